@@ -1,0 +1,22 @@
+/** What a CLI command may touch: arguments, streams, environment, cwd. */
+export interface CliIo {
+  argv: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Text of standard input, read on demand (for `lint -`). */
+  readStdin: () => Promise<string>;
+}
+
+export interface CliCommand {
+  name: string;
+  /** One line for `change-control --help`. */
+  summary: string;
+  usage: string;
+  /** Exit code: 0 ok, 1 policy failure, 2 bad usage or bad input. */
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;

@@ -1,0 +1,183 @@
+/**
+ * The repository policy (`.github/change-control.json`): the single source
+ * of truth for every rule. The JSON Schema contributed to VS Code is
+ * generated from this file (see jsonSchema.ts) and a test proves they match.
+ */
+import { z } from 'zod';
+
+/** Default ticket ID: a GitHub issue (`#123`, `owner/repo#123`) or a Jira-style key (`ABC-123`). */
+export const DEFAULT_TICKET_PATTERN = '(?:[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)?#[0-9]+|[A-Z][A-Z0-9]+-[0-9]+';
+
+const regexString = z
+  .string()
+  .min(1)
+  .refine(
+    (s) => {
+      try {
+        new RegExp(s, 'u');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be a valid regular expression' },
+  );
+
+export const CommitPolicySchema = z
+  .object({
+    subjectMaxLength: z
+      .number()
+      .int()
+      .min(20)
+      .max(200)
+      .default(72)
+      .describe('Maximum width of the subject line, in terminal columns.'),
+    bodyMaxLineLength: z
+      .number()
+      .int()
+      .min(20)
+      .max(200)
+      .default(72)
+      .describe('Maximum width of each body line, in terminal columns (URLs, code blocks and trailers are exempt).'),
+    presentTense: z
+      .boolean()
+      .default(true)
+      .describe('Require the subject to start in the imperative present tense ("Add", not "Added").'),
+    ticketPattern: regexString
+      .default(DEFAULT_TICKET_PATTERN)
+      .describe('Regular expression (JavaScript syntax) that matches a change ticket ID.'),
+    requireTicket: z
+      .boolean()
+      .default(false)
+      .describe('Require every commit message to reference a change ticket.'),
+  })
+  .strict()
+  .describe('Commit message rules.');
+
+export const BranchPolicySchema = z
+  .object({
+    base: z
+      .string()
+      .min(1)
+      .default('main')
+      .describe('The main branch of the current release; feature branches start from its remote copy.'),
+    template: z
+      .string()
+      .min(1)
+      .default('{kind}/{ticket}-{slug}')
+      .describe('Branch name template. Placeholders: {kind} (feature or defect), {ticket}, {slug}.'),
+  })
+  .strict()
+  .describe('Feature branch rules.');
+
+export const TestConventionSchema = z
+  .object({
+    id: z.string().min(1).describe('A name for the convention, shown in results.'),
+    sources: z
+      .array(z.string().min(1))
+      .min(1)
+      .describe('Globs of the source files this convention applies to (e.g. "**/*.ts").'),
+    tests: z
+      .array(z.string().min(1))
+      .min(1)
+      .describe(
+        'Test path templates. Placeholders: {dir} (source folder), {name} (file name without extension), {ext} (extension), {path} (folder below the source root), {Name} (name with upper-case first letter). "**/" matches any folder.',
+      ),
+  })
+  .strict();
+
+export const TestPolicySchema = z
+  .object({
+    conventions: z
+      .array(TestConventionSchema)
+      .default([])
+      .describe('Extra test-file conventions, tried before the built-in ones.'),
+    builtInConventions: z
+      .boolean()
+      .default(true)
+      .describe('Use the built-in conventions (TypeScript/JavaScript, Python, Go, Java/Kotlin, Ruby, C#, Rust).'),
+    testGlobs: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Extra globs of files that are tests.'),
+    otherGlobs: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Extra globs of files that are neither source nor test (docs, config, generated files, assets).'),
+    exempt: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Globs of source files that need no tests.'),
+    requireTests: z
+      .boolean()
+      .default(true)
+      .describe('Treat source files without matching tests as blocking.'),
+  })
+  .strict()
+  .describe('How changed source files are paired with their tests.');
+
+export const TrackerPolicySchema = z
+  .object({
+    provider: z.enum(['github']).default('github').describe('Where change tickets live.'),
+    repo: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { message: 'must be "owner/name"' })
+      .optional()
+      .describe('Tracker repository ("owner/name") when tickets are not issues of the code repository.'),
+    approvalLabel: z
+      .string()
+      .min(1)
+      .default('Approved')
+      .describe('The label that marks a ticket as approved.'),
+    requireApproval: z
+      .boolean()
+      .default(true)
+      .describe('Block a change whose ticket is not approved.'),
+  })
+  .strict()
+  .describe('Change ticket tracker.');
+
+export const ReviewPolicySchema = z
+  .object({
+    requiredApprovals: z
+      .number()
+      .int()
+      .min(0)
+      .max(20)
+      .default(1)
+      .describe('Approving reviews a pull request needs before it may be merged.'),
+    defaultReviewers: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('GitHub logins (or "org/team") asked to review every pull request.'),
+    allowSelfApproval: z
+      .boolean()
+      .default(false)
+      .describe("Count the author's own approval (GitHub never allows it; kept for audits of other tools)."),
+  })
+  .strict()
+  .describe('Pull request review rules.');
+
+export const PolicySchema = z
+  .object({
+    $schema: z.string().optional().describe('JSON Schema reference, for editors.'),
+    commit: CommitPolicySchema.default(() => CommitPolicySchema.parse({})),
+    branch: BranchPolicySchema.default(() => BranchPolicySchema.parse({})),
+    tests: TestPolicySchema.default(() => TestPolicySchema.parse({})),
+    tracker: TrackerPolicySchema.default(() => TrackerPolicySchema.parse({})),
+    review: ReviewPolicySchema.default(() => ReviewPolicySchema.parse({})),
+  })
+  .strict()
+  .describe('Change Control repository policy.');
+
+export type Policy = z.output<typeof PolicySchema>;
+export type PolicyInput = z.input<typeof PolicySchema>;
+export type TestConvention = z.output<typeof TestConventionSchema>;
+
+/** The policy that applies when a repository has no policy file. */
+export function defaultPolicy(): Policy {
+  return PolicySchema.parse({});
+}
+
+/** Where the team's policy file lives, relative to the repository root. */
+export const POLICY_FILE = '.github/change-control.json';

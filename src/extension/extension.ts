@@ -1,0 +1,35 @@
+/**
+ * Composition root: wires the adapters and the UI by hand. Nothing here
+ * holds policy logic; it lives in src/core.
+ */
+import * as vscode from 'vscode';
+import { SecretRegistry } from '../core/redact';
+import { createLogger } from './logger';
+import { runCommand, type CommandContext } from './commands/runCommand';
+
+export interface ChangeControlApi {
+  /** Milliseconds activate() took, for the e2e report. */
+  activationMs: number;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ChangeControlApi> {
+  const started = Date.now();
+  const channel = vscode.window.createOutputChannel('Change Control', { log: true });
+  context.subscriptions.push(channel);
+  const secrets = new SecretRegistry();
+  const logger = createLogger(channel, secrets);
+  const commandContext: CommandContext = { logger, secrets, showLog: () => channel.show(true) };
+  const register = (id: string, handler: (...args: unknown[]) => unknown): void => {
+    context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(id, handler, commandContext)));
+  };
+
+  register('changeControl.showLog', () => channel.show(true));
+
+  const activationMs = Date.now() - started;
+  logger.info(`Change Control activated in ${activationMs} ms`);
+  return { activationMs };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
