@@ -1,0 +1,167 @@
+/**
+ * The audit evidence document: a stable, versioned JSON shape for machines
+ * (exported as JSON Schema) from which the Markdown report is rendered.
+ * Bump EVIDENCE_VERSION on any incompatible change.
+ */
+import { z } from 'zod';
+
+export const EVIDENCE_VERSION = 1;
+
+const isoDate = z.string().describe('ISO 8601 date-time');
+
+export const LintProblemSchema = z.object({
+  rule: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  message: z.string(),
+});
+
+export const CommitEvidenceSchema = z.object({
+  sha: z.string(),
+  author: z.string(),
+  date: isoDate,
+  message: z.string(),
+  lint: z.array(LintProblemSchema),
+});
+
+export const TicketEvidenceSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  url: z.string().nullable(),
+  state: z.enum(['open', 'closed']),
+  approved: z.boolean(),
+  /** Who last applied the approval label, and when (from the issue's events). */
+  approvedBy: z.string().nullable(),
+  approvedAt: isoDate.nullable(),
+  labelEvents: z.array(z.object({ action: z.enum(['labeled', 'unlabeled']), actor: z.string(), at: isoDate })),
+});
+
+export const ReviewEvidenceSchema = z.object({
+  reviewer: z.string(),
+  state: z.enum(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING']),
+  submittedAt: isoDate.nullable(),
+  commitId: z.string().nullable(),
+});
+
+export const CheckEvidenceSchema = z.object({
+  name: z.string(),
+  state: z.enum(['passed', 'failed', 'pending']),
+  url: z.string().nullable(),
+});
+
+export const PullRequestEvidenceSchema = z.object({
+  number: z.number().int(),
+  url: z.string(),
+  title: z.string(),
+  author: z.string(),
+  body: z.string(),
+  state: z.enum(['draft', 'open', 'merged', 'closed']),
+  createdAt: isoDate,
+  headRef: z.string(),
+  baseRef: z.string(),
+  headSha: z.string(),
+  /** When the last commit reached the PR (its committer date; GitHub has no push time for forks). */
+  lastCommitAt: isoDate.nullable(),
+  requestedReviewers: z.array(z.string()),
+  reviews: z.array(ReviewEvidenceSchema),
+  approvals: z.object({ counted: z.number().int(), required: z.number().int(), approvers: z.array(z.string()) }),
+  checks: z.array(CheckEvidenceSchema),
+});
+
+export const MergeEvidenceSchema = z.object({
+  mergedBy: z.string().nullable(),
+  mergedAt: isoDate,
+  mergeCommitSha: z.string().nullable(),
+});
+
+export const TestsEvidenceSchema = z.object({
+  sources: z.array(
+    z.object({
+      path: z.string(),
+      verdict: z.enum(['covered', 'stale', 'missing', 'exempt']),
+      tests: z.array(z.string()),
+    }),
+  ),
+  changedTests: z.array(z.string()),
+});
+
+export const FindingIdSchema = z.enum([
+  'merged-without-required-approvals',
+  'stale-approval',
+  'self-approval',
+  'ticket-approved-after-merge',
+  'ticket-never-approved',
+  'no-ticket',
+  'no-ticket-link',
+  'commit-message-violations',
+  'source-without-tests',
+  'direct-push-to-base',
+]);
+
+export const FindingSchema = z.object({
+  id: FindingIdSchema,
+  /** One sentence in the policy's words. */
+  title: z.string(),
+  /** Facts that prove it, each a short line. */
+  evidence: z.array(z.string()),
+});
+
+export const ChangeEvidenceSchema = z.object({
+  kind: z.enum(['pull-request', 'direct-commit']),
+  /** A short label: "PR #12" or the commit's short sha. */
+  label: z.string(),
+  ticket: TicketEvidenceSchema.nullable(),
+  /** The ticket ID the change names, even when the ticket could not be read. */
+  ticketId: z.string().nullable(),
+  branch: z.object({ head: z.string(), base: z.string() }).nullable(),
+  commits: z.array(CommitEvidenceSchema),
+  tests: TestsEvidenceSchema.nullable(),
+  pullRequest: PullRequestEvidenceSchema.nullable(),
+  merge: MergeEvidenceSchema.nullable(),
+  ticketBackLink: z.object({ present: z.boolean(), url: z.string().nullable(), at: isoDate.nullable() }),
+  findings: z.array(FindingSchema),
+});
+
+export const EvidenceSummaryRowSchema = z.object({
+  label: z.string(),
+  ticket: z.string().nullable(),
+  approved: z.boolean(),
+  reviewed: z.boolean(),
+  tested: z.boolean(),
+  deviations: z.number().int(),
+});
+
+export const EvidenceDocumentSchema = z.object({
+  schema: z.literal('change-control/evidence'),
+  version: z.literal(EVIDENCE_VERSION),
+  generatedAt: isoDate,
+  generator: z.object({ name: z.literal('change-control'), version: z.string() }),
+  repository: z.object({ owner: z.string(), repo: z.string(), url: z.string() }),
+  scope: z.union([
+    z.object({ kind: z.literal('pull-request'), number: z.number().int() }),
+    z.object({ kind: z.literal('branch'), branch: z.string() }),
+    z.object({ kind: z.literal('range'), from: z.string(), to: z.string() }),
+  ]),
+  policy: z.object({ requiredApprovals: z.number().int(), approvalLabel: z.string(), baseBranch: z.string() }),
+  changes: z.array(ChangeEvidenceSchema),
+  summary: z.object({
+    changes: z.number().int(),
+    withTicket: z.number().int(),
+    approved: z.number().int(),
+    reviewed: z.number().int(),
+    tested: z.number().int(),
+    deviations: z.number().int(),
+    rows: z.array(EvidenceSummaryRowSchema),
+  }),
+});
+
+export type EvidenceDocument = z.infer<typeof EvidenceDocumentSchema>;
+export type ChangeEvidence = z.infer<typeof ChangeEvidenceSchema>;
+export type Finding = z.infer<typeof FindingSchema>;
+export type FindingId = z.infer<typeof FindingIdSchema>;
+export type ReviewEvidence = z.infer<typeof ReviewEvidenceSchema>;
+
+/** JSON Schema of the evidence document, for auditors' tooling. */
+export function evidenceJsonSchema(): Record<string, unknown> {
+  return { ...(z.toJSONSchema(EvidenceDocumentSchema, { target: 'draft-7' }) as Record<string, unknown>), title: 'Change Control evidence', $id: `https://change-control.invalid/schemas/evidence-v${EVIDENCE_VERSION}.schema.json` };
+}
