@@ -1,4 +1,7 @@
 /** Every CLI subcommand. Add one import and one entry per command file. */
 import type { CliCommand } from '../io';
+import { installHookCommand } from './installHook';
 
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [
+  installHookCommand,
+];

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { parseInstallHookArgs } from '../../../src/cli/commands/installHook';
+import { main } from '../../../src/cli/main';
+import type { CliIo } from '../../../src/cli/io';
+
+function fakeIo(argv: string[]): CliIo & { out: string; err: string } {
+  const io = {
+    argv,
+    cwd: '/nonexistent-dir-for-tests',
+    env: {},
+    out: '',
+    err: '',
+    stdout: (t: string) => void (io.out += t),
+    stderr: (t: string) => void (io.err += t),
+    readStdin: async () => '',
+  };
+  return io;
+}
+
+describe('change-control install-hook arguments', () => {
+  it('reads --force, --uninstall and --cli', () => {
+    assert.deepEqual(parseInstallHookArgs([]), { force: false, uninstall: false });
+    assert.deepEqual(parseInstallHookArgs(['--force', '--cli', 'out/cli.js']), { force: true, uninstall: false, cliPath: 'out/cli.js' });
+    assert.deepEqual(parseInstallHookArgs(['--uninstall', '--cli=x.js']), { force: false, uninstall: true, cliPath: 'x.js' });
+  });
+
+  it('rejects unknown and contradictory arguments', () => {
+    assert.throws(() => parseInstallHookArgs(['--bogus']), /unknown argument "--bogus"/);
+    assert.throws(() => parseInstallHookArgs(['--force', '--uninstall']), /do not go together/);
+    assert.throws(() => parseInstallHookArgs(['--cli']), /--cli needs/);
+  });
+
+  it('exits 2 with the usage when the arguments are wrong', async () => {
+    const io = fakeIo(['install-hook', '--bogus']);
+    assert.equal(await main(io), 2);
+    assert.match(io.err, /unknown argument "--bogus"/);
+    assert.match(io.err, /usage: change-control install-hook/);
+  });
+
+  it('exits 2 outside a git work tree', async () => {
+    const io = fakeIo(['install-hook']);
+    assert.equal(await main(io), 2);
+    assert.match(io.err, /not inside a git work tree/);
+  });
+});
