@@ -1,0 +1,34 @@
+/** Local history facts for audit evidence: first-parent commits and trees. */
+import type { EvidenceGit } from '../github/evidence';
+import { gitCall, openGit } from './git';
+
+const FIELD = '\x1f';
+const RECORD = '\x1e';
+
+export function createEvidenceGit(root: string, signal?: AbortSignal): EvidenceGit {
+  const git = openGit(root, signal ? { signal } : {});
+  return {
+    async firstParentCommits(from, to) {
+      const out = await gitCall(`Reading the commits of ${from}..${to}`, () =>
+        git.raw(['log', '--first-parent', '--reverse', `--format=%H${FIELD}%P${FIELD}%an${FIELD}%aI${FIELD}%B${RECORD}`, `${from}..${to}`, '--']),
+      );
+      return out
+        .split(RECORD)
+        .map((r) => r.replace(/^\n/, ''))
+        .filter((r) => r.trim())
+        .map((r) => {
+          const [sha = '', parents = '', author = '', date = '', message = ''] = r.split(FIELD);
+          return { sha, parents: parents.split(' ').filter(Boolean), author, date, message };
+        });
+    },
+    async treeFiles(sha) {
+      try {
+        const out = await git.raw(['ls-tree', '-r', '-z', '--name-only', sha]);
+        return out.split('\0').filter(Boolean);
+      } catch {
+        // The commit is not in the local clone (not fetched): tests cannot be judged from here.
+        return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,275 @@
+/**
+ * Gathers audit evidence for a pull request or a release range from GitHub
+ * and the local git repository. The judgement (findings, summary) is pure
+ * and lives in src/core/evidence; this adapter only collects facts.
+ */
+import type { Octokit } from '@octokit/rest';
+import { ChangeControlError } from '../core/errors';
+import type { ChangeEvidence, ReviewEvidence } from '../core/evidence/schema';
+import { approvalFromEvents, type LabelEvent } from '../core/evidence/document';
+import { latestDecisions } from '../core/evidence/findings';
+import type { Policy } from '../core/policy/schema';
+
+type Change = Omit<ChangeEvidence, 'findings'>;
+type Commit = Change['commits'][number];
+type Tests = NonNullable<Change['tests']>;
+type PullSummary = { number: number; merge_commit_sha: string | null; merged_at: string | null };
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+/** Local git facts the gatherer needs (implemented over openGit by the caller). */
+export interface EvidenceGit {
+  /** First-parent commits of `from..to`, oldest first. */
+  firstParentCommits(from: string, to: string): Promise<{ sha: string; parents: string[]; author: string; date: string; message: string }[]>;
+  /** Paths in the tree of `sha`, or undefined when the commit is not available locally. */
+  treeFiles(sha: string): Promise<string[] | undefined>;
+}
+
+export interface EvidenceGatherer {
+  octokit: Octokit;
+  repo: RepoRef;
+  policy: Policy;
+  git: EvidenceGit;
+  /** Lints one commit message with the policy (core lintMessage, adapted). */
+  lint: (message: string) => Commit['lint'];
+  /** Pairs the changed paths with tests in the given tree (core test matching, adapted). */
+  checkTests: (changed: { path: string; status: string }[], treeFiles: string[]) => Tests;
+  onProgress?: (message: string, done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Evidence for one pull request. */
+export async function gatherPullRequest(g: EvidenceGatherer, number: number): Promise<Change> {
+  const { owner, repo } = g.repo;
+  const req = { owner, repo, pull_number: number, request: { signal: g.signal } };
+  const [{ data: pr }, commits, reviews, files] = await Promise.all([
+    g.octokit.rest.pulls.get(req),
+    g.octokit.paginate(g.octokit.rest.pulls.listCommits, { ...req, per_page: 100 }),
+    g.octokit.paginate(g.octokit.rest.pulls.listReviews, { ...req, per_page: 100 }),
+    g.octokit.paginate(g.octokit.rest.pulls.listFiles, { ...req, per_page: 100 }),
+  ]);
+  const headSha = pr.head.sha;
+  const [checks, ticketFacts, tree] = await Promise.all([
+    gatherChecks(g, headSha),
+    gatherTicket(g, findTicketId(g.policy, pr.title, pr.head.ref, pr.body ?? ''), pr.html_url, number),
+    g.git.treeFiles(headSha),
+  ]);
+  const reviewEvidence = reviews
+    .filter((r) => r.user)
+    .map((r) => ({
+      reviewer: r.user!.login,
+      state: normaliseReviewState(r.state),
+      submittedAt: r.submitted_at ?? null,
+      commitId: r.commit_id ?? null,
+    }));
+  const author = pr.user?.login ?? 'unknown';
+  const approvers = [...latestDecisions(reviewEvidence).values()]
+    .filter((r) => r.state === 'APPROVED' && r.commitId === headSha && (g.policy.review.allowSelfApproval || r.reviewer.toLowerCase() !== author.toLowerCase()))
+    .map((r) => r.reviewer);
+  const lastCommit = commits[commits.length - 1];
+  return {
+    kind: 'pull-request',
+    label: `PR #${number}`,
+    ticketId: ticketFacts.id,
+    ticket: ticketFacts.ticket,
+    ticketBackLink: ticketFacts.backLink,
+    branch: { head: pr.head.ref, base: pr.base.ref },
+    commits: commits.map((c) => toCommit(g, c.sha, c.commit.author?.name ?? c.author?.login ?? 'unknown', c.commit.author?.date ?? '', c.commit.message)),
+    tests: tree ? g.checkTests(files.map((f) => ({ path: f.filename, status: f.status })), tree) : null,
+    pullRequest: {
+      number,
+      url: pr.html_url,
+      title: pr.title,
+      author,
+      body: pr.body ?? '',
+      state: pr.merged_at ? 'merged' : pr.state === 'closed' ? 'closed' : pr.draft ? 'draft' : 'open',
+      createdAt: pr.created_at,
+      headRef: pr.head.ref,
+      baseRef: pr.base.ref,
+      headSha,
+      lastCommitAt: lastCommit?.commit.committer?.date ?? null,
+      requestedReviewers: [...(pr.requested_reviewers ?? []).map((u) => u.login), ...(pr.requested_teams ?? []).map((t) => t.slug)],
+      reviews: reviewEvidence,
+      approvals: { counted: approvers.length, required: g.policy.review.requiredApprovals, approvers },
+      checks,
+    },
+    merge: pr.merged_at ? { mergedBy: pr.merged_by?.login ?? null, mergedAt: pr.merged_at, mergeCommitSha: pr.merge_commit_sha ?? null } : null,
+  };
+}
+
+/**
+ * Evidence for every change in a release range: each first-parent commit of
+ * `from..to` is a merged pull request or a direct commit to the base branch.
+ */
+export async function gatherRange(g: EvidenceGatherer, from: string, to: string): Promise<Change[]> {
+  const commits = await g.git.firstParentCommits(from, to);
+  const bySha = await findMergedPulls(g, new Set(commits.map((c) => c.sha)));
+  const changes: Change[] = [];
+  for (const [i, commit] of commits.entries()) {
+    if (g.signal?.aborted) throw new ChangeControlError('cancelled', 'Evidence gathering was cancelled.');
+    const number = bySha.get(commit.sha) ?? mergeMessagePull(commit.message);
+    g.onProgress?.(number ? `PR #${number}` : `commit ${commit.sha.slice(0, 12)}`, i, commits.length);
+    if (number) changes.push(await gatherPullRequest(g, number));
+    else changes.push(directCommit(g, commit));
+  }
+  g.onProgress?.('done', commits.length, commits.length);
+  return changes;
+}
+
+/** Page through closed pull requests into the base branch until every merge commit is matched. */
+async function findMergedPulls(g: EvidenceGatherer, wanted: Set<string>): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  if (wanted.size === 0) return found;
+  const iterator = g.octokit.paginate.iterator(g.octokit.rest.pulls.list, {
+    ...g.repo,
+    state: 'closed',
+    base: g.policy.branch.base,
+    sort: 'updated',
+    direction: 'desc',
+    per_page: 100,
+    request: { signal: g.signal },
+  });
+  for await (const page of iterator) {
+    for (const pr of page.data as PullSummary[]) {
+      if (pr.merged_at && pr.merge_commit_sha && wanted.has(pr.merge_commit_sha)) found.set(pr.merge_commit_sha, pr.number);
+    }
+    if (found.size === wanted.size) break;
+  }
+  return found;
+}
+
+async function gatherChecks(g: EvidenceGatherer, sha: string): Promise<NonNullable<Change['pullRequest']>['checks']> {
+  const ref = { ...g.repo, ref: sha, request: { signal: g.signal } };
+  const [{ data: combined }, { data: runs }] = await Promise.all([
+    g.octokit.rest.repos.getCombinedStatusForRef(ref),
+    g.octokit.rest.checks.listForRef({ ...ref, per_page: 100 }),
+  ]);
+  const statuses = combined.statuses.map((s) => ({
+    name: s.context,
+    state: s.state === 'success' ? ('passed' as const) : s.state === 'pending' ? ('pending' as const) : ('failed' as const),
+    url: s.target_url ?? null,
+  }));
+  const checkRuns = runs.check_runs.map((r) => ({
+    name: r.name,
+    state: r.status !== 'completed' ? ('pending' as const) : ['success', 'neutral', 'skipped'].includes(r.conclusion ?? '') ? ('passed' as const) : ('failed' as const),
+    url: r.details_url ?? r.html_url ?? null,
+  }));
+  return [...statuses, ...checkRuns];
+}
+
+interface TicketFacts {
+  id: string | null;
+  ticket: Change['ticket'];
+  backLink: Change['ticketBackLink'];
+}
+
+async function gatherTicket(g: EvidenceGatherer, id: string | null, prUrl: string, prNumber: number): Promise<TicketFacts> {
+  const none = { present: false, url: null, at: null };
+  if (!id) return { id: null, ticket: null, backLink: none };
+  const target = ticketLocation(g, id);
+  if (!target) return { id, ticket: null, backLink: none };
+  const req = { owner: target.owner, repo: target.repo, issue_number: target.number, request: { signal: g.signal } };
+  let issue;
+  try {
+    issue = (await g.octokit.rest.issues.get(req)).data;
+  } catch (err) {
+    if ((err as { status?: number }).status === 404) return { id, ticket: null, backLink: none };
+    throw err;
+  }
+  const [events, comments] = await Promise.all([
+    g.octokit.paginate(g.octokit.rest.issues.listEvents, { ...req, per_page: 100 }),
+    g.octokit.paginate(g.octokit.rest.issues.listComments, { ...req, per_page: 100 }),
+  ]);
+  const labelEvents: LabelEvent[] = events
+    .filter((e) => (e.event === 'labeled' || e.event === 'unlabeled') && 'label' in e && e.label)
+    .map((e) => ({
+      action: e.event as 'labeled' | 'unlabeled',
+      label: (e as { label: { name: string } }).label.name,
+      actor: e.actor?.login ?? 'unknown',
+      at: e.created_at,
+    }));
+  const labels = issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? '')));
+  const approvalLabel = g.policy.tracker.approvalLabel.toLowerCase();
+  const approved = labels.some((l) => l.toLowerCase() === approvalLabel);
+  const approval = approved ? approvalFromEvents(labelEvents, g.policy.tracker.approvalLabel) : undefined;
+  const sameRepo = target.owner === g.repo.owner && target.repo === g.repo.repo;
+  const mentions = (text: string | null | undefined): boolean => mentionsPull(text ?? '', prUrl, `${g.repo.owner}/${g.repo.repo}#${prNumber}`, sameRepo ? prNumber : undefined);
+  const linkComment = comments.find((c) => mentions(c.body));
+  return {
+    id,
+    ticket: {
+      id,
+      title: issue.title,
+      url: issue.html_url,
+      state: issue.state === 'closed' ? 'closed' : 'open',
+      approved,
+      approvedBy: approval?.by ?? null,
+      approvedAt: approval?.at ?? null,
+      labelEvents: labelEvents.filter((e) => e.label.toLowerCase() === approvalLabel).map(({ action, actor, at }) => ({ action, actor, at })),
+    },
+    backLink: linkComment
+      ? { present: true, url: linkComment.html_url, at: linkComment.created_at }
+      : mentions(issue.body)
+        ? { present: true, url: issue.html_url, at: null }
+        : none,
+  };
+}
+
+/** The ticket a pull request names: in its title, its branch name, then its body. */
+export function findTicketId(policy: Policy, title: string, headRef: string, body: string): string | null {
+  const re = new RegExp(policy.commit.ticketPattern, 'u');
+  const inTitle = title.match(re)?.[0];
+  if (inTitle) return inTitle;
+  const branchNumber = headRef.match(/(?:^|\/)(\d+)-/)?.[1];
+  if (branchNumber) return `#${branchNumber}`;
+  const inBranch = headRef.match(re)?.[0];
+  if (inBranch) return inBranch;
+  return body.match(re)?.[0] ?? null;
+}
+
+function ticketLocation(g: EvidenceGatherer, id: string): { owner: string; repo: string; number: number } | undefined {
+  const m = id.match(/^(?:([\w.-]+)\/([\w.-]+))?#(\d+)$/);
+  if (!m) return undefined;
+  const tracker = g.policy.tracker.repo?.split('/');
+  const owner = m[1] ?? tracker?.[0] ?? g.repo.owner;
+  const repo = m[2] ?? tracker?.[1] ?? g.repo.repo;
+  return { owner, repo, number: Number(m[3]) };
+}
+
+function mentionsPull(text: string, url: string, fullRef: string, localNumber: number | undefined): boolean {
+  if (text.includes(url) || text.includes(fullRef)) return true;
+  return localNumber !== undefined && new RegExp(`(^|[^\\w/])#${localNumber}(?!\\d)`).test(text);
+}
+
+function mergeMessagePull(message: string): number | undefined {
+  const m = message.match(/^Merge pull request #(\d+) /);
+  return m ? Number(m[1]) : undefined;
+}
+
+function directCommit(g: EvidenceGatherer, c: { sha: string; author: string; date: string; message: string }): Change {
+  return {
+    kind: 'direct-commit',
+    label: c.sha.slice(0, 12),
+    ticketId: null,
+    ticket: null,
+    ticketBackLink: { present: false, url: null, at: null },
+    branch: null,
+    commits: [toCommit(g, c.sha, c.author, c.date, c.message)],
+    tests: null,
+    pullRequest: null,
+    merge: null,
+  };
+}
+
+function toCommit(g: EvidenceGatherer, sha: string, author: string, date: string, message: string): Commit {
+  return { sha, author, date, message, lint: g.lint(message) };
+}
+
+function normaliseReviewState(state: string): ReviewEvidence['state'] {
+  const upper = state.toUpperCase();
+  if (upper === 'APPROVED' || upper === 'CHANGES_REQUESTED' || upper === 'COMMENTED' || upper === 'DISMISSED' || upper === 'PENDING') return upper;
+  return 'COMMENTED';
+}
