@@ -1,0 +1,35 @@
+/**
+ * Runs against Change Control installed from the packaged VSIX (scripts/e2e.mjs
+ * installs it into a throwaway extensions folder and opens the workbench
+ * without the development folder), so it exercises the minified bundle users get.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { activateExtension } from './support';
+
+describe('the installed VSIX', () => {
+  it('is loaded from the extensions folder, not the development folder', async () => {
+    const { ext } = await activateExtension();
+    const expected = process.env.CC_E2E_EXPECT_INSTALLED_IN;
+    assert.ok(expected, 'scripts/e2e.mjs names the extensions folder');
+    assert.ok(ext.extensionPath.startsWith(expected), `${ext.extensionPath} is inside ${expected}`);
+    assert.equal(ext.extensionKind, vscode.ExtensionKind.Workspace);
+  });
+
+  it('ships a minified bundle without sources, tests or node_modules', async () => {
+    const { ext } = await activateExtension();
+    const bundle = fs.readFileSync(path.join(ext.extensionPath, 'out/extension.js'), 'utf8');
+    assert.ok(bundle.split('\n').length < 50, 'the production bundle is minified');
+    for (const dir of ['src', 'test', 'node_modules']) assert.equal(fs.existsSync(path.join(ext.extensionPath, dir)), false, dir);
+  });
+
+  it('activates and runs a command through its error boundary', async () => {
+    const { ext, api } = await activateExtension();
+    assert.ok(ext.isActive);
+    assert.equal(typeof api.activationMs, 'number');
+    await vscode.commands.executeCommand('changeControl.showLog');
+    console.log(`    activation from the VSIX: activate() ${api.activationMs} ms`);
+  });
+});
