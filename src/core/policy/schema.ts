@@ -81,8 +81,12 @@ export const TestConventionSchema = z
       .array(z.string().min(1))
       .min(1)
       .describe(
-        'Test path templates. Placeholders: {dir} (source folder), {name} (file name without extension), {ext} (extension), {path} (folder below the source root), {Name} (name with upper-case first letter). "**/" matches any folder.',
+        'Test path templates, preferred first. Placeholders: {dir} (source folder), {name} (file name without extension), {Name} (name with upper-case first letter), {ext} (extension; any extension of the same language matches), {root} (folder above the source root: the part before src/, lib/ or app/), {path} (folder below the source root, without main/java), {parent} (name of the source folder), {project} (first folder below the source root). "**/" matches any folders, "*" any characters in a name.',
       ),
+    fallback: z
+      .boolean()
+      .default(false)
+      .describe('Try this convention only when no other convention found a test (for loose ones such as test families).'),
   })
   .strict();
 

@@ -1,0 +1,104 @@
+/**
+ * The matching-tests check: the change's source files, each with a verdict
+ * (covered, stale, missing, exempt) and its tests. Pure: the git adapter
+ * supplies the change, the tree (`git ls-files`, read once) and which
+ * changed Rust files hold an inline `#[cfg(test)]` module.
+ */
+import picomatch from 'picomatch';
+import type { Policy } from '../policy/schema';
+import { createClassifier, isTestNamed } from './classify';
+import { CO_CHANGED_CONVENTION, RUST_INLINE_CONVENTION } from './conventions';
+import { coChangedTests } from './coChange';
+import { TestMatcher, type TestMatch } from './pairTests';
+import { TestIndex } from './testIndex';
+import type { SourceTestResult, TestCheckResult, TestVerdict } from './types';
+
+export type TestPolicy = Policy['tests'];
+
+/** One changed path. Deleted files are listed so their tests are not counted. */
+export interface ChangedFile {
+  path: string;
+  status: 'added' | 'modified' | 'deleted' | 'renamed' | 'untracked';
+  /** Previous path of a rename. */
+  oldPath?: string;
+}
+
+export interface TestCheckInput {
+  /** Merge-base or ref the change is measured from. */
+  base: string;
+  changes: readonly ChangedFile[];
+  /** Every tracked path (`git ls-files`); untracked changes are added from `changes`. */
+  tree: readonly string[];
+  /** Changed `.rs` files that contain a `#[cfg(test)]` module. */
+  inlineTests?: ReadonlySet<string>;
+  policy: TestPolicy;
+}
+
+function testFilesOf(input: TestCheckInput, isTest: (p: string) => boolean, deleted: ReadonlySet<string>): string[] {
+  const tests: string[] = [];
+  for (const path of input.tree) if (isTest(path) && !deleted.has(path)) tests.push(path);
+  const tracked = new Set<string>();
+  for (const change of input.changes) {
+    if (change.status === 'untracked' || change.status === 'added' || change.status === 'renamed') {
+      if (isTest(change.path)) tracked.add(change.path);
+    }
+  }
+  if (tracked.size > 0) {
+    const known = new Set(tests);
+    for (const path of tracked) if (!known.has(path)) tests.push(path);
+  }
+  return tests;
+}
+
+/** Runs the check. Sources are sorted by path; tests list changed ones first. */
+export function checkTests(input: TestCheckInput): TestCheckResult {
+  const { policy } = input;
+  const classifier = createClassifier(policy);
+  const deleted = new Set(input.changes.filter((c) => c.status === 'deleted').map((c) => c.path));
+  const live = [...new Set(input.changes.filter((c) => c.status !== 'deleted').map((c) => c.path))].sort();
+  const matcher = new TestMatcher(new TestIndex(testFilesOf(input, classifier.isTest, deleted)), {
+    conventions: policy.conventions,
+    builtIn: policy.builtInConventions,
+  });
+  const isExempt = policy.exempt.length > 0 ? picomatch(policy.exempt, { dot: true }) : () => false;
+  const changedTests: string[] = [];
+  const changedOther: string[] = [];
+  const sourcePaths: string[] = [];
+  for (const path of live) {
+    const kind = classifier.kind(path);
+    (kind === 'source' ? sourcePaths : kind === 'test' ? changedTests : changedOther).push(path);
+  }
+  const changedSet = new Set(changedTests);
+  const matches = new Map(sourcePaths.map((path) => [path, matcher.find(path)]));
+  const coChanged = coChangedTests(new Map([...matches].map(([p, m]) => [p, m.tests])), changedTests, isTestNamed);
+  const sources = sourcePaths.map((path) => {
+    const match = matches.get(path) as TestMatch;
+    const extra = (coChanged.get(path) ?? []).filter((t) => !match.tests.includes(t));
+    const merged: TestMatch = extra.length === 0 ? match : { tests: [...match.tests, ...extra], convention: match.convention ?? CO_CHANGED_CONVENTION };
+    return judge(path, merged, { matcher, changedSet, isExempt, inline: input.inlineTests });
+  });
+  const counts: Record<TestVerdict, number> = { covered: 0, stale: 0, missing: 0, exempt: 0 };
+  for (const s of sources) counts[s.verdict]++;
+  return { base: input.base, sources, changedTests, changedOther, counts };
+}
+
+interface JudgeContext {
+  matcher: TestMatcher;
+  changedSet: ReadonlySet<string>;
+  isExempt: (path: string) => boolean;
+  inline: ReadonlySet<string> | undefined;
+}
+
+function judge(path: string, match: TestMatch, ctx: JudgeContext): SourceTestResult {
+  const changed = match.tests.filter((t) => ctx.changedSet.has(t));
+  const tests = [...changed, ...match.tests.filter((t) => !ctx.changedSet.has(t))];
+  const convention = match.convention === undefined ? {} : { convention: match.convention };
+  if (ctx.isExempt(path)) return { path, verdict: 'exempt', tests, ...convention };
+  if (ctx.inline?.has(path)) return { path, verdict: 'covered', tests: [path, ...tests], convention: RUST_INLINE_CONVENTION };
+  if (changed.length > 0) return { path, verdict: 'covered', tests, ...convention };
+  if (tests.length > 0) return { path, verdict: 'stale', tests, ...convention };
+  const suggestion = ctx.matcher.suggest(path);
+  return suggestion
+    ? { path, verdict: 'missing', tests: [], suggestedTest: suggestion.path, convention: suggestion.convention }
+    : { path, verdict: 'missing', tests: [] };
+}

@@ -1,0 +1,119 @@
+/**
+ * Sorts repository paths into source, test and other (docs, config,
+ * generated files, lockfiles, assets, vendored and tooling folders). Pure
+ * and fast: it runs on every test-looking path of a 100,000-file tree, so
+ * the built-in rules are a few regular expressions and set lookups; the
+ * policy's extra globs are compiled once with picomatch.
+ */
+import picomatch from 'picomatch';
+import { CODE_EXTENSIONS, splitPath } from './paths';
+import type { PathKind } from './types';
+
+export interface ClassifierOptions {
+  /** Extra globs of test files (policy `tests.testGlobs`). */
+  testGlobs?: readonly string[];
+  /** Extra globs of files that are neither (policy `tests.otherGlobs`). */
+  otherGlobs?: readonly string[];
+}
+
+export interface PathClassifier {
+  kind(path: string): PathKind;
+  isTest(path: string): boolean;
+}
+
+/** Folders whose files are tests, helpers of tests or their data. */
+const TEST_DIR = /^(?:__tests__|__mocks__|__fixtures__|tests?|testing|testsuite|specs?|testdata|test[-_]data|fixtures|e2e)$/i;
+/** `androidTest`, `integrationTest`, `Foo.Tests`, `Foo.UnitTests`, `Foo.Specs`. */
+const TEST_DIR_CAMEL = /^(?:[a-z]+Tests?|.+\.(?:Unit|Integration|Functional|Acceptance)?Tests?|.+\.Specs?)$/;
+
+/** Test file names, by language (see conventions.ts for the pairing). */
+const TEST_NAME: RegExp[] = [
+  /^test_.+\.py$/i,
+  /.+_tests?\.py$/i,
+  /^conftest\.py$/,
+  /_test\.go$/,
+  /.\.(?:test|spec|tests|specs|e2e)\.[A-Za-z]+$/,
+  /._(?:spec|test)\.(?:rb|rs|c|cc|cpp|exs?|js|ts)$/,
+  /^test_.+\.rb$/,
+  /[a-z0-9](?:Tests?|IT|Spec|TestCase)\.(?:java|kt|kts|scala|groovy|cs|fs|vb|swift|m|php)$/,
+  /^Test[A-Z].*\.(?:java|kt|cs|php|swift)$/,
+];
+
+/** Folders of code that is not product code (checked above the source root). */
+const OTHER_DIRS = new Set([
+  'docs', 'documentation', 'examples', 'example', 'samples', 'sample', 'scripts', 'script', 'benchmarks',
+  'benchmark', 'bench', 'benches', 'build', 'tools', 'tool', 'playground', 'vendor', 'vendored', 'third_party',
+  'third-party', 'thirdparty', 'node_modules', 'dist', 'out', 'target', 'generated', '__generated__', 'demo',
+  'demos', 'site', 'website', 'bower_components',
+]);
+/** A folder that starts the product code: other-folder names below it are packages. */
+const SOURCE_ROOTS = new Set(['src', 'lib', 'app', 'main', 'source', 'sources', 'pkg']);
+
+/** Build and lint configs, type declarations, generated and metadata files. */
+const OTHER_NAME: RegExp[] = [
+  /\.d\.[cm]?ts$/,
+  /\.min\.[cm]?js$/,
+  /[.-]config\.[cm]?[jt]s$/,
+  /^(?:gulpfile|gruntfile|jakefile|karma\.conf|webpack\..+|rollup\..+|vite\..+|babel\..+|jest\..+|vitest\..+|eslint\..+|prettier\..+|commitlint\..+|postcss\..+|tailwind\..+)\.[cm]?[jt]s$/i,
+  /^(?:setup|conf|noxfile|fabfile|docs_conf)\.py$/,
+  /^(?:__version__|_version|__about__)\.py$/,
+  /^(?:Rakefile|Gemfile|Guardfile|Dangerfile|Podfile|version\.rb|.+\.gemspec)$/,
+  /^(?:build|settings)\.gradle(?:\.kts)?$/,
+  /^(?:AssemblyInfo\.cs|GlobalUsings\.cs|build\.rs)$/,
+  /\.(?:pb|pb\.gw|gen|generated|g|designer)\.[A-Za-z]+$/i,
+  /_pb2(?:_grpc)?\.py$/,
+];
+
+/** True for a folder name that holds tests (`tests`, `__tests__`, `Foo.Tests`, `androidTest`). */
+export function isTestFolder(segment: string): boolean {
+  return TEST_DIR.test(segment) || TEST_DIR_CAMEL.test(segment);
+}
+
+function hasTestDir(segments: string[]): boolean {
+  for (let i = 0; i < segments.length - 1; i++) if (isTestFolder(segments[i] as string)) return true;
+  return false;
+}
+
+/** True when the file name itself says test (`foo_test.go`, `FooTest.java`, `x.spec.ts`). */
+export function isTestNamed(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  for (const re of TEST_NAME) if (re.test(base)) return true;
+  return false;
+}
+
+function builtInIsTest(path: string): boolean {
+  return isTestNamed(path) || (path.includes('/') && hasTestDir(path.split('/')));
+}
+
+function builtInIsOther(path: string): boolean {
+  const segments = path.split('/');
+  const base = segments[segments.length - 1] as string;
+  if (segments.some((s) => s.startsWith('.'))) return true;
+  for (const re of OTHER_NAME) if (re.test(base)) return true;
+  for (let i = 0; i < segments.length - 1; i++) {
+    const s = (segments[i] as string).toLowerCase();
+    if (SOURCE_ROOTS.has(s)) return false;
+    if (OTHER_DIRS.has(s)) return true;
+  }
+  return false;
+}
+
+const never = (): boolean => false;
+
+function compile(globs: readonly string[] | undefined): (path: string) => boolean {
+  return globs && globs.length > 0 ? picomatch(globs as string[], { dot: true }) : never;
+}
+
+/** A classifier for the policy's extra globs (compiled once). */
+export function createClassifier(options: ClassifierOptions = {}): PathClassifier {
+  const isExtraOther = compile(options.otherGlobs);
+  const isExtraTest = compile(options.testGlobs);
+  const isTest = (path: string): boolean => !isExtraOther(path) && (isExtraTest(path) || builtInIsTest(path));
+  const kind = (path: string): PathKind => {
+    if (isExtraOther(path)) return 'other';
+    if (isExtraTest(path) || builtInIsTest(path)) return 'test';
+    if (builtInIsOther(path)) return 'other';
+    return CODE_EXTENSIONS.has(splitPath(path).ext) ? 'source' : 'other';
+  };
+  return { kind, isTest };
+}

@@ -1,0 +1,60 @@
+/**
+ * Tests changed together with a source in the same package count for it
+ * (the labelling rule "a test changed in the same change that exercises
+ * the source"), unless the test is another changed source's own test by
+ * convention. A test beside its sources (Go's `cobra_test.go`) is in the
+ * package of its folder only; a test under a test folder (`__tests__/`,
+ * `src/test/`, `tests/`) belongs to the package that holds that folder.
+ */
+import { isTestFolder } from './classify';
+import { normaliseStem } from './stem';
+
+/** Helpers and broad suites, never one source's test. */
+const GENERIC_STEM = new Set(['helper', 'helpers', 'support', 'setup', 'util', 'utils', 'common', 'base', 'shared', 'mocks', 'fixtures', 'integration', 'e2e', 'all', 'main', 'conftest', 'spechelper', 'testhelper']);
+/** Entry points that re-export a package: they never own a co-changed test. */
+const AGGREGATOR = /(?:^|\/)(?:index|__init__|mod|main)\.[A-Za-z]+$/;
+
+/** The folder (with trailing slash, '' for the root) whose sources a test may exercise. */
+export function testPackage(test: string): { prefix: string; exact: boolean } {
+  const segments = test.split('/');
+  for (let i = 0; i < segments.length - 1; i++) {
+    if (isTestFolder(segments[i] as string)) return { prefix: segments.slice(0, i).map((s) => `${s}/`).join(''), exact: false };
+  }
+  return { prefix: segments.slice(0, -1).map((s) => `${s}/`).join(''), exact: true };
+}
+
+export function inPackage(source: string, test: string): boolean {
+  const { prefix, exact } = testPackage(test);
+  if (!source.startsWith(prefix)) return false;
+  return !exact || !source.slice(prefix.length).includes('/');
+}
+
+/**
+ * Co-changed tests: a changed, test-named file that no changed source
+ * claims by convention goes to the one changed source of its package that
+ * has no changed test of its own. With two or more such sources the change
+ * is ambiguous and nothing is paired (a test helper, snapshot or fixture
+ * never pairs).
+ */
+export function coChangedTests(
+  matched: ReadonlyMap<string, readonly string[]>,
+  changedTests: readonly string[],
+  isTestNamed: (path: string) => boolean,
+): Map<string, string[]> {
+  const changed = new Set(changedTests);
+  const claimed = new Set<string>();
+  const uncovered: string[] = [];
+  for (const [source, tests] of matched) {
+    for (const test of tests) claimed.add(test);
+    if (!tests.some((t) => changed.has(t)) && !AGGREGATOR.test(source)) uncovered.push(source);
+  }
+  const out = new Map<string, string[]>();
+  for (const test of changedTests) {
+    if (claimed.has(test) || !isTestNamed(test) || GENERIC_STEM.has(normaliseStem(test.slice(test.lastIndexOf('/') + 1)))) continue;
+    const owners = uncovered.filter((source) => inPackage(source, test));
+    if (owners.length !== 1) continue;
+    const owner = owners[0] as string;
+    out.set(owner, [...(out.get(owner) ?? []), test]);
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+/**
+ * Pairs a source file with its tests by convention, and proposes where a
+ * new test should go. Conventions are data (built-in defaults plus the
+ * policy's own); their source globs are compiled once per check.
+ */
+import picomatch from 'picomatch';
+import { BUILT_IN_CONVENTIONS, type ConventionSpec } from './conventions';
+import { concretePaths, resolveTemplate, sourceVars, type ResolvedTemplate } from './template';
+import { TestIndex } from './testIndex';
+import { splitPath } from './paths';
+
+export interface TestMatch {
+  tests: string[];
+  /** Id of the first convention that found a test. */
+  convention?: string;
+}
+
+interface CompiledConvention {
+  spec: ConventionSpec;
+  appliesTo: (path: string) => boolean;
+}
+
+export interface MatcherOptions {
+  /** The policy's conventions, tried before the built-in ones. */
+  conventions?: readonly ConventionSpec[];
+  /** Use the built-in conventions (default true). */
+  builtIn?: boolean;
+}
+
+export class TestMatcher {
+  private readonly conventions: CompiledConvention[];
+
+  constructor(
+    private readonly index: TestIndex,
+    options: MatcherOptions = {},
+  ) {
+    const specs = [...(options.conventions ?? []), ...(options.builtIn === false ? [] : BUILT_IN_CONVENTIONS)];
+    this.conventions = specs.map((spec) => ({ spec, appliesTo: picomatch([...spec.sources], { dot: true }) }));
+  }
+
+  /** Tests of `source` by the first conventions that know any. */
+  find(source: string): TestMatch {
+    const vars = sourceVars(source);
+    const found = new Set<string>();
+    let convention: string | undefined;
+    for (const pass of [false, true]) {
+      for (const { spec, appliesTo } of this.conventions) {
+        if (Boolean(spec.fallback) !== pass || !appliesTo(source)) continue;
+        const before = found.size;
+        for (const template of spec.tests) this.collect(resolveTemplate(template, vars), source, found);
+        if (found.size > before) convention ??= spec.id;
+      }
+      if (found.size > 0) break;
+    }
+    return convention === undefined ? { tests: [...found].sort() } : { tests: [...found].sort(), convention };
+  }
+
+  /**
+   * Where a new test for `source` belongs: the first template's path whose
+   * folder already holds tests named the same way, else the first path of
+   * the first applicable convention.
+   */
+  suggest(source: string): { path: string; convention: string } | undefined {
+    const vars = sourceVars(source);
+    let first: { path: string; convention: string } | undefined;
+    let best: { path: string; convention: string; score: number } | undefined;
+    for (const { spec, appliesTo } of this.conventions) {
+      if (spec.fallback || !appliesTo(source)) continue;
+      for (const template of spec.tests) {
+        for (const path of concretePaths(template, vars)) {
+          first ??= { path, convention: spec.id };
+          const score = this.alike(path, template);
+          if (score > (best?.score ?? 0)) best = { path, convention: spec.id, score };
+        }
+      }
+    }
+    return best ? { path: best.path, convention: best.convention } : first;
+  }
+
+  /** How many tests in the folder of `path` follow the template's naming. */
+  private alike(path: string, template: string): number {
+    const { dir } = splitPath(path);
+    const siblings = this.index.inDir(dir);
+    if (siblings.length === 0) return 0;
+    const fileTemplate = template.slice(template.lastIndexOf('/') + 1);
+    const pattern = resolveTemplate(fileTemplate.replace(/\{(?:name|Name)\}/g, '*'), sourceVars(path)).regex;
+    let count = 0;
+    for (const sibling of siblings) if (pattern.test(sibling.slice(sibling.lastIndexOf('/') + 1))) count++;
+    return count;
+  }
+
+  private collect(resolved: ResolvedTemplate, source: string, into: Set<string>): void {
+    const { key, regex } = resolved;
+    const candidates = key.kind === 'exact' ? this.index.exact(key.stem) : key.kind === 'prefix' ? this.index.withPrefix(key.prefix) : this.index.files;
+    for (const candidate of candidates) if (candidate !== source && regex.test(candidate)) into.add(candidate);
+  }
+}
