@@ -21,8 +21,20 @@ export function openGit(root: string, options: OpenGitOptions = {}): SimpleGit {
     trimmed: false,
     ...(options.signal ? { abort: options.signal } : {}),
     ...(options.timeoutMs ? { timeout: { block: options.timeoutMs } } : {}),
-    // Never let git prompt: no stdin in the extension host or CI.
-  }).env({ ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', GCM_INTERACTIVE: 'never', LC_ALL: 'C' });
+    // Never let git prompt: no stdin in the extension host or CI. The
+    // blanked askpass variables and the user's own SSH command are safe;
+    // simple-git refuses them (and any editor or pager) unless allowed.
+    unsafe: { allowUnsafeAskPass: true, allowUnsafeSshCommand: true },
+  }).env({ ...withoutInteractiveTools(process.env), GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', GCM_INTERACTIVE: 'never', LC_ALL: 'C' });
+}
+
+/** Editors and pagers are never needed (nothing interactive runs); simple-git rejects them. */
+function withoutInteractiveTools(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (!/^(?:EDITOR|VISUAL|PAGER|GIT_EDITOR|GIT_SEQUENCE_EDITOR|GIT_PAGER)$/i.test(key)) out[key] = value;
+  }
+  return out;
 }
 
 /** stderr pattern → code. First match wins. */
