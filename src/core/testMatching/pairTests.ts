@@ -5,7 +5,7 @@
  */
 import picomatch from 'picomatch';
 import { BUILT_IN_CONVENTIONS, type ConventionSpec } from './conventions';
-import { concretePaths, resolveTemplate, sourceVars, type ResolvedTemplate } from './template';
+import { concretePaths, resolveTemplate, sourceVars, type ResolvedTemplate, type SourceVars } from './template';
 import { TestIndex } from './testIndex';
 import { splitPath } from './paths';
 
@@ -67,7 +67,7 @@ export class TestMatcher {
     for (const { spec, appliesTo } of this.conventions) {
       if (spec.fallback || !appliesTo(source)) continue;
       for (const template of spec.tests) {
-        for (const path of concretePaths(template, vars)) {
+        for (const path of [...concretePaths(template, vars), ...this.mirrors(template, vars)]) {
           first ??= { path, convention: spec.id };
           const score = this.alike(path, template);
           if (score > (best?.score ?? 0)) best = { path, convention: spec.id, score };
@@ -75,6 +75,21 @@ export class TestMatcher {
       }
     }
     return best ? { path: best.path, convention: best.convention } : first;
+  }
+
+  /**
+   * Existing test folders a "**" template reaches that end in the source's
+   * {path} (`src/core/x.ts` → `test/unit/core/x.test.ts`).
+   */
+  private mirrors(template: string, vars: SourceVars): string[] {
+    const slash = template.lastIndexOf('/');
+    if (!vars.path || slash < 0 || !template.includes('**')) return [];
+    const dirPattern = resolveTemplate(`${template.slice(0, slash)}/{path}`, vars).regex;
+    const [file] = concretePaths(template.slice(slash + 1), vars);
+    if (!file) return [];
+    const out: string[] = [];
+    for (const dir of this.index.dirs()) if (dir.endsWith(vars.path) && dirPattern.test(dir)) out.push(`${dir}/${file}`);
+    return out;
   }
 
   /** How many tests in the folder of `path` follow the template's naming. */

@@ -42,6 +42,15 @@ export class TestIndex {
 
   /** Test files directly in `dir` (built on first use, for suggestions). */
   inDir(dir: string): readonly string[] {
+    return this.dirMap().get(dir) ?? [];
+  }
+
+  /** Folders holding test files. */
+  dirs(): IterableIterator<string> {
+    return this.dirMap().keys();
+  }
+
+  private dirMap(): Map<string, string[]> {
     if (!this.byDir) {
       this.byDir = new Map();
       for (const file of this.files) {
@@ -51,6 +60,6 @@ export class TestIndex {
         else this.byDir.set(d, [file]);
       }
     }
-    return this.byDir.get(dir) ?? [];
+    return this.byDir;
   }
 }

@@ -1,0 +1,81 @@
+/**
+ * `change-control check-tests [--base REF] [--format text|json]`: pairs the
+ * branch's changed source files with their tests. One line per source,
+ * `PATH: missing|stale|covered|exempt [tests…]`; exit 1 when a source has
+ * no test and the policy requires tests (for CI).
+ */
+import { ChangeControlError } from '../../core/errors';
+import type { PolicyProblem } from '../../core/policy/parsePolicy';
+import { checkTests } from '../../core/testMatching/checkTests';
+import type { TestCheckResult } from '../../core/testMatching/types';
+import { readChange } from '../../git/changes';
+import { workTreeRoot } from '../../git/commits';
+import { loadPolicyFile } from '../../git/policyFile';
+import { EXIT, type CliCommand, type CliIo } from '../io';
+
+const USAGE = 'change-control check-tests [--base REF] [--format text|json]';
+
+export interface CheckTestsArgs {
+  base?: string;
+  format: 'text' | 'json';
+}
+
+export function parseCheckTestsArgs(args: readonly string[]): CheckTestsArgs {
+  const out: CheckTestsArgs = { format: 'text' };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--base' || flag === '--format') {
+      const value = inline ?? args[++i];
+      if (!value || value.startsWith('-')) throw usage(`${flag} needs a value.`);
+      if (flag === '--base') out.base = value;
+      else if (value === 'text' || value === 'json') out.format = value;
+      else throw usage(`--format must be "text" or "json", not "${value}".`);
+    } else throw usage(`unknown argument "${arg}".`);
+  }
+  return out;
+}
+
+/** One line per source: `PATH: verdict [tests…]` (a missing one names its suggested test). */
+export function formatTestCheck(result: TestCheckResult): string {
+  const lines = result.sources.map((s) => {
+    const tests = s.tests.length > 0 ? ` ${s.tests.join(' ')}` : s.suggestedTest ? ` (create ${s.suggestedTest})` : '';
+    return `${s.path}: ${s.verdict}${tests}`;
+  });
+  const { covered, stale, missing, exempt } = result.counts;
+  lines.push(`${result.sources.length} source file(s) changed since ${result.base}: ${covered} covered, ${stale} stale, ${missing} missing, ${exempt} exempt.`);
+  return `${lines.join('\n')}\n`;
+}
+
+export const checkTestsCommand: CliCommand = {
+  name: 'check-tests',
+  summary: 'Check that the changed source files have matching tests (exit 1 when one is missing)',
+  usage: USAGE,
+  run: (args, io) => runCheckTests(parseCheckTestsArgs(args), io),
+};
+
+async function runCheckTests(args: CheckTestsArgs, io: CliIo): Promise<number> {
+  const root = await workTreeRoot(io.cwd);
+  if (!root) throw new ChangeControlError('usage', `${io.cwd} is not inside a git work tree; run check-tests in your repository.`);
+  const loaded = await loadPolicyFile(root);
+  for (const problem of loaded.problems) io.stderr(`change-control check-tests: ${loaded.file}: ${describeProblem(problem)}\n`);
+  const change = await readChange(root, { baseBranch: loaded.policy.branch.base, ...(args.base ? { baseRef: args.base } : {}) });
+  const result = checkTests({
+    base: change.baseRef,
+    changes: change.changes,
+    tree: change.tree,
+    inlineTests: change.inlineTests,
+    policy: loaded.policy.tests,
+  });
+  io.stdout(args.format === 'json' ? `${JSON.stringify({ ...result, mergeBase: change.mergeBase }, null, 2)}\n` : formatTestCheck(result));
+  return result.counts.missing > 0 && loaded.policy.tests.requireTests ? EXIT.failed : EXIT.ok;
+}
+
+function describeProblem(problem: PolicyProblem): string {
+  const where = problem.path.length > 0 ? ` ${problem.path.join('.')}` : '';
+  return `${problem.line}:${problem.column}${where}: ${problem.message} (the default applies)`;
+}
+
+function usage(reason: string): ChangeControlError {
+  return new ChangeControlError('usage', `${reason}\nusage: ${USAGE}`);
+}
