@@ -32,8 +32,6 @@ export const BUILT_IN_CONVENTIONS: readonly ConventionSpec[] = [
       ...variants('{root}/test/**/', JS_NAMES),
       ...variants('{root}/tests/**/', JS_NAMES),
       '{root}/spec/**/{name}.spec.{ext}',
-      '{root}/src/**/{name}.test.{ext}',
-      '{root}/src/**/{name}.spec.{ext}',
     ],
   },
   {

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { TestMatcher } from '../../../../src/core/testMatching/pairTests';
+import { normaliseStem } from '../../../../src/core/testMatching/stem';
+import { TestIndex } from '../../../../src/core/testMatching/testIndex';
+
+/** [convention, source, tests that must pair, test-looking files that must not]. */
+const PAIRS: [string, string, string[], string[]][] = [
+  ['typescript', 'src/util/x.ts', ['src/util/x.test.ts'], ['src/util/y.test.ts']],
+  ['typescript', 'src/util/x.ts', ['src/util/x.spec.ts'], ['src/other/x.spec.ts']],
+  ['typescript', 'src/util/x.ts', ['src/util/__tests__/x.ts'], []],
+  ['typescript', 'src/core/policy/schema.ts', ['test/core/policy/schema.test.ts'], []],
+  ['typescript', 'lib/parse.js', ['test/parse.js'], ['test/parser.js']],
+  ['typescript', 'packages/p/src/transforms/vFor.ts', ['packages/p/__tests__/transforms/vFor.spec.ts'], ['packages/q/__tests__/transforms/vFor.spec.ts']],
+  ['typescript', 'src/components/Button.vue', ['src/components/Button.spec.ts'], []],
+  ['typescript-family', 'packages/p/src/renderer.ts', ['packages/p/__tests__/rendererChildren.spec.ts'], ['packages/q/__tests__/rendererChildren.spec.ts']],
+  ['python', 'requests/models.py', ['tests/test_models.py'], ['tests/test_modelsx.py']],
+  ['python', 'pkg/models.py', ['pkg/models_test.py'], []],
+  ['python', 'pkg/models.py', ['pkg/test_models.py'], []],
+  ['python', 'src/pkg/sub/models.py', ['tests/sub/test_models.py'], []],
+  ['python-package', 'requests/sessions.py', ['tests/test_requests.py'], []],
+  ['go', 'cmd/add.go', ['cmd/add_test.go'], ['add_test.go', 'other/add_test.go']],
+  ['java', 'core/src/main/java/a/b/Gson.java', ['core/src/test/java/a/b/GsonTest.java'], ['other/src/test/java/a/b/GsonTest.java']],
+  ['java', 'src/main/java/a/B.java', ['src/test/java/a/BTests.java', 'src/test/java/a/BIT.java'], []],
+  ['java', 'src/main/kotlin/a/B.kt', ['src/test/kotlin/a/BTest.kt'], []],
+  ['ruby', 'lib/gem/strategy/stub.rb', ['spec/gem/strategy/stub_spec.rb'], ['spec/support/stub.rb']],
+  ['ruby', 'lib/gem/factory.rb', ['test/factory_test.rb'], []],
+  ['ruby', 'lib/gem/attribute/dynamic.rb', ['test/dynamic_attribute_test.rb'], []],
+  ['ruby', 'app/models/user.rb', ['spec/models/user_spec.rb'], []],
+  ['csharp', 'src/Acme/Billing/Invoice.cs', ['tests/Acme.Tests/Billing/InvoiceTests.cs'], ['tests/Acme.Tests/Billing/ReceiptTests.cs']],
+  ['rust', 'src/parser.rs', ['tests/parser.rs'], ['tests/lexer.rs']],
+];
+
+describe('built-in conventions', () => {
+  for (const [convention, source, tests, others] of PAIRS) {
+    it(`${convention}: ${source} pairs with ${tests.join(', ')}`, () => {
+      const matcher = new TestMatcher(new TestIndex([...tests, ...others]));
+      const found = matcher.find(source);
+      assert.deepEqual(found.tests, [...tests].sort());
+      assert.equal(found.convention, convention);
+    });
+  }
+
+  it('lets a policy convention pair files the built-in ones would not', () => {
+    const matcher = new TestMatcher(new TestIndex(['qa/checkout.behaviour.ts']), {
+      conventions: [{ id: 'team', sources: ['src/**/*.ts'], tests: ['qa/{name}.behaviour.ts'] }],
+    });
+    assert.deepEqual(matcher.find('src/shop/checkout.ts'), { tests: ['qa/checkout.behaviour.ts'], convention: 'team' });
+  });
+
+  it('uses no built-in convention when the policy turns them off', () => {
+    const matcher = new TestMatcher(new TestIndex(['src/x.test.ts']), { builtIn: false });
+    assert.deepEqual(matcher.find('src/x.ts').tests, []);
+  });
+
+  it('tries a fallback convention only when nothing else matched', () => {
+    const matcher = new TestMatcher(new TestIndex(['p/__tests__/renderer.spec.ts', 'p/__tests__/rendererChildren.spec.ts']));
+    assert.deepEqual(matcher.find('p/src/renderer.ts').tests, ['p/__tests__/renderer.spec.ts']);
+  });
+});
+
+describe('suggested test paths', () => {
+  const cases: [string, string[], string][] = [
+    ['src/util/x.ts', [], 'src/util/x.test.ts'],
+    ['src/core/ticket.ts', ['test/unit/core/other.test.ts'], 'test/unit/core/ticket.test.ts'],
+    ['packages/p/src/a/vFor.ts', ['packages/p/__tests__/b.spec.ts'], 'packages/p/__tests__/vFor.spec.ts'],
+    ['requests/models.py', ['tests/test_api.py'], 'tests/test_models.py'],
+    ['cmd/add.go', [], 'cmd/add_test.go'],
+    ['gson/src/main/java/a/b/Gson.java', [], 'gson/src/test/java/a/b/GsonTest.java'],
+    ['lib/gem/strategy/stub.rb', [], 'spec/gem/strategy/stub_spec.rb'],
+    ['src/Acme/Billing/Invoice.cs', [], 'test/Acme.Tests/InvoiceTests.cs'],
+    ['src/parser.rs', [], 'tests/parser.rs'],
+  ];
+  for (const [source, existing, expected] of cases) {
+    it(`${source} → ${expected}`, () => {
+      assert.equal(new TestMatcher(new TestIndex(existing)).suggest(source)?.path, expected);
+    });
+  }
+});
+
+describe('normaliseStem', () => {
+  const table: [string, string][] = [
+    ['foo.ts', 'foo'],
+    ['foo.test.ts', 'foo'],
+    ['foo.spec.tsx', 'foo'],
+    ['test_foo_bar.py', 'foobar'],
+    ['foo_test.go', 'foo'],
+    ['FooTest.java', 'foo'],
+    ['FooTests.cs', 'foo'],
+    ['FooIT.java', 'foo'],
+    ['foo_spec.rb', 'foo'],
+    ['Contest.java', 'contest'],
+    ['latest.py', 'latest'],
+  ];
+  for (const [name, stem] of table) it(`${name} → ${stem}`, () => assert.equal(normaliseStem(name), stem));
+});
