@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { SecretRegistry } from '../core/redact';
 import { createLogger } from './logger';
 import { runCommand, type CommandContext } from './commands/runCommand';
+import { registerTestChecks } from './tests/registerTestChecks';
 
 export interface ChangeControlApi {
   /** Milliseconds activate() took, for the e2e report. */
@@ -24,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   };
 
   register('changeControl.showLog', () => channel.show(true));
+  registerTestChecks(context, commandContext);
 
   const activationMs = Date.now() - started;
   logger.info(`Change Control activated in ${activationMs} ms`);

@@ -123,3 +123,8 @@ export async function readChange(root: string, options: ReadChangeOptions): Prom
   for (const file of parseNulList(untracked)) changes.push({ path: file, status: 'untracked' });
   return { baseRef, mergeBase, changes, tree: parseNulList(tracked), inlineTests: await inlineTestsOf(root, changes) };
 }
+
+/** Tracked paths of the repository at `root` (`git ls-files -z`). */
+export async function listTree(root: string): Promise<string[]> {
+  return parseNulList(await gitCall('List the tree', () => openGit(root).raw(['ls-files', '-z'])));
+}

@@ -102,3 +102,14 @@ function judge(path: string, match: TestMatch, ctx: JudgeContext): SourceTestRes
     ? { path, verdict: 'missing', tests: [], suggestedTest: suggestion.path, convention: suggestion.convention }
     : { path, verdict: 'missing', tests: [] };
 }
+
+/**
+ * Where a new test for `source` belongs in a tree (for "Create Test File"
+ * on a file the last check did not cover), and the tests it already has.
+ */
+export function suggestTestFor(source: string, tree: readonly string[], policy: TestPolicy): { tests: string[]; suggestedTest?: string } {
+  const classifier = createClassifier(policy);
+  const matcher = new TestMatcher(new TestIndex(tree.filter(classifier.isTest)), { conventions: policy.conventions, builtIn: policy.builtInConventions });
+  const suggestion = matcher.suggest(source);
+  return { tests: matcher.find(source).tests, ...(suggestion ? { suggestedTest: suggestion.path } : {}) };
+}

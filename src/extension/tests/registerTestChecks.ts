@@ -1,0 +1,149 @@
+/**
+ * "Change Control: Check Tests", "Create Test File" and "Open Test": the
+ * matching-tests check in the editor. Results become Problems-panel
+ * warnings with quick actions; the service keeps them for the sidebar.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ChangeControlError } from '../../core/errors';
+import { suggestTestFor } from '../../core/testMatching/checkTests';
+import { testSkeleton } from '../../core/testMatching/skeleton';
+import type { TestCheckResult } from '../../core/testMatching/types';
+import { listTree } from '../../git/changes';
+import { loadPolicyFile } from '../../git/policyFile';
+import { runCommand, type CommandContext } from '../commands/runCommand';
+import { getGitApi, type GitApi } from '../gitApi';
+import { RepositoryLocator } from '../repositories';
+import { TestCheckService } from './testCheckService';
+import { TestDiagnostics } from './testDiagnostics';
+
+/**
+ * Registers the commands, diagnostics and code actions; returns the
+ * service so the sidebar can show (and listen to) the results.
+ */
+export function registerTestChecks(context: vscode.ExtensionContext, commandContext: CommandContext, locator?: RepositoryLocator): TestCheckService {
+  const service = new TestCheckService(commandContext.logger);
+  const diagnostics = new TestDiagnostics();
+  let gitApi: GitApi | undefined;
+  getGitApi().then(
+    (api) => (gitApi = api),
+    (err: unknown) => commandContext.logger.warn('The built-in git extension is not available:', err),
+  );
+  const commands = new TestCommands(service, diagnostics, locator ?? new RepositoryLocator(() => gitApi), commandContext);
+  const register = (id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable =>
+    vscode.commands.registerCommand(id, runCommand(id, handler, commandContext));
+  context.subscriptions.push(
+    service,
+    diagnostics,
+    service.onDidCheck(({ root, result }) => diagnostics.show(root, result)),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, diagnostics, TestDiagnostics.metadata),
+    register('changeControl.checkTests', (arg) => commands.check(arg)),
+    register('changeControl.createTestFile', (root, source, test) => commands.createTestFile(root, source, test)),
+    register('changeControl.openTest', (root, test) => commands.openTest(root, test)),
+  );
+  return service;
+}
+
+function summary(result: TestCheckResult): string {
+  const { covered, stale, missing, exempt } = result.counts;
+  return `Tests: ${covered} covered, ${stale} stale, ${missing} missing${exempt ? `, ${exempt} exempt` : ''} (against ${result.base})`;
+}
+
+class TestCommands {
+  constructor(
+    private readonly service: TestCheckService,
+    private readonly diagnostics: TestDiagnostics,
+    private readonly locator: RepositoryLocator,
+    private readonly ctx: CommandContext,
+  ) {}
+
+  /** Runs the check with a cancellable progress notification. */
+  async check(arg?: unknown): Promise<TestCheckResult | undefined> {
+    const hint = typeof arg === 'string' ? arg : arg instanceof vscode.Uri ? await this.locator.forUri(arg) : undefined;
+    const root = await this.locator.pick({ ...(hint ? { hint } : {}), title: 'Change Control: Check Tests' });
+    if (!root) return undefined;
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Checking tests in ${path.basename(root)}`, cancellable: true },
+      async (_progress, token) => {
+        const abort = new AbortController();
+        const listener = token.onCancellationRequested(() => abort.abort());
+        try {
+          return await this.service.check(root, abort.signal);
+        } catch (err) {
+          if (token.isCancellationRequested) throw new ChangeControlError('cancelled', 'Test check cancelled.', { cause: err });
+          throw err;
+        } finally {
+          listener.dispose();
+        }
+      },
+    );
+    vscode.window.setStatusBarMessage(summary(result), 8000);
+    return result;
+  }
+
+  /** Creates the conventional test file (never overwriting one) and opens it. */
+  async createTestFile(rootArg?: unknown, sourceArg?: unknown, testArg?: unknown): Promise<void> {
+    const target = await this.target(rootArg, sourceArg);
+    if (!target) return;
+    const { root, source } = target;
+    const testPath = typeof testArg === 'string' && testArg ? testArg : await this.suggestion(root, source);
+    if (!testPath) {
+      void vscode.window.showInformationMessage(`Change Control has no test convention for ${source}. Add one to the policy's tests.conventions.`);
+      return;
+    }
+    const file = path.join(root, ...testPath.split('/'));
+    if (!file.startsWith(root + path.sep)) throw new ChangeControlError('usage', `${testPath} is outside the repository.`);
+    await mkdir(path.dirname(file), { recursive: true });
+    try {
+      await writeFile(file, testSkeleton(testPath, source), { encoding: 'utf8', flag: 'wx' });
+      this.ctx.logger.info(`Created ${testPath} for ${source}`);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      void vscode.window.showInformationMessage(`${testPath} already exists; it was opened, not changed.`);
+    }
+    await vscode.window.showTextDocument(vscode.Uri.file(file));
+    this.service.check(root).catch((err: unknown) => this.ctx.logger.warn('Re-checking tests failed:', err));
+  }
+
+  /** Opens the test of a source (asks when there are several). */
+  async openTest(rootArg?: unknown, testArg?: unknown): Promise<void> {
+    if (typeof rootArg === 'string' && typeof testArg === 'string') {
+      await vscode.window.showTextDocument(vscode.Uri.file(path.join(rootArg, ...testArg.split('/'))));
+      return;
+    }
+    const target = await this.target(undefined, undefined);
+    if (!target) return;
+    const known = this.diagnostics.find(vscode.Uri.file(path.join(target.root, target.source)));
+    const tests = known ? known.source.tests : (await this.lookup(target.root, target.source)).tests;
+    if (tests.length === 0) {
+      void vscode.window.showInformationMessage(`No test matches ${target.source}. Run "Change Control: Create Test File" to add one.`);
+      return;
+    }
+    const picked = tests.length === 1 ? tests[0] : await vscode.window.showQuickPick(tests, { title: `Tests of ${target.source}` });
+    if (picked) await vscode.window.showTextDocument(vscode.Uri.file(path.join(target.root, ...picked.split('/'))));
+  }
+
+  /** Repository and relative source path: from the arguments or the active editor. */
+  private async target(rootArg: unknown, sourceArg: unknown): Promise<{ root: string; source: string } | undefined> {
+    if (typeof rootArg === 'string' && typeof sourceArg === 'string') return { root: rootArg, source: sourceArg };
+    const uri = rootArg instanceof vscode.Uri ? rootArg : vscode.window.activeTextEditor?.document.uri;
+    const root = await this.locator.forUri(uri);
+    if (!uri || !root) {
+      void vscode.window.showInformationMessage('Open a source file of a git repository first.');
+      return undefined;
+    }
+    return { root, source: path.relative(root, uri.fsPath).split(path.sep).join('/') };
+  }
+
+  private async suggestion(root: string, source: string): Promise<string | undefined> {
+    const known = this.diagnostics.find(vscode.Uri.file(path.join(root, source)));
+    return known?.source.suggestedTest ?? (await this.lookup(root, source)).suggestedTest;
+  }
+
+  private async lookup(root: string, source: string): Promise<{ tests: string[]; suggestedTest?: string }> {
+    if (!vscode.workspace.isTrusted) throw new ChangeControlError('usage', 'Finding tests runs git, which is off in an untrusted workspace.', { hint: 'Trust this workspace.' });
+    const [tree, loaded] = await Promise.all([listTree(root), loadPolicyFile(root)]);
+    return suggestTestFor(source, tree, loaded.policy.tests);
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Runs the matching-tests check for a repository and keeps the last result
+ * per repository, for the Problems panel, the code actions and the sidebar.
+ * Never runs git in an untrusted workspace.
+ */
+import * as vscode from 'vscode';
+import { ChangeControlError } from '../../core/errors';
+import type { Logger } from '../../core/ports';
+import { checkTests } from '../../core/testMatching/checkTests';
+import type { TestCheckResult } from '../../core/testMatching/types';
+import { readChange } from '../../git/changes';
+import { loadPolicyFile } from '../../git/policyFile';
+
+export interface TestCheckRun {
+  root: string;
+  result: TestCheckResult;
+}
+
+export class TestCheckService implements vscode.Disposable {
+  private readonly results = new Map<string, TestCheckResult>();
+  private readonly changed = new vscode.EventEmitter<TestCheckRun>();
+  /** Fires after every completed check. */
+  readonly onDidCheck = this.changed.event;
+
+  constructor(private readonly logger: Logger) {}
+
+  /** The last result for `root`, if a check ran. */
+  last(root: string): TestCheckResult | undefined {
+    return this.results.get(root);
+  }
+
+  /** Every repository with a result (absolute roots). */
+  roots(): string[] {
+    return [...this.results.keys()];
+  }
+
+  async check(root: string, signal?: AbortSignal): Promise<TestCheckResult> {
+    if (!vscode.workspace.isTrusted) {
+      throw new ChangeControlError('usage', 'Checking tests runs git, which is off in an untrusted workspace.', { hint: 'Trust this workspace to check tests.' });
+    }
+    const started = Date.now();
+    const loaded = await loadPolicyFile(root);
+    const change = await readChange(root, { baseBranch: loaded.policy.branch.base, ...(signal ? { signal } : {}) });
+    if (signal?.aborted) throw new ChangeControlError('cancelled', 'Test check cancelled.');
+    const result = checkTests({ base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, policy: loaded.policy.tests });
+    this.logger.info(`Checked tests in ${root} against ${change.baseRef} in ${Date.now() - started} ms: ${JSON.stringify(result.counts)}`);
+    this.results.set(root, result);
+    this.changed.fire({ root, result });
+    return result;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
