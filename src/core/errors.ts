@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'git.pushRejected'
   | 'git.mergeInProgress'
   | 'git.rebaseInProgress'
+  | 'git.operationInProgress'
   | 'git.baseNotFound'
   | 'git.hookExists'
   | 'git.failed'

@@ -1,0 +1,114 @@
+/**
+ * Runs Start Change step by step: asks planStartChange() what to do, does
+ * it through the git port, and feeds the outcome back in. The shells give
+ * only the port and an asker (a modal dialog, or the CLI's flags).
+ */
+import type { ChangeKind } from './branchName';
+import { ChangeControlError, describeError, isChangeControlError } from './errors';
+import type { Policy } from './policy/schema';
+import { planStartChange, type FetchState, type RepoSnapshot, type StartAnswers, type StartChangeInput, type StartQuestion } from './startChange';
+
+/** git config keys under `branch.<name>.` that Change Control reads and writes. */
+export const TICKET_KEY = 'changeTicket';
+export const KIND_KEY = 'changeKind';
+
+/** What Start Change needs from git (implemented by src/git/gitRepository.ts). */
+export interface StartChangeGit {
+  snapshot(): Promise<RepoSnapshot>;
+  /** Fetch one remote; throws a ChangeControlError when it fails. */
+  fetch(remote: string): Promise<void>;
+  /** Create `name` at `startPoint` and check it out, keeping uncommitted changes. */
+  createBranch(name: string, startPoint: string): Promise<void>;
+  switchBranch(name: string): Promise<void>;
+  getBranchConfig(branch: string, key: string): Promise<string | undefined>;
+  setBranchConfig(branch: string, key: string, value: string): Promise<void>;
+}
+
+/** Answers a question: true for the confirm button; false or a thrown error otherwise. */
+export type StartAsker = (question: StartQuestion) => Promise<boolean>;
+
+export interface StartChangeResult {
+  branch: string;
+  /** True when a new branch was created; false when an existing one was used. */
+  created: boolean;
+  /** The ref the new branch starts from (`origin/main`). */
+  startPoint?: string;
+  ticket: string;
+  kind: ChangeKind;
+  /** Warnings and explanations worth showing (fallbacks, no remote, …). */
+  notes: string[];
+}
+
+/** At most this many planner rounds: each question and the fetch happen once. */
+const MAX_STEPS = 8;
+
+export async function startChange(
+  git: StartChangeGit,
+  ask: StartAsker,
+  input: StartChangeInput,
+  policy: Pick<Policy, 'branch' | 'commit'>,
+): Promise<StartChangeResult> {
+  const answers: StartAnswers = {};
+  let fetch: FetchState = { status: 'pending' };
+  let snapshot = await git.snapshot();
+  for (let round = 0; round < MAX_STEPS; round++) {
+    const step = planStartChange({ input, policy, snapshot, fetch, answers });
+    switch (step.type) {
+      case 'refuse':
+        throw new ChangeControlError(step.code, step.message);
+      case 'ask':
+        answers[step.question.id] = await ask(step.question);
+        break;
+      case 'fetch':
+        fetch = await tryFetch(git, step.remote);
+        snapshot = await git.snapshot();
+        break;
+      case 'create':
+        await runGit(() => git.createBranch(step.branch, step.startPoint), step.branch, step.startPoint);
+        await recordTicket(git, step.branch, step.ticket, step.kind, step.notes, true);
+        return { branch: step.branch, created: true, startPoint: step.startPoint, ticket: step.ticket, kind: step.kind, notes: step.notes };
+      case 'switch':
+        if (!step.alreadyCurrent) await runGit(() => git.switchBranch(step.branch), step.branch);
+        await recordTicket(git, step.branch, step.ticket, step.kind, step.notes, false);
+        return { branch: step.branch, created: false, ticket: step.ticket, kind: step.kind, notes: step.notes };
+    }
+  }
+  throw new ChangeControlError('internal', 'Start Change did not settle; nothing more was changed.');
+}
+
+async function tryFetch(git: StartChangeGit, remote: string): Promise<FetchState> {
+  try {
+    await git.fetch(remote);
+    return { status: 'done' };
+  } catch (err) {
+    if (isChangeControlError(err, 'cancelled')) throw err;
+    return { status: 'failed', message: describeError(err) };
+  }
+}
+
+/** Explain git's refusal to check out: the uncommitted changes would be overwritten. */
+async function runGit(op: () => Promise<void>, branch: string, startPoint?: string): Promise<void> {
+  try {
+    await op();
+  } catch (err) {
+    if (isChangeControlError(err, 'git.dirtyWorkTree')) {
+      const target = startPoint ? `${branch} (from ${startPoint})` : branch;
+      throw new ChangeControlError(
+        'git.dirtyWorkTree',
+        `Your uncommitted changes conflict with ${target}, so git refused to switch; nothing was changed.`,
+        { cause: err, hint: 'Commit or stash those changes yourself, then start the change again.', detail: err.detail },
+      );
+    }
+    throw err;
+  }
+}
+
+async function recordTicket(git: StartChangeGit, branch: string, ticket: string, kind: ChangeKind, notes: string[], fresh: boolean): Promise<void> {
+  const existing = fresh ? undefined : await git.getBranchConfig(branch, TICKET_KEY);
+  if (existing && existing !== ticket) {
+    notes.push(`${branch} is linked to ticket ${existing}, not ${ticket}; the link was left as it is. Use "Link Ticket to Branch" to change it.`);
+    return;
+  }
+  await git.setBranchConfig(branch, TICKET_KEY, ticket);
+  if (fresh || !(await git.getBranchConfig(branch, KIND_KEY))) await git.setBranchConfig(branch, KIND_KEY, kind);
+}
