@@ -75,3 +75,56 @@ export function fakeGitHubUrl(): string {
   assert.ok(url, 'the runner starts the fake GitHub and sets CHANGE_CONTROL_GITHUB_API_URL');
   return url;
 }
+
+/** The minimal slice of the built-in git extension's API the suites use. */
+export interface GitRepositoryLike {
+  rootUri: vscode.Uri;
+  inputBox: { value: string };
+  state: { HEAD?: { name?: string } };
+}
+
+/** The built-in git extension's repository for the workspace (it opens the repository itself). */
+export async function gitRepository(): Promise<GitRepositoryLike> {
+  const gitExt = vscode.extensions.getExtension<{ getAPI(v: 1): { repositories: GitRepositoryLike[] } }>('vscode.git');
+  assert.ok(gitExt, 'the built-in git extension is present');
+  const api = (await gitExt.activate()).getAPI(1);
+  const root = workspaceRoot();
+  return waitFor('the git extension to open the workspace repository', () => api.repositories.find((r) => r.rootUri.fsPath === root));
+}
+
+/** Diagnostics from Change Control on documents matching `pick`. */
+export function ourDiagnostics(pick: (uri: vscode.Uri) => boolean): { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }[] {
+  return vscode.languages.getDiagnostics()
+    .filter(([uri]) => pick(uri))
+    .map(([uri, ds]) => ({ uri, diagnostics: ds.filter((d) => d.source === 'Change Control') }))
+    .filter((e) => e.diagnostics.length > 0);
+}
+
+export function ruleId(d: vscode.Diagnostic): string {
+  const c = d.code;
+  return typeof c === 'object' && c !== null ? String(c.value) : String(c ?? '');
+}
+
+/** Quick fixes Change Control offers at `range`. */
+export async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+  return actions.filter((a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined);
+}
+
+/**
+ * Replaces window.showErrorMessage for the duration of a test and records
+ * the messages. The suites share the extension's `vscode` API object (they
+ * live inside its folder), so this sees what runCommand's error boundary
+ * shows, and a failing command cannot wait forever on an unanswered pop-up.
+ */
+export function recordErrorMessages(): { messages: string[]; restore(): void } {
+  const messages: string[] = [];
+  const win = vscode.window as { showErrorMessage: (...a: unknown[]) => Thenable<unknown> };
+  const original = win.showErrorMessage;
+  win.showErrorMessage = (message: unknown) => {
+    messages.push(String(message));
+    return Promise.resolve(undefined);
+  };
+  return { messages, restore: () => { win.showErrorMessage = original; } };
+}
