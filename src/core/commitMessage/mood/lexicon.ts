@@ -1,0 +1,67 @@
+/**
+ * Lookup over the generated verb lexicon (see scripts/generateMoodLexicon.ts
+ * for the sources and why). Decoded lazily on first use (~1 ms) so that
+ * loading the extension costs nothing until a message is linted.
+ */
+import { frontDecode } from './frontCoding';
+import { ING_ADJECTIVES, IRREGULAR, NOUN_VERBS, VERBS } from './lexicon.generated';
+import { regularCandidates, type Inflection } from './morphology';
+
+export interface VerbReading {
+  base: string;
+  /** 'base' = the word is itself a base form. */
+  form: Inflection | 'base';
+}
+
+interface Lexicon {
+  verbs: Set<string>;
+  nounVerbs: Set<string>;
+  ingAdjectives: Set<string>;
+  irregular: Map<string, VerbReading>;
+}
+
+const KIND: Record<string, Inflection> = { p: 'past', s: 'third_person', g: 'gerund' };
+let lexicon: Lexicon | undefined;
+
+function load(): Lexicon {
+  if (lexicon) return lexicon;
+  const irregular = new Map<string, VerbReading>();
+  for (const entry of IRREGULAR.split(',')) {
+    const [form, base, kind] = entry.split(' ');
+    irregular.set(form!, { base: base!, form: KIND[kind!]! });
+  }
+  lexicon = {
+    verbs: new Set(frontDecode(VERBS)),
+    nounVerbs: new Set(frontDecode(NOUN_VERBS)),
+    ingAdjectives: new Set(frontDecode(ING_ADJECTIVES)),
+    irregular,
+  };
+  return lexicon;
+}
+
+/**
+ * How a lower-case word reads as a verb, or undefined when it is not a
+ * verb form. Irregular forms win over a homograph base ("found" → find)
+ * only where the generator found the other verb more frequent; a base
+ * form wins over a regular analysis ("need" is not "ne" + -ed).
+ */
+export function readVerb(word: string): VerbReading | undefined {
+  const lex = load();
+  const irregular = lex.irregular.get(word);
+  if (irregular) return irregular;
+  if (lex.verbs.has(word)) return { base: word, form: 'base' };
+  for (const c of regularCandidates(word)) {
+    if (lex.verbs.has(c.base)) return { base: c.base, form: c.inflection };
+  }
+  return undefined;
+}
+
+/** True when the verb is also a noun ("fix", "change"), so "Fixes for …" may be a noun phrase. */
+export function isAlsoNoun(base: string): boolean {
+  return load().nounVerbs.has(base);
+}
+
+/** True when the -ing word is also an adjective ("missing", "failing"). */
+export function isIngAdjective(word: string): boolean {
+  return load().ingAdjectives.has(word);
+}

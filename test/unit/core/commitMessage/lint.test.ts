@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { lintMessage, RULES } from '../../../../src/core/commitMessage/lint';
+import { defaultPolicy } from '../../../../src/core/policy/schema';
+
+const ctx = { policy: defaultPolicy() };
+
+describe('lintMessage', () => {
+  it('accepts a well-formed message', () => {
+    assert.deepEqual(lintMessage('Add the linter\n\nBecause we need it.\n', ctx), []);
+  });
+
+  it('reports findings in original coordinates with error severity', () => {
+    const findings = lintMessage('# comment\nAdded the linter\n', ctx);
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0]!.ruleId, 'present-tense');
+    assert.equal(findings[0]!.severity, 'error');
+    assert.deepEqual(findings[0]!.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } });
+  });
+
+  for (const subject of ['Merge branch \'main\' into feature', 'Revert "Added x"', 'fixup! Added x', 'squash! Added x', 'amend! Added x']) {
+    it(`lets git's own message pass: ${subject}`, () => {
+      assert.deepEqual(lintMessage(`${subject}${'x'.repeat(80)}\nno blank line ${'y'.repeat(80)}`, ctx), []);
+    });
+  }
+
+  it('lists every rule once with a description', () => {
+    const ids = RULES.map((r) => r.id);
+    assert.equal(new Set(ids).size, 6);
+    for (const rule of RULES) assert.ok(rule.description.length > 20, rule.id);
+  });
+});
