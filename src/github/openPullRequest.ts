@@ -17,6 +17,7 @@ import {
   pullRequestBody,
   pullRequestTitle,
   summarizeTests,
+  type BodyInput,
   type ChangeCommit,
   type CommitLinter,
   type Preflight,
@@ -57,6 +58,8 @@ export interface PreparedPullRequest {
   preflight: Preflight;
   title: string;
   body: string;
+  /** What the body was made from, to rebuild it with another description. */
+  bodyInput: BodyInput;
   /** The template used and the other templates the user may pick instead. */
   template: { path: string; alternatives: string[] } | undefined;
 }
@@ -78,17 +81,18 @@ export async function preparePullRequest(options: PrepareOptions): Promise<Prepa
   });
   const template = pickTemplate(await listTemplateCandidates(root));
   const templateText = template ? await readTrackedFile(root, template.path) : undefined;
-  const body = pullRequestBody({
+  const bodyInput: BodyInput = {
     ticket: found.ticket,
     ticketId: found.ticket?.id ?? ticketId ?? '(no ticket)',
     kind: changeKind(branch, found.ticket),
     description: describeCommits(commits),
     testsSummary: summarizeTests(tests),
     ...(templateText !== undefined ? { template: templateText } : {}),
-  });
+  };
+  const body = pullRequestBody(bodyInput);
   return {
     root, remote, repo, policy, branch, ticketId, ticket: found.ticket, ticketRef: found.ref, commits, tests,
-    behindBase: base.behind, preflight, title: pullRequestTitle(found.ticket, ticketId, commits), body, template,
+    behindBase: base.behind, preflight, title: pullRequestTitle(found.ticket, ticketId, commits), body, bodyInput, template,
   };
 }
 

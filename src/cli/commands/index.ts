@@ -2,8 +2,10 @@
 import type { CliCommand } from '../io';
 import { checkTestsCommand } from './checkTests';
 import { installHookCommand } from './installHook';
+import { prCommand } from './pr';
 
 export const commands: CliCommand[] = [
   installHookCommand,
   checkTestsCommand,
+  prCommand,
 ];
