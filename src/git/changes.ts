@@ -97,31 +97,41 @@ async function inlineTestsOf(root: string, changes: readonly ChangedFile[]): Pro
   return new Set(found.filter((p): p is string => p !== undefined));
 }
 
-/** Reads the change of the repository at `root` against its base branch. */
+async function resolveBase(git: SimpleGit, options: ReadChangeOptions): Promise<string> {
+  if (options.baseRef !== undefined) {
+    if (await commitExists(git, options.baseRef)) return options.baseRef;
+    throw new ChangeControlError('git.baseNotFound', `The base revision "${options.baseRef}" does not exist.`, { hint: 'Pass a branch, tag or commit that exists.' });
+  }
+  const found = await resolveBaseRef(git, options.baseBranch, options.remote);
+  if (found !== undefined) return found;
+  throw new ChangeControlError('git.baseNotFound', `Neither "${options.baseBranch}", master nor the remote's HEAD exists.`, {
+    hint: 'Fetch the base branch, set branch.base in the policy, or pass --base REF.',
+  });
+}
+
+/**
+ * Reads the change of the repository at `root` against its base branch.
+ * The tree and the untracked files are listed while the base is resolved.
+ */
 export async function readChange(root: string, options: ReadChangeOptions): Promise<RepositoryChange> {
   const git = openGit(root, options.signal ? { signal: options.signal } : {});
-  let baseRef = options.baseRef;
-  if (baseRef !== undefined) {
-    if (!(await commitExists(git, baseRef))) {
-      throw new ChangeControlError('git.baseNotFound', `The base revision "${baseRef}" does not exist.`, { hint: 'Pass a branch, tag or commit that exists.' });
-    }
-  } else {
-    baseRef = await resolveBaseRef(git, options.baseBranch, options.remote);
-    if (baseRef === undefined) {
-      throw new ChangeControlError('git.baseNotFound', `Neither "${options.baseBranch}", master nor the remote's HEAD exists.`, {
-        hint: 'Fetch the base branch, set branch.base in the policy, or pass --base REF.',
-      });
-    }
+  const tracked = gitCall('List the tree', () => git.raw(['ls-files', '-z']));
+  const untracked = gitCall('List untracked files', () => git.raw(['ls-files', '-z', '--others', '--exclude-standard']));
+  // Settle both listings even when the base fails, so no rejection goes unhandled.
+  const listings = Promise.allSettled([tracked, untracked]);
+  let baseRef: string;
+  let diff: string;
+  let mergeBase: string;
+  try {
+    baseRef = await resolveBase(git, options);
+    mergeBase = await mergeBaseOf(git, baseRef);
+    diff = await gitCall('List changed files', () => git.raw(['-c', 'core.quotePath=off', 'diff', '-z', '--name-status', '-M', '--no-ext-diff', mergeBase, '--']));
+  } finally {
+    await listings;
   }
-  const mergeBase = await mergeBaseOf(git, baseRef);
-  const [diff, untracked, tracked] = await Promise.all([
-    gitCall('List changed files', () => git.raw(['-c', 'core.quotePath=off', 'diff', '-z', '--name-status', '-M', '--no-ext-diff', mergeBase, '--'])),
-    gitCall('List untracked files', () => git.raw(['ls-files', '-z', '--others', '--exclude-standard'])),
-    gitCall('List the tree', () => git.raw(['ls-files', '-z'])),
-  ]);
   const changes = parseNameStatus(diff);
-  for (const file of parseNulList(untracked)) changes.push({ path: file, status: 'untracked' });
-  return { baseRef, mergeBase, changes, tree: parseNulList(tracked), inlineTests: await inlineTestsOf(root, changes) };
+  for (const file of parseNulList(await untracked)) changes.push({ path: file, status: 'untracked' });
+  return { baseRef, mergeBase, changes, tree: parseNulList(await tracked), inlineTests: await inlineTestsOf(root, changes) };
 }
 
 /** Tracked paths of the repository at `root` (`git ls-files -z`). */

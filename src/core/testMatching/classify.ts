@@ -74,6 +74,12 @@ function hasTestDir(segments: string[]): boolean {
   return false;
 }
 
+/**
+ * Cheap pre-filter (one scan per path on 100,000-file trees): every test
+ * name and test folder above contains one of these.
+ */
+const MAYBE_TEST = /test|spec|fixture|e2e|mocks|IT\./i;
+
 /** True when the file name itself says test (`foo_test.go`, `FooTest.java`, `x.spec.ts`). */
 export function isTestNamed(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
@@ -82,6 +88,7 @@ export function isTestNamed(path: string): boolean {
 }
 
 function builtInIsTest(path: string): boolean {
+  if (!MAYBE_TEST.test(path)) return false;
   return isTestNamed(path) || (path.includes('/') && hasTestDir(path.split('/')));
 }
 
