@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { SecretRegistry } from '../core/redact';
 import { createLogger } from './logger';
+import { registerPullRequest } from './pullRequest/registerPullRequest';
 import { runCommand, type CommandContext } from './commands/runCommand';
 import { registerTestChecks } from './tests/registerTestChecks';
 
@@ -25,6 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   };
 
   register('changeControl.showLog', () => channel.show(true));
+  registerPullRequest(context, commandContext);
   registerTestChecks(context, commandContext);
 
   const activationMs = Date.now() - started;

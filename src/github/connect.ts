@@ -22,6 +22,8 @@ export interface GitHubConnection {
   repo: RepoRef;
   host: string;
   baseUrl: string;
+  /** The signed-in user's login (one request, then cached). */
+  login(): Promise<string | undefined>;
 }
 
 export async function connectGitHub(options: ConnectOptions): Promise<GitHubConnection> {
@@ -36,7 +38,14 @@ export async function connectGitHub(options: ConnectOptions): Promise<GitHubConn
   const baseUrl = options.apiUrl.replace(/\/+$/, '') || apiUrlFor(parsed.host);
   const token = await options.token();
   const octokit = new Octokit({ baseUrl, ...(token ? { auth: token } : {}), log: quiet(options.logger) });
-  return { octokit, repo: { owner: parsed.owner, repo: parsed.repo }, host: parsed.host, baseUrl };
+  let login: Promise<string | undefined> | undefined;
+  return {
+    octokit,
+    repo: { owner: parsed.owner, repo: parsed.repo },
+    host: parsed.host,
+    baseUrl,
+    login: () => (login ??= octokit.rest.users.getAuthenticated().then((r) => r.data.login)),
+  };
 }
 
 function parseRemote(url: string): { host: string; owner: string; repo: string } | undefined {

@@ -1,0 +1,146 @@
+/**
+ * "Change Control: Sign In to GitHub" and "Change Control: Open Pull
+ * Request". The pre-flight is shown in one quick pick (blockers stop,
+ * warnings let the user continue), the description is edited in a
+ * Markdown editor before anything is sent, and the flow runs under a
+ * cancellable progress notification.
+ */
+import * as vscode from 'vscode';
+import { ChangeControlError } from '../../core/errors';
+import type { Policy } from '../../core/policy/schema';
+import type { TicketProvider } from '../../core/ports';
+import { applyOverrides } from '../../core/policy/effectivePolicy';
+import { commitLinterFor } from '../../github/commitLinter';
+import { openPullRequest, preparePullRequest, type OpenResult, type PreparedPullRequest } from '../../github/openPullRequest';
+import { loadPolicyFile } from '../../git/policyFile';
+import { GitHubTicketProvider } from '../../tickets/githubTicketProvider';
+import { runCommand, type CommandContext } from '../commands/runCommand';
+import { getGitApi, type GitApi } from '../gitApi';
+import { RepositoryLocator } from '../repositories';
+import { readSettings } from '../settings';
+import { GitHubSessions } from '../github/githubSessions';
+
+export interface GitHubFeatures {
+  sessions: GitHubSessions;
+  /** The GitHub-issues ticket provider of a repository (prompts for sign-in when `interactive`). */
+  ticketProvider(root: string, policy: Policy, interactive: boolean): Promise<TicketProvider>;
+}
+
+export function registerPullRequest(context: vscode.ExtensionContext, ctx: CommandContext, locator?: RepositoryLocator): GitHubFeatures {
+  const sessions = new GitHubSessions(ctx.secrets, ctx.logger);
+  let gitApi: GitApi | undefined;
+  getGitApi().then((api) => (gitApi = api), (err: unknown) => ctx.logger.warn('The built-in git extension is not available:', err));
+  const repos = locator ?? new RepositoryLocator(() => gitApi);
+  const register = (id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, runCommand(id, handler, ctx));
+  context.subscriptions.push(
+    sessions,
+    register('changeControl.signIn', async () => sessions.signIn(await repos.pick({ title: 'Change Control: Sign In to GitHub' }))),
+    register('changeControl.openPullRequest', async (arg) => {
+      const root = await repos.pick({ ...(typeof arg === 'string' ? { hint: arg } : {}), title: 'Change Control: Open Pull Request' });
+      if (root) await runOpenPullRequest(root, sessions, ctx);
+    }),
+  );
+  // Silent at activation: only learn whether a session exists, never prompt.
+  sessions.hasSession().then(
+    (yes) => ctx.logger.info(yes ? 'GitHub: signed in.' : 'GitHub: not signed in (sign in when you open a pull request).'),
+    (err: unknown) => ctx.logger.warn('GitHub: could not read the session:', err),
+  );
+  return {
+    sessions,
+    async ticketProvider(root, policy, interactive) {
+      const github = await sessions.connect(root, interactive);
+      return new GitHubTicketProvider({ octokit: github.octokit, codeRepo: github.repo, tracker: policy.tracker, currentLogin: () => github.login() });
+    },
+  };
+}
+
+async function runOpenPullRequest(root: string, sessions: GitHubSessions, ctx: CommandContext): Promise<void> {
+  if (!vscode.workspace.isTrusted) {
+    throw new ChangeControlError('usage', 'Open Pull Request pushes with git, which runs repository hooks: trust this workspace first.', { hint: 'Run "Workspaces: Manage Workspace Trust".' });
+  }
+  const loaded = await loadPolicyFile(root);
+  const policy = applyOverrides(loaded.policy, readSettings().overrides).policy;
+  const remote = readSettings().githubRemote;
+  const github = await sessions.connect(root, true);
+  const prepared = await withProgress('Checking the change…', (signal) =>
+    preparePullRequest({ root, remote, repo: github.repo, policy, octokit: github.octokit, lint: commitLinterFor(policy), signal }));
+  const draft = await confirmPreflight(prepared);
+  if (draft === undefined) return;
+  const body = await editDescription(prepared);
+  if (body === undefined) return;
+  const reviewers = await pickReviewers(policy);
+  if (reviewers === undefined) return;
+  const result = await withProgress('Opening the pull request', (signal, report) =>
+    openPullRequest(prepared, { title: prepared.title, body, draft, reviewers }, { octokit: github.octokit, logger: ctx.logger, signal, onProgress: (_s, m) => report(m) }));
+  await showResult(result);
+}
+
+async function withProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    const abort = new AbortController();
+    const sub = token.onCancellationRequested(() => abort.abort());
+    try {
+      return await task(abort.signal, (message) => progress.report({ message }));
+    } finally {
+      sub.dispose();
+    }
+  });
+}
+
+type PreflightPick = vscode.QuickPickItem & { action?: 'create' | 'draft' | 'cancel' };
+
+/** One place for the pre-flight. Resolves to "draft?" or undefined when stopped. */
+async function confirmPreflight(prepared: PreparedPullRequest): Promise<boolean | undefined> {
+  const { blockers, warnings } = prepared.preflight;
+  const items: PreflightPick[] = [
+    ...blockers.map((b) => ({ label: `$(error) ${b.message}`, alwaysShow: true })),
+    ...warnings.map((w) => ({ label: `$(warning) ${w.message}`, alwaysShow: true })),
+  ];
+  if (items.length === 0) items.push({ label: '$(pass) Ready: no blockers, no warnings' });
+  items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+  if (blockers.length === 0) {
+    items.push({ label: '$(git-pull-request-create) Continue', description: prepared.title, action: 'create' });
+    items.push({ label: '$(git-pull-request-draft) Continue as Draft', action: 'draft' });
+  }
+  items.push({ label: blockers.length > 0 ? 'Close' : 'Cancel', action: 'cancel' });
+  const title = blockers.length > 0 ? `Open Pull Request: ${blockers.length} blocker(s) to fix first` : `Open Pull Request: ${prepared.title}`;
+  for (;;) {
+    const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Pre-flight', ignoreFocusOut: true });
+    if (!picked || picked.action === 'cancel') return undefined;
+    if (picked.action) return picked.action === 'draft';
+    // A blocker or warning line was picked: show the list again.
+  }
+}
+
+/** The body in an untitled Markdown editor; the user edits it, then confirms. */
+async function editDescription(prepared: PreparedPullRequest): Promise<string | undefined> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: prepared.body });
+  await vscode.window.showTextDocument(doc, { preview: false });
+  const choice = await vscode.window.showInformationMessage(
+    `Edit the description of "${prepared.title}", then create the pull request.`,
+    'Create Pull Request',
+    'Cancel',
+  );
+  const text = doc.getText();
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  return choice === 'Create Pull Request' ? text : undefined;
+}
+
+async function pickReviewers(policy: Policy): Promise<string[] | undefined> {
+  const value = await vscode.window.showInputBox({
+    title: 'Open Pull Request: Reviewers',
+    prompt: 'GitHub logins or org/team, separated by commas (empty for none)',
+    value: policy.review.defaultReviewers.join(', '),
+    ignoreFocusOut: true,
+  });
+  return value === undefined ? undefined : value.split(/[,\s]+/).map((r) => r.trim()).filter(Boolean);
+}
+
+async function showResult(result: OpenResult): Promise<void> {
+  const skipped = result.reviewers.skipped.map((s) => `${s.reviewer} ${s.reason}`).join('; ');
+  const head = result.created ? `Pull request #${result.pr.number} created.` : `Pull request #${result.pr.number} was already open; nothing was duplicated.`;
+  const message = `${head} ${result.done.join(', ')}.${skipped ? ` Not requested: ${skipped}.` : ''}`;
+  const show = skipped ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  if ((await show(message, 'Open Pull Request')) === 'Open Pull Request') await vscode.env.openExternal(vscode.Uri.parse(result.pr.url));
+}
