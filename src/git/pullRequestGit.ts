@@ -35,10 +35,14 @@ export async function readBaseState(root: string, remote: string, base: string, 
   return { baseRef: base, behind: undefined, note: note ?? `${base} was found neither on ${remote} nor locally` };
 }
 
-/** The URL of `remote`, or undefined when there is no such remote. */
+/**
+ * The configured URL of `remote` (before `insteadOf` rewriting, which only
+ * says where git connects, not which GitHub repository it is), or
+ * undefined when there is no such remote.
+ */
 export async function remoteUrl(root: string, remote: string): Promise<string | undefined> {
   try {
-    return (await openGit(root).raw(['remote', 'get-url', remote])).trim() || undefined;
+    return (await openGit(root).raw(['config', '--get', `remote.${remote}.url`])).trim() || undefined;
   } catch {
     // No such remote: the caller says which remote is missing.
     return undefined;
