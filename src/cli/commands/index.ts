@@ -2,9 +2,13 @@
 import type { CliCommand } from '../io';
 import { checkTestsCommand } from './checkTests';
 import { installHookCommand } from './installHook';
+import { linkTicketCommand } from './linkTicket';
 import { prCommand } from './pr';
+import { startCommand } from './start';
 
 export const commands: CliCommand[] = [
+  startCommand,
+  linkTicketCommand,
   installHookCommand,
   checkTestsCommand,
   prCommand,

@@ -1,0 +1,57 @@
+/**
+ * `change-control link-ticket ID [--branch NAME]`: records the change
+ * ticket of a branch (git config `branch.<name>.changeTicket`), for
+ * branches not made by `start`.
+ */
+import { ChangeControlError, describeError, isChangeControlError } from '../../core/errors';
+import { linkTicket } from '../../core/linkTicket';
+import { workTreeRoot } from '../../git/commits';
+import { GitRepository } from '../../git/gitRepository';
+import { loadPolicyFile } from '../../git/policyFile';
+import { EXIT, type CliCommand, type CliIo } from '../io';
+
+const USAGE = 'change-control link-ticket ID [--branch NAME]';
+
+export function parseLinkTicketArgs(args: readonly string[]): { ticket: string; branch?: string } {
+  let ticket: string | undefined;
+  let branch: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--branch' || arg.startsWith('--branch=')) {
+      branch = arg.includes('=') ? arg.slice('--branch='.length) : args[++i];
+      if (!branch) throw usage('--branch needs a value.');
+    } else if (arg.startsWith('--')) throw usage(`unknown argument "${arg}".`);
+    else if (ticket === undefined) ticket = arg;
+    else throw usage(`only one ticket ID, not also "${arg}".`);
+  }
+  if (!ticket) throw usage('give the ticket ID (e.g. "#123").');
+  return branch ? { ticket, branch } : { ticket };
+}
+
+export const linkTicketCommand: CliCommand = {
+  name: 'link-ticket',
+  summary: 'Record the change ticket of the current branch (or --branch NAME)',
+  usage: USAGE,
+  run: async (args, io) => {
+    try {
+      return await runLink(parseLinkTicketArgs(args), io);
+    } catch (err) {
+      io.stderr(`change-control link-ticket: ${describeError(err)}\n`);
+      return isChangeControlError(err, 'usage', 'ticket.invalidId') ? EXIT.usage : EXIT.failed;
+    }
+  },
+};
+
+async function runLink(args: { ticket: string; branch?: string }, io: CliIo): Promise<number> {
+  const root = await workTreeRoot(io.cwd);
+  if (!root) throw new ChangeControlError('usage', `${io.cwd} is not inside a git work tree; run link-ticket in your repository.`);
+  const { policy } = await loadPolicyFile(root);
+  const result = await linkTicket(new GitRepository(root), args.ticket, policy.commit.ticketPattern, args.branch);
+  const replaced = result.replaced ? ` (was ${result.replaced})` : '';
+  io.stdout(`Linked ${result.branch} to ${result.ticket}${replaced}.\n`);
+  return EXIT.ok;
+}
+
+function usage(reason: string): ChangeControlError {
+  return new ChangeControlError('usage', `${reason}\nusage: ${USAGE}`);
+}
