@@ -29,12 +29,26 @@ export function inPackage(source: string, test: string): boolean {
   return !exact || !source.slice(prefix.length).includes('/');
 }
 
+/** A source with a sibling folder of its name (`lib/gem.rb` beside `lib/gem/`) loads a whole package. */
+function isEntryPoint(source: string, folders: ReadonlySet<string>): boolean {
+  return AGGREGATOR.test(source) || folders.has(source.replace(/\.[A-Za-z0-9]+$/, ''));
+}
+
+/** Every folder that holds one of `paths`, at any depth. */
+function foldersOf(paths: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const p of paths) for (let i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) out.add(p.slice(0, i));
+  return out;
+}
+
 /**
  * Co-changed tests: a changed, test-named file that no changed source
- * claims by convention goes to the one changed source of its package that
- * has no changed test of its own. With two or more such sources the change
- * is ambiguous and nothing is paired (a test helper, snapshot or fixture
- * never pairs).
+ * claims by convention goes to the changed source of its package that has
+ * no changed test of its own; with several such sources the change is
+ * ambiguous and nothing is paired. A changed test with exactly the
+ * source's stem counts wherever it lives (vue-compat's `instance.spec.ts`
+ * for runtime-core's `compat/instance.ts`). Helpers, snapshots, fixtures
+ * and entry points never pair this way.
  */
 export function coChangedTests(
   matched: ReadonlyMap<string, readonly string[]>,
@@ -44,17 +58,23 @@ export function coChangedTests(
   const changed = new Set(changedTests);
   const claimed = new Set<string>();
   const uncovered: string[] = [];
+  const folders = foldersOf(matched.keys());
   for (const [source, tests] of matched) {
     for (const test of tests) claimed.add(test);
-    if (!tests.some((t) => changed.has(t)) && !AGGREGATOR.test(source)) uncovered.push(source);
+    if (!tests.some((t) => changed.has(t)) && !isEntryPoint(source, folders)) uncovered.push(source);
   }
   const out = new Map<string, string[]>();
+  const give = (owner: string, test: string): void => void out.set(owner, [...(out.get(owner) ?? []), test]);
   for (const test of changedTests) {
-    if (claimed.has(test) || !isTestNamed(test) || GENERIC_STEM.has(normaliseStem(test.slice(test.lastIndexOf('/') + 1)))) continue;
+    const stem = normaliseStem(test.slice(test.lastIndexOf('/') + 1));
+    if (claimed.has(test) || !isTestNamed(test) || GENERIC_STEM.has(stem)) continue;
+    const sameStem = uncovered.filter((source) => normaliseStem(source.slice(source.lastIndexOf('/') + 1)) === stem);
+    if (sameStem.length === 1) {
+      give(sameStem[0] as string, test);
+      continue;
+    }
     const owners = uncovered.filter((source) => inPackage(source, test));
-    if (owners.length !== 1) continue;
-    const owner = owners[0] as string;
-    out.set(owner, [...(out.get(owner) ?? []), test]);
+    if (owners.length === 1) give(owners[0] as string, test);
   }
   return out;
 }
