@@ -8,9 +8,11 @@
  * - "Missing semicolon" is an adjective, "Adding tests" and "Rewording of
  *   the exception" are gerunds;
  * - base forms that equal past forms ("Set", "Put", "Read") are imperative;
- * - identifiers (camelCase, snake_case, `code`, dotted names) are not verbs.
+ * - identifiers (camelCase, snake_case, `code`, dotted names) are not verbs,
+ *   nor is a word named as a thing ("includes instead of indexOf");
+ * - an open compound adjective is not a verb ("built in modifiers").
  */
-import { isAlsoNoun, isIngAdjective, readVerb } from './lexicon';
+import { isAlsoNoun, isCompoundAdjective, isIngAdjective, readVerb } from './lexicon';
 
 export type Mood = 'imperative' | 'past' | 'third_person' | 'gerund' | 'non_verb';
 
@@ -30,6 +32,8 @@ const NOUN_FOLLOWERS = new Set(['for', 'to', 'in', 'on', 'of', 'from', 'and', 'o
 const NOT_A_NOUN = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'all', 'some', 'any', 'of', 'to', 'in',
   'on', 'for', 'with', 'from', 'by', 'it', 'them', 'its', 'their', 'our', 'my', 'your', 'up', 'out', 'down', 'away',
   'back', 'off', 'over', 'through']);
+/** "X instead of Y", "X vs Y": X is mentioned as a name, not used as a verb. */
+const NAMING_FOLLOWERS = new Set(['instead', 'vs', 'versus']);
 const ADVERBS = new Set(['also', 'now', 'just', 'still', 'always', 'never', 'only', 'even', 'then', 'further',
   'additionally', 'finally', 'actually', 'really', 'properly', 'correctly', 'temporarily', 'partially', 'again']);
 const CONTRACTIONS: Record<string, { mood: Mood; base?: string }> = {
@@ -105,6 +109,7 @@ function classifyToken(description: string, token: Token, word: string): MoodRes
   const reading = readVerb(word);
   if (!reading) return { mood: 'non_verb' };
   const next = nextItem(description, token.end);
+  if (reading.form !== 'base' && (NAMING_FOLLOWERS.has(next) || isCompoundAdjective(word, next))) return { mood: 'non_verb' };
   switch (reading.form) {
     case 'base':
       return { mood: 'imperative', ...at };

@@ -4,7 +4,7 @@
  * loading the extension costs nothing until a message is linted.
  */
 import { frontDecode } from './frontCoding';
-import { ING_ADJECTIVES, IRREGULAR, NOUN_VERBS, VERBS } from './lexicon.generated';
+import { COMPOUND_ADJECTIVES, ING_ADJECTIVES, IRREGULAR, NOUN_VERBS, VERBS } from './lexicon.generated';
 import { regularCandidates, type Inflection } from './morphology';
 
 export interface VerbReading {
@@ -17,6 +17,7 @@ interface Lexicon {
   verbs: Set<string>;
   nounVerbs: Set<string>;
   ingAdjectives: Set<string>;
+  compoundAdjectives: Set<string>;
   irregular: Map<string, VerbReading>;
 }
 
@@ -34,6 +35,7 @@ function load(): Lexicon {
     verbs: new Set(frontDecode(VERBS)),
     nounVerbs: new Set(frontDecode(NOUN_VERBS)),
     ingAdjectives: new Set(frontDecode(ING_ADJECTIVES)),
+    compoundAdjectives: new Set(frontDecode(COMPOUND_ADJECTIVES)),
     irregular,
   };
   return lexicon;
@@ -64,4 +66,9 @@ export function isAlsoNoun(base: string): boolean {
 /** True when the -ing word is also an adjective ("missing", "failing"). */
 export function isIngAdjective(word: string): boolean {
   return load().ingAdjectives.has(word);
+}
+
+/** True when "first-second" is a compound adjective ("built in support" = "built-in support"). */
+export function isCompoundAdjective(first: string, second: string): boolean {
+  return load().compoundAdjectives.has(`${first}-${second}`);
 }

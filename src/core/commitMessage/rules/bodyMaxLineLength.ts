@@ -19,6 +19,7 @@ export const bodyMaxLineLength: Rule = {
     if (body.length === 0) return [];
     const kinds = classifyBodyLines(body.map((l) => l.text));
     const findings = [];
+    const fixes = new Map<number, Fix[]>(); // one rewrap per paragraph, shared by its long lines
     for (let i = 0; i < body.length; i++) {
       if (kinds[i] !== 'text') continue;
       const text = body[i]!.text.trimEnd();
@@ -29,7 +30,7 @@ export const bodyMaxLineLength: Rule = {
           'body-max-line-length',
           `Wrap this line at ${max} columns: it is ${columnWidth(text)} columns wide.`,
           lineRange(body[i]!.line, past, text.length),
-          rewrapFix(parsed, kinds, i, max),
+          rewrapFix(parsed, kinds, i, max, fixes),
         ),
       );
     }
@@ -38,11 +39,20 @@ export const bodyMaxLineLength: Rule = {
 };
 
 /** The fix rewrapping the paragraph around body[index]; none when rewrapping changes nothing. */
-function rewrapFix(parsed: ParsedMessage, kinds: BodyLineKind[], index: number, max: number): Fix[] {
+function rewrapFix(parsed: ParsedMessage, kinds: BodyLineKind[], index: number, max: number, cache: Map<number, Fix[]>): Fix[] {
   const body = parsed.body;
   let first = index;
   while (first > 0 && kinds[first - 1] === 'text' && body[first - 1]!.line === body[first]!.line - 1) first--;
-  let last = index;
+  const cached = cache.get(first);
+  if (cached) return cached;
+  const fixes = computeRewrapFix(parsed, kinds, first, max);
+  cache.set(first, fixes);
+  return fixes;
+}
+
+function computeRewrapFix(parsed: ParsedMessage, kinds: BodyLineKind[], first: number, max: number): Fix[] {
+  const body = parsed.body;
+  let last = first;
   while (last + 1 < body.length && kinds[last + 1] === 'text' && body[last + 1]!.line === body[last]!.line + 1) last++;
   const original = body.slice(first, last + 1).map((l) => l.text);
   const wrapped = rewrapParagraph(original, max);

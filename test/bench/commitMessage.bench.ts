@@ -1,0 +1,127 @@
+/**
+ * Commit-message linter benchmark (`npm run bench`), on the labelled real
+ * commits in ../shared/bench/commits.jsonl (relative to the repository
+ * root; read in place, never copied into the project).
+ *
+ * (a) present-tense precision and recall: flag = past, third_person,
+ *     gerund; no flag = imperative, non_verb; ambiguous skipped. Every miss
+ *     is listed, and the `random` sample is reported on its own.
+ * (b) time to lint one message with lintMessage against @commitlint/lint
+ *     (header-max-length and body-max-line-length at 72), same messages,
+ *     same run, after a warm-up; per-message times by hrtime.bigint.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { lintMessage } from '../../src/core/commitMessage/lint';
+import type { LintContext } from '../../src/core/commitMessage/types';
+import { defaultPolicy } from '../../src/core/policy/schema';
+
+interface Commit {
+  repo: string;
+  sha: string;
+  message: string;
+  mood: string;
+  sample: string;
+}
+
+type Log = (line: string) => void;
+
+const DATA = path.resolve(__dirname, '..', '..', '..', 'shared', 'bench', 'commits.jsonl');
+const FLAG = new Set(['past', 'third_person', 'gerund']);
+const ROUNDS = 30;
+const WARMUP_ROUNDS = 5;
+
+function load(): Commit[] {
+  return readFileSync(DATA, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Commit);
+}
+
+function subjectOf(message: string): string {
+  return message.split(/\r?\n/)[0] ?? '';
+}
+
+function moodScores(commits: Commit[], ctx: LintContext, label: string, log: Log, listMisses: boolean): void {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let tn = 0;
+  const misses: string[] = [];
+  for (const c of commits) {
+    if (c.mood === 'ambiguous') continue;
+    const flagged = lintMessage(c.message, ctx).some((f) => f.ruleId === 'present-tense');
+    const gold = FLAG.has(c.mood);
+    if (flagged && gold) tp++;
+    else if (flagged) {
+      fp++;
+      misses.push(`  FP [${c.mood}] ${c.repo} ${c.sha.slice(0, 10)}: ${subjectOf(c.message)}`);
+    } else if (gold) {
+      fn++;
+      misses.push(`  FN [${c.mood}] ${c.repo} ${c.sha.slice(0, 10)}: ${subjectOf(c.message)}`);
+    } else tn++;
+  }
+  const precision = tp / Math.max(1, tp + fp);
+  const recall = tp / Math.max(1, tp + fn);
+  const f1 = (2 * precision * recall) / Math.max(1e-9, precision + recall);
+  log(
+    `present-tense ${label}: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, F1 ${f1.toFixed(3)} ` +
+      `(tp ${tp}, fp ${fp}, fn ${fn}, tn ${tn}; targets precision >= 0.97, recall >= 0.95)`,
+  );
+  if (listMisses) for (const m of misses) log(m);
+}
+
+function quantiles(samples: bigint[]): { median: number; p99: number } {
+  const sorted = samples.map((s) => Number(s) / 1000).sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: at(0.5), p99: at(0.99) };
+}
+
+async function timeEach(messages: string[], op: (m: string) => unknown): Promise<{ median: number; p99: number }> {
+  for (let r = 0; r < WARMUP_ROUNDS; r++) for (const m of messages) await op(m);
+  const samples: bigint[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const m of messages) {
+      const start = process.hrtime.bigint();
+      await op(m);
+      samples.push(process.hrtime.bigint() - start);
+    }
+  }
+  return quantiles(samples);
+}
+
+async function speed(commits: Commit[], ctx: LintContext, log: Log): Promise<void> {
+  const { default: commitlint } = (await import('@commitlint/lint')) as unknown as {
+    default: (message: string, rules: Record<string, unknown>) => Promise<{ valid: boolean }>;
+  };
+  const rules = { 'header-max-length': [2, 'always', 72], 'body-max-line-length': [2, 'always', 72] };
+  const messages = commits.map((c) => c.message);
+  const ours = await timeEach(messages, (m) => lintMessage(m, ctx));
+  const theirs = await timeEach(messages, (m) => commitlint(m, rules));
+  log(`lint time per message, ${messages.length} messages x ${ROUNDS} rounds (after ${WARMUP_ROUNDS} warm-up rounds):`);
+  log(`  lintMessage:        median ${ours.median.toFixed(1)} µs, p99 ${ours.p99.toFixed(1)} µs (target p99 < 1000 µs)`);
+  log(`  @commitlint/lint:   median ${theirs.median.toFixed(1)} µs, p99 ${theirs.p99.toFixed(1)} µs`);
+  log(
+    `  ratio (commitlint / ours): median ${(theirs.median / ours.median).toFixed(1)}x, p99 ${(theirs.p99 / ours.p99).toFixed(1)}x (target >= 10x)`,
+  );
+}
+
+export default async function run(log: Log = (line) => console.log(`[commitMessage] ${line}`)): Promise<void> {
+  if (!existsSync(DATA)) {
+    log(`skipped: ${DATA} not found (the benchmark set lives beside the repository in ../shared/bench)`);
+    return;
+  }
+  const commits = load();
+  const ctx: LintContext = { policy: defaultPolicy() };
+  moodScores(commits, ctx, 'all', log, true);
+  moodScores(
+    commits.filter((c) => c.sample === 'random'),
+    ctx,
+    'random sample',
+    log,
+    false,
+  );
+  await speed(commits, ctx, log);
+}
+
+if (require.main === module) void run();
