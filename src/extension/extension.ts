@@ -8,6 +8,7 @@ import { createLogger } from './logger';
 import { registerPullRequest } from './pullRequest/registerPullRequest';
 import { runCommand, type CommandContext } from './commands/runCommand';
 import { registerTestChecks } from './tests/registerTestChecks';
+import { registerStartChange } from './startChange/registerStartChange';
 
 export interface ChangeControlApi {
   /** Milliseconds activate() took, for the e2e report. */
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   register('changeControl.showLog', () => channel.show(true));
   registerPullRequest(context, commandContext);
   registerTestChecks(context, commandContext);
+  registerStartChange(context, commandContext);
 
   const activationMs = Date.now() - started;
   logger.info(`Change Control activated in ${activationMs} ms`);

@@ -1,0 +1,135 @@
+/**
+ * "Change Control: Start Change" and "Change Control: Link Ticket to
+ * Branch". The decisions are in src/core/startChange.ts; this file asks the
+ * user (quick picks, input boxes, modal questions) and shows progress.
+ */
+import * as vscode from 'vscode';
+import { ChangeControlError } from '../../core/errors';
+import { linkTicket } from '../../core/linkTicket';
+import { applyOverrides } from '../../core/policy/effectivePolicy';
+import type { Policy } from '../../core/policy/schema';
+import type { TicketProvider } from '../../core/ports';
+import { startChange, TICKET_KEY, type StartChangeGit, type StartChangeResult } from '../../core/startChangeRunner';
+import { GitRepository } from '../../git/gitRepository';
+import { loadPolicyFile } from '../../git/policyFile';
+import { ManualTicketProvider } from '../../tickets/manualTicketProvider';
+import { runCommand, type CommandContext } from '../commands/runCommand';
+import { getGitApi, type GitApi } from '../gitApi';
+import { RepositoryLocator } from '../repositories';
+import { readSettings } from '../settings';
+import { pickTicket } from './pickTicket';
+import { inputDescription, modalAsker, pickKind } from './startChangeDialogs';
+
+/** The ticket provider of a repository; the manual input box when none is configured. */
+export type TicketProviderFactory = (root: string, policy: Policy) => Promise<TicketProvider | undefined>;
+
+export interface StartChangeDeps {
+  locator?: RepositoryLocator;
+  ticketProvider?: TicketProviderFactory;
+}
+
+/** Arguments other views may pass (the sidebar: a repository, a ticket). */
+interface StartArgs {
+  root?: string;
+  ticket?: string;
+}
+
+export function registerStartChange(context: vscode.ExtensionContext, ctx: CommandContext, deps: StartChangeDeps = {}): void {
+  let gitApi: GitApi | undefined;
+  if (!deps.locator) getGitApi().then((api) => (gitApi = api), (err: unknown) => ctx.logger.warn('The built-in git extension is not available:', err));
+  const locator = deps.locator ?? new RepositoryLocator(() => gitApi);
+  const providerFor: TicketProviderFactory = deps.ticketProvider ?? (async (_root, policy) => new ManualTicketProvider(policy.commit.ticketPattern));
+  const register = (id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, runCommand(id, handler, ctx));
+  context.subscriptions.push(
+    register('changeControl.startChange', async (arg) => {
+      const args = toArgs(arg);
+      if (!(await requireTrust('Start Change'))) return;
+      const root = await locator.pick({ ...(args.root ? { hint: args.root } : {}), title: 'Change Control: Start Change' });
+      if (root) await runStartChange(root, args, providerFor, ctx);
+    }),
+    register('changeControl.linkTicket', async (arg) => {
+      const args = toArgs(arg);
+      if (!(await requireTrust('Link Ticket to Branch'))) return;
+      const root = await locator.pick({ ...(args.root ? { hint: args.root } : {}), title: 'Change Control: Link Ticket to Branch' });
+      if (root) await runLinkTicket(root, args, providerFor);
+    }),
+  );
+}
+
+async function runStartChange(root: string, args: StartArgs, providerFor: TicketProviderFactory, ctx: CommandContext): Promise<void> {
+  const title = 'Change Control: Start Change';
+  const policy = await effectivePolicy(root);
+  const ticket = args.ticket ?? (await pickTicket(await providerFor(root, policy), { title, ticketPattern: policy.commit.ticketPattern }));
+  if (!ticket) return;
+  const kind = await pickKind(title);
+  if (!kind) return;
+  const description = await inputDescription(title, policy.branch.template, kind, ticket);
+  if (!description) return;
+  const result = await startChange(withFetchProgress(new GitRepository(root)), modalAsker, { ticket, description, kind }, policy);
+  for (const note of result.notes) ctx.logger.warn(`Start Change: ${note}`);
+  ctx.logger.info(`Start Change: ${result.created ? `created ${result.branch} from ${result.startPoint}` : `switched to ${result.branch}`} for ${result.ticket}`);
+  await showResult(result);
+}
+
+async function runLinkTicket(root: string, args: StartArgs, providerFor: TicketProviderFactory): Promise<void> {
+  const title = 'Change Control: Link Ticket to Branch';
+  const policy = await effectivePolicy(root);
+  const repo = new GitRepository(root);
+  const branch = (await repo.snapshot()).branch;
+  if (!branch) throw new ChangeControlError('git.detachedHead', 'HEAD is detached, so there is no branch to link a ticket to.', { hint: 'Check out a branch first.' });
+  const current = await repo.getBranchConfig(branch, TICKET_KEY);
+  const ticket = args.ticket ?? (await pickTicket(await providerFor(root, policy), { title: `${title} (${branch})`, ticketPattern: policy.commit.ticketPattern, ...(current ? { current } : {}) }));
+  if (!ticket) return;
+  const result = await linkTicket(repo, ticket, policy.commit.ticketPattern, branch);
+  const replaced = result.replaced ? ` (was ${result.replaced})` : '';
+  void vscode.window.showInformationMessage(`Linked ${result.branch} to ${result.ticket}${replaced}.`);
+}
+
+async function effectivePolicy(root: string): Promise<Policy> {
+  const loaded = await loadPolicyFile(root);
+  return applyOverrides(loaded.policy, readSettings().overrides).policy;
+}
+
+/** The git port, with the fetch under a cancellable progress notification. */
+function withFetchProgress(repo: GitRepository): StartChangeGit {
+  return {
+    snapshot: () => repo.snapshot(),
+    fetch: async (remote) =>
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Fetching ${remote}…`, cancellable: true }, (_progress, token) => {
+        const abort = new AbortController();
+        const sub = token.onCancellationRequested(() => abort.abort());
+        return repo.fetch(remote, abort.signal).finally(() => sub.dispose());
+      }),
+    createBranch: (name, startPoint) => repo.createBranch(name, startPoint),
+    switchBranch: (name) => repo.switchBranch(name),
+    getBranchConfig: (branch, key) => repo.getBranchConfig(branch, key),
+    setBranchConfig: (branch, key, value) => repo.setBranchConfig(branch, key, value),
+  };
+}
+
+/** Start Change runs git (and its hooks): refuse in an untrusted workspace, offering to manage trust. */
+async function requireTrust(what: string): Promise<boolean> {
+  if (vscode.workspace.isTrusted) return true;
+  const manage = 'Manage Workspace Trust';
+  const picked = await vscode.window.showWarningMessage(`${what} runs git in this repository, which is not trusted. Trust the workspace to continue.`, manage);
+  if (picked === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+  return false;
+}
+
+async function showResult(result: StartChangeResult): Promise<void> {
+  const headline = result.created
+    ? `Started ${result.branch} from ${result.startPoint} for ${result.ticket}.`
+    : `Switched to ${result.branch} for ${result.ticket}.`;
+  const notes = result.notes.filter((n) => !n.startsWith('You are already on'));
+  if (notes.length === 0) void vscode.window.showInformationMessage(headline);
+  else void vscode.window.showWarningMessage(`${headline} ${notes.join(' ')}`);
+}
+
+function toArgs(arg: unknown): StartArgs {
+  if (typeof arg === 'string') return { root: arg };
+  if (arg && typeof arg === 'object') {
+    const { root, ticket } = arg as Record<string, unknown>;
+    return { ...(typeof root === 'string' ? { root } : {}), ...(typeof ticket === 'string' ? { ticket } : {}) };
+  }
+  return {};
+}
