@@ -1,0 +1,92 @@
+import { strict as assert } from 'node:assert';
+import { backLinkMarker, bodyMarker } from '../../../src/core/pullRequest';
+import { commitFile, git } from '../startChange/repos';
+import { open, prepare, REPO, setUp, startAndCommit, ticketProvider, type Env } from './harness';
+
+describe('Open Pull Request end to end (real git, bare remote, fake GitHub)', () => {
+  let env: Env;
+  beforeEach(async () => (env = await setUp()));
+  afterEach(async () => {
+    assert.deepEqual(env.fake.violations, [], 'every request conforms to the GitHub contract');
+    await env.dispose();
+  });
+
+  it('picks a ticket, starts the change, commits, opens the PR, requests review and links the ticket once', async () => {
+    const tickets = await ticketProvider(env).listOpen();
+    assert.deepEqual(tickets.map((t) => t.id), ['#2', '#1', '#4'], 'mine first, no pull requests, no closed tickets');
+    const ticket = tickets.find((t) => t.id === '#1')!;
+    assert.equal(ticket.approved, true);
+    const branch = await startAndCommit(env, ticket.id, ticket.title);
+    assert.equal(git(env.fx.work, ['config', `branch.${branch}.changeTicket`]).trim(), '#1');
+
+    const before = env.fake.requests.length;
+    const prepared = await prepare(env);
+    assert.deepEqual(prepared.preflight, { blockers: [], warnings: [] });
+    assert.equal(prepared.title, 'Export the audit log as CSV (#1)');
+    const steps: string[] = [];
+    const result = await open(env, prepared, { steps });
+    const flowRequests = env.fake.requests.slice(before);
+
+    assert.deepEqual(steps, ['push', 'find', 'create', 'reviewers', 'comment']);
+    assert.equal(result.created, true);
+    assert.deepEqual(result.reviewers.skipped, [{ reviewer: 'dev', reason: 'is the author and cannot review their own pull request' }]);
+    const pulls = env.fake.pulls.get(REPO)!;
+    assert.equal(pulls.length, 1);
+    const pr = pulls[0]!;
+    assert.deepEqual([pr.head, pr.base, pr.title, pr.draft], [branch, 'main', 'Export the audit log as CSV (#1)', false]);
+    assert.match(pr.body, /\*\*Change ticket:\*\* \[#1\]\(https:\/\/github\.com\/acme\/app\/issues\/1\)/);
+    assert.match(pr.body, /\*\*Type:\*\* Feature/);
+    assert.match(pr.body, /- Add CSV export of the audit log\n- Test the CSV export/);
+    assert.match(pr.body, /Changed source files: 1 \(1 covered/);
+    assert.match(pr.body, /## Reviewer checklist/);
+    assert.ok(pr.body.includes(bodyMarker('#1')));
+    assert.deepEqual(pr.requested, ['alice']);
+    const comments = env.fake.comments.get(`${REPO}#1`)!;
+    assert.equal(comments.length, 1);
+    assert.ok(comments[0]!.body.includes(backLinkMarker(result.pr.url)));
+    assert.equal(git(env.fx.remote, ['rev-parse', branch]), git(env.fx.work, ['rev-parse', 'HEAD']));
+    // The request budget of creating a PR end to end (reported in the issue note).
+    assert.deepEqual(flowRequests.map((r) => r.operationId), [
+      'issues/get', 'pulls/list', 'pulls/create', 'pulls/request-reviewers', 'issues/list-comments', 'issues/create-comment',
+    ]);
+    assert.ok(flowRequests.every((r) => r.authorization === `token ${'ghp_LeakCanary0123456789abcdefABCDEF012345'}`));
+
+    // Re-running changes nothing on the server: no POST, same state.
+    const posts = env.fake.posts().length;
+    const state = JSON.stringify([env.fake.pulls.get(REPO), env.fake.comments.get(`${REPO}#1`)]);
+    const again = await open(env, await prepare(env));
+    assert.equal(again.created, false);
+    assert.equal(again.pr.number, result.pr.number);
+    assert.equal(again.commented, false);
+    assert.equal(again.reviewersRequested, false);
+    assert.equal(env.fake.posts().length, posts, 'no POST the second time');
+    assert.equal(JSON.stringify([env.fake.pulls.get(REPO), env.fake.comments.get(`${REPO}#1`)]), state);
+    assert.match(again.done.join(', '), /already pushed, found open PR #\d+, ticket #1 already linked/);
+  });
+
+  it('uses the repository template and names a defect from the branch', async () => {
+    const branch = await startAndCommit(env, '#2', 'Fix the session timeout', 'defect');
+    git(env.fx.work, ['checkout', '-q', branch]);
+    commitFile(env.fx.work, '.github/pull_request_template.md', '## Team checklist\n- [ ] Security reviewed\n', 'Add the pull request template');
+    const prepared = await prepare(env);
+    assert.equal(prepared.template?.path, '.github/pull_request_template.md');
+    assert.match(prepared.body, /\*\*Type:\*\* Defect/);
+    assert.match(prepared.body, /## Team checklist\n- \[ \] Security reviewed/);
+    assert.doesNotMatch(prepared.body, /Reviewer checklist/);
+  });
+
+  it('blocks a closed or unapproved ticket and the base branch before touching anything', async () => {
+    const onMain = await prepare(env);
+    assert.match(onMain.preflight.blockers.map((b) => b.message).join('\n'), /on the base branch "main"/);
+    await assert.rejects(open(env, onMain), /blocked/);
+    await startAndCommit(env, '#4', 'Unapproved idea');
+    const unapproved = await prepare(env);
+    assert.match(unapproved.preflight.blockers[0]!.message, /#4 is not approved \(no "Approved" label\)/);
+    env.policy.tracker.requireApproval = false;
+    assert.deepEqual((await prepare(env)).preflight.warnings.map((w) => w.id), ['approval']);
+    git(env.fx.work, ['config', `branch.${git(env.fx.work, ['branch', '--show-current']).trim()}.changeTicket`, '#5']);
+    assert.match((await prepare(env)).preflight.blockers[0]!.message, /#5 is closed/);
+    assert.equal(env.fake.posts().length, 0, 'nothing was sent');
+    assert.equal(git(env.fx.remote, ['branch', '--list']).trim(), '* main', 'nothing was pushed');
+  });
+});
