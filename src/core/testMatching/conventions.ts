@@ -18,7 +18,7 @@ function variants(prefix: string, names: string[]): string[] {
   return names.map((n) => `${prefix}${n}`);
 }
 
-const JS_NAMES = ['{name}.test.{ext}', '{name}.spec.{ext}', '{name}.{ext}'];
+const JS_NAMES = ['{name}.test.{ext}', '{name}.spec.{ext}', '{name}.{ext}', '{name}.*test.{ext}', '{name}.*spec.{ext}'];
 
 export const BUILT_IN_CONVENTIONS: readonly ConventionSpec[] = [
   {
@@ -31,7 +31,10 @@ export const BUILT_IN_CONVENTIONS: readonly ConventionSpec[] = [
       ...variants('{root}/**/__tests__/**/', JS_NAMES),
       ...variants('{root}/test/**/', JS_NAMES),
       ...variants('{root}/tests/**/', JS_NAMES),
+      '{dir}/{name}.*test.{ext}',
+      '{dir}/{name}.*spec.{ext}',
       '{root}/spec/**/{name}.spec.{ext}',
+      '{root}/spec/**/{name}Spec.{ext}',
     ],
   },
   {
@@ -39,7 +42,14 @@ export const BUILT_IN_CONVENTIONS: readonly ConventionSpec[] = [
     id: 'typescript-family',
     fallback: true,
     sources: [JS],
-    tests: ['{root}/**/__tests__/**/{name}*.spec.{ext}', '{root}/**/__tests__/**/{name}*.test.{ext}', '{dir}/{name}*.test.{ext}', '{dir}/{name}*.spec.{ext}'],
+    tests: [
+      '{root}/**/__tests__/**/{name}*.spec.{ext}',
+      '{root}/**/__tests__/**/{name}*.test.{ext}',
+      '{dir}/{name}*.test.{ext}',
+      '{dir}/{name}*.spec.{ext}',
+      // Small packages: index.js beside test.js.
+      '{dir}/test.{ext}',
+    ],
   },
   {
     id: 'python',
@@ -60,7 +70,8 @@ export const BUILT_IN_CONVENTIONS: readonly ConventionSpec[] = [
     id: 'python-package',
     fallback: true,
     sources: ['**/!(__init__|__main__).py'],
-    tests: ['{root}/**/test_{parent}.py'],
+    // Django apps keep one tests.py beside models.py and views.py.
+    tests: ['{root}/**/test_{parent}.py', '{dir}/tests.py'],
   },
   { id: 'go', sources: ['**/*.go'], tests: ['{dir}/{name}_test.go'] },
   {
@@ -103,8 +114,8 @@ export const BUILT_IN_CONVENTIONS: readonly ConventionSpec[] = [
       '**/{project}.Tests/**/{Name}Tests.cs',
       '**/{project}.Tests/**/{Name}Test.cs',
       '**/{project}.UnitTests/**/{Name}Tests.cs',
-      '**/*.Tests/**/{Name}Tests.cs',
-      '**/*.Tests/**/{Name}Test.cs',
+      '**/*Test*/**/{Name}Tests.cs',
+      '**/*Test*/**/{Name}Test.cs',
     ],
   },
   {

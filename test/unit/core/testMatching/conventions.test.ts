@@ -93,3 +93,18 @@ describe('normaliseStem', () => {
   ];
   for (const [name, stem] of table) it(`${name} → ${stem}`, () => assert.equal(normaliseStem(name), stem));
 });
+
+describe('more built-in layouts', () => {
+  const cases: [string, string[], string[]][] = [
+    ['src/user.ts', ['src/user.unit.test.ts', 'src/user.e2e-spec.ts'], ['src/user.bench.ts']],
+    ['index.js', ['test.js'], []],
+    ['shop/models.py', ['shop/tests.py'], []],
+    ['src/Acme/Invoice.cs', ['tests/Acme.UnitTests/InvoiceTests.cs', 'Acme.Test/InvoiceTest.cs'], []],
+    ['lib/parser.js', ['spec/parserSpec.js'], []],
+  ];
+  for (const [source, tests, others] of cases) {
+    it(`${source} pairs with ${tests.join(', ')}`, () => {
+      assert.deepEqual(new TestMatcher(new TestIndex([...tests, ...others])).find(source).tests, [...tests].sort());
+    });
+  }
+});
