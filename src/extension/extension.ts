@@ -9,6 +9,7 @@ import { registerPullRequest } from './pullRequest/registerPullRequest';
 import { runCommand, type CommandContext } from './commands/runCommand';
 import { registerTestChecks } from './tests/registerTestChecks';
 import { registerStartChange } from './startChange/registerStartChange';
+import { registerCommitMessageFeatures } from './diagnostics/registerCommitMessageFeatures';
 
 export interface ChangeControlApi {
   /** Milliseconds activate() took, for the e2e report. */
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   registerPullRequest(context, commandContext);
   registerTestChecks(context, commandContext);
   registerStartChange(context, commandContext);
+  registerCommitMessageFeatures(context, { logger, register });
 
   const activationMs = Date.now() - started;
   logger.info(`Change Control activated in ${activationMs} ms`);

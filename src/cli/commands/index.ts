@@ -3,12 +3,14 @@ import type { CliCommand } from '../io';
 import { checkTestsCommand } from './checkTests';
 import { installHookCommand } from './installHook';
 import { linkTicketCommand } from './linkTicket';
+import { lintCommand } from './lint';
 import { prCommand } from './pr';
 import { startCommand } from './start';
 
 export const commands: CliCommand[] = [
   startCommand,
   linkTicketCommand,
+  lintCommand,
   installHookCommand,
   checkTestsCommand,
   prCommand,

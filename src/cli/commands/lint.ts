@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { lintMessage } from '../../core/commitMessage/lint';
 import type { Finding, LintContext } from '../../core/commitMessage/types';
 import { ChangeControlError } from '../../core/errors';
 import { parsePolicy, type PolicyProblem } from '../../core/policy/parsePolicy';
@@ -55,7 +56,7 @@ export function parseLintArgs(args: readonly string[]): LintArgs {
   return out;
 }
 
-export function createLintCommand(lint: LintFn): CliCommand {
+export function createLintCommand(lint: LintFn = lintMessage): CliCommand {
   return {
     name: 'lint',
     summary: 'Check commit messages against the repository policy',
@@ -63,6 +64,8 @@ export function createLintCommand(lint: LintFn): CliCommand {
     run: (args, io) => runLint(parseLintArgs(args), io, lint),
   };
 }
+
+export const lintCommand = createLintCommand();
 
 interface Reported {
   /** The commit (range mode) or file the finding is in. */
@@ -138,7 +141,7 @@ async function loadPolicy(args: LintArgs, io: CliIo, root: string | undefined): 
   if (parsed.problems.length === 0) return parsed.policy;
   const shown = path.relative(io.cwd, file) || file;
   io.stderr(formatPolicyProblems(shown, parsed.problems));
-  io.stderr(`change-control lint: fix the policy file ${shown} (schema: schemas/change-control.schema.json).\n`);
+  io.stderr(`change-control lint: fix the policy file ${shown}; no message was checked.\n`);
   return undefined;
 }
 

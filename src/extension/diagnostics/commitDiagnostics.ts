@@ -1,0 +1,158 @@
+/**
+ * Commit-message squiggles and quick fixes in the Source Control input box
+ * and in git-commit documents. Linting is pure and takes microseconds, so
+ * it runs on every change without a debounce; the keystroke handler reads
+ * only cached state. Model: microsoft/vscode extensions/git/src/diagnostics.ts.
+ */
+import * as vscode from 'vscode';
+import type { Finding, LintContext, Range as LintRange, Severity } from '../../core/commitMessage/types';
+import type { Logger } from '../../core/ports';
+import { commitDocumentRoot, isCommitMessageDocument } from './commitDocuments';
+import type { LintContextCache } from './lintContextCache';
+
+export type LintFn = (text: string, ctx: LintContext) => Finding[];
+
+export const DIAGNOSTIC_SOURCE = 'Change Control';
+
+/** Where each rule is documented (the README on the repository in package.json). */
+export const RULES_DOCS_URL = 'https://github.com/change-control/change-control/blob/main/README.md';
+
+export interface CommitDiagnosticsDeps {
+  lint: LintFn;
+  cache: LintContextCache;
+  logger: Logger;
+  /** The repository containing a file (no git processes in an untrusted workspace). */
+  containingRepository: (uri: vscode.Uri) => Promise<string | undefined>;
+}
+
+interface Linted {
+  version: number;
+  findings: Finding[];
+}
+
+export class CommitDiagnostics implements vscode.CodeActionProvider, vscode.Disposable {
+  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
+
+  private readonly collection = vscode.languages.createDiagnosticCollection('changeControl.commitMessage');
+  private readonly roots = new Map<string, string | undefined>();
+  private readonly linted = new Map<string, Linted>();
+  private enabled = true;
+
+  constructor(private readonly deps: CommitDiagnosticsDeps) {}
+
+  setEnabled(enabled: boolean): void {
+    this.enabled = enabled;
+    if (enabled) this.lintOpenDocuments();
+    else {
+      this.collection.clear();
+      this.linted.clear();
+    }
+  }
+
+  /** Lint now with what is cached; resolve the repository once and lint again when it is known. */
+  lintDocument(doc: vscode.TextDocument): void {
+    if (!this.enabled || !isCommitMessageDocument(doc)) return;
+    const key = doc.uri.toString();
+    if (!this.roots.has(key)) {
+      this.roots.set(key, undefined);
+      void commitDocumentRoot(doc, this.deps.containingRepository).then(
+        (root) => {
+          this.roots.set(key, root);
+          if (root && !doc.isClosed) this.lintDocument(doc);
+        },
+        (err: unknown) => this.deps.logger.warn(`Could not find the repository of ${doc.uri.toString(true)}.`, err),
+      );
+    }
+    const text = doc.getText();
+    const findings = this.deps.lint(text, this.deps.cache.contextFor(this.roots.get(key), text));
+    this.linted.set(key, { version: doc.version, findings });
+    this.collection.set(doc.uri, findings.map(toDiagnostic));
+  }
+
+  /** Re-lint the open commit messages of `root` (all when undefined). */
+  lintOpenDocuments(root?: string): void {
+    for (const doc of vscode.workspace.textDocuments) {
+      if (root === undefined || this.roots.get(doc.uri.toString()) === root) this.lintDocument(doc);
+    }
+  }
+
+  forget(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    this.roots.delete(key);
+    this.linted.delete(key);
+    this.collection.delete(doc.uri);
+  }
+
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    const linted = this.linted.get(doc.uri.toString());
+    if (!linted || linted.version !== doc.version) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const finding of linted.findings) {
+      const diagnostic = toDiagnostic(finding);
+      if (!diagnostic.range.intersection(range)) continue;
+      finding.fixes.forEach((fix, i) => {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.edit = toWorkspaceEdit(doc.uri, fix.edits);
+        action.isPreferred = i === 0;
+        actions.push(action);
+      });
+    }
+    const fixAll = fixAllAction(doc.uri, linted.findings);
+    if (fixAll && actions.length > 0) actions.push(fixAll);
+    return actions;
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+  }
+}
+
+/** One action applying the first fix of every finding whose edits do not overlap. */
+function fixAllAction(uri: vscode.Uri, findings: readonly Finding[]): vscode.CodeAction | undefined {
+  const chosen: vscode.Range[] = [];
+  const edits: { range: LintRange; newText: string }[] = [];
+  let count = 0;
+  for (const finding of findings) {
+    const fix = finding.fixes[0];
+    if (!fix) continue;
+    const ranges = fix.edits.map((e) => toRange(e.range));
+    if (ranges.some((r) => chosen.some((c) => overlaps(r, c)))) continue;
+    chosen.push(...ranges);
+    edits.push(...fix.edits);
+    count++;
+  }
+  if (count < 2) return undefined;
+  const action = new vscode.CodeAction(`Fix All ${count} Commit Message Problems`, vscode.CodeActionKind.QuickFix);
+  action.edit = toWorkspaceEdit(uri, edits);
+  return action;
+}
+
+function overlaps(a: vscode.Range, b: vscode.Range): boolean {
+  const inter = a.intersection(b);
+  // Touching ranges are fine unless both are insertions at the same point.
+  return inter !== undefined && (!inter.isEmpty || (a.isEmpty && b.isEmpty) || a.contains(b) || b.contains(a));
+}
+
+function toWorkspaceEdit(uri: vscode.Uri, edits: readonly { range: LintRange; newText: string }[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(uri, toRange(e.range), e.newText);
+  return edit;
+}
+
+function toRange(r: LintRange): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export function toDiagnostic(finding: Finding): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(`${RULES_DOCS_URL}#${finding.ruleId}`) };
+  return diagnostic;
+}

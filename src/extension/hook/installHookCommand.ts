@@ -1,0 +1,72 @@
+/**
+ * "Change Control: Install Commit Message Hook": installs the same
+ * commit-msg hook as `change-control install-hook`. The hook runs a copy of
+ * the bundled CLI kept in the extension's global storage, a path that stays
+ * valid across extension updates (the copy is refreshed on activation).
+ */
+import { copyFile, mkdir, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ChangeControlError, isChangeControlError } from '../../core/errors';
+import type { Logger } from '../../core/ports';
+import { installCommitMsgHook } from '../../git/hooks';
+
+const CLI_COPY = 'change-control-cli.js';
+
+/** Where the hook's copy of the CLI lives. */
+export function hookCliPath(context: vscode.ExtensionContext): string {
+  return path.join(context.globalStorageUri.fsPath, CLI_COPY);
+}
+
+/** Copy the bundled CLI next to the hook's path (install, and on activation when a copy exists). */
+export async function refreshHookCli(context: vscode.ExtensionContext, onlyIfPresent: boolean): Promise<string> {
+  const target = hookCliPath(context);
+  if (onlyIfPresent && !(await isFile(target))) return target;
+  await mkdir(path.dirname(target), { recursive: true });
+  await copyFile(path.join(context.extensionPath, 'out', 'cli.js'), target);
+  return target;
+}
+
+export async function installHookCommand(
+  context: vscode.ExtensionContext,
+  pickRepository: () => Promise<string | undefined>,
+  logger: Logger,
+): Promise<void> {
+  if (!vscode.workspace.isTrusted) {
+    throw new ChangeControlError('usage', 'Trust this workspace before installing a git hook in it.');
+  }
+  const root = await pickRepository();
+  if (!root) throw new ChangeControlError('git.notARepository', 'Open a folder that is a git repository to install the hook.');
+  const cliPath = await refreshHookCli(context, false);
+  let force = false;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const result = await installCommitMsgHook(root, { cliPath, nodePath: process.execPath, force });
+      logger.info(`commit-msg hook ${result.action} at ${result.hookPath}${result.backupPath ? ` (previous hook kept as ${result.backupPath})` : ''}`);
+      const backup = result.backupPath ? ` The previous hook is kept as ${path.basename(result.backupPath)}.` : '';
+      await vscode.window.showInformationMessage(
+        result.action === 'unchanged' ? 'The commit message hook is already installed.' : `Installed the commit message hook in ${path.basename(root)}.${backup}`,
+      );
+      return;
+    } catch (err) {
+      if (force || !isChangeControlError(err, 'git.hookExists')) throw err;
+      const replace = 'Replace and Keep Backup';
+      const picked = await vscode.window.showWarningMessage(
+        `${path.basename(root)} already has a commit-msg hook that Change Control did not write.`,
+        { modal: true, detail: 'Replacing it moves it to commit-msg.backup-<n>; uninstalling restores it.' },
+        replace,
+      );
+      if (picked !== replace) return;
+      force = true;
+    }
+  }
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    // Missing: nothing to refresh.
+    return false;
+  }
+}
