@@ -50,6 +50,26 @@ function testFilesOf(input: TestCheckInput, isTest: (p: string) => boolean, dele
   return tests;
 }
 
+/**
+ * A lookup of the tree's file stems, built on first use (only a fallback
+ * match needs it): names of non-test files, lower case, separators dropped.
+ */
+function sourceStems(tree: readonly string[], isTest: (path: string) => boolean): (stem: string) => boolean {
+  let stems: Set<string> | undefined;
+  return (stem) => {
+    if (!stems) {
+      stems = new Set();
+      for (const path of tree) {
+        if (isTest(path)) continue;
+        const base = path.slice(path.lastIndexOf('/') + 1);
+        const dot = base.indexOf('.');
+        stems.add((dot > 0 ? base.slice(0, dot) : base).replace(/[_\-\s]/g, '').toLowerCase());
+      }
+    }
+    return stems.has(stem);
+  };
+}
+
 /** Runs the check. Sources are sorted by path; tests list changed ones first. */
 export function checkTests(input: TestCheckInput): TestCheckResult {
   const { policy } = input;
@@ -59,6 +79,7 @@ export function checkTests(input: TestCheckInput): TestCheckResult {
   const matcher = new TestMatcher(new TestIndex(testFilesOf(input, classifier.isTest, deleted)), {
     conventions: policy.conventions,
     builtIn: policy.builtInConventions,
+    hasSourceStem: sourceStems(input.tree, classifier.isTest),
   });
   const isExempt = policy.exempt.length > 0 ? picomatch(policy.exempt, { dot: true }) : () => false;
   const changedTests: string[] = [];

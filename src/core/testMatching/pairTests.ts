@@ -8,6 +8,7 @@ import { BUILT_IN_CONVENTIONS, type ConventionSpec } from './conventions';
 import { concretePaths, resolveTemplate, sourceVars, type ResolvedTemplate, type SourceVars } from './template';
 import { TestIndex } from './testIndex';
 import { splitPath } from './paths';
+import { normaliseStem } from './stem';
 
 export interface TestMatch {
   tests: string[];
@@ -25,15 +26,24 @@ export interface MatcherOptions {
   conventions?: readonly ConventionSpec[];
   /** Use the built-in conventions (default true). */
   builtIn?: boolean;
+  /**
+   * True when the tree holds a source file with this normalised stem: a
+   * fallback (family) match such as `rendererTemplateRef.spec.ts` for
+   * `renderer.ts` is dropped when `rendererTemplateRef.ts` exists.
+   */
+  hasSourceStem?: (stem: string) => boolean;
 }
 
 export class TestMatcher {
   private readonly conventions: CompiledConvention[];
 
+  private readonly hasSourceStem: (stem: string) => boolean;
+
   constructor(
     private readonly index: TestIndex,
     options: MatcherOptions = {},
   ) {
+    this.hasSourceStem = options.hasSourceStem ?? (() => false);
     const specs = [...(options.conventions ?? []), ...(options.builtIn === false ? [] : BUILT_IN_CONVENTIONS)];
     this.conventions = specs.map((spec) => ({ spec, appliesTo: picomatch([...spec.sources], { dot: true }) }));
   }
@@ -48,6 +58,7 @@ export class TestMatcher {
         if (Boolean(spec.fallback) !== pass || !appliesTo(source)) continue;
         const before = found.size;
         for (const template of spec.tests) this.collect(resolveTemplate(template, vars), source, found);
+        if (pass) this.dropOwnedElsewhere(source, found);
         if (found.size > before) convention ??= spec.id;
       }
       if (found.size > 0) break;
@@ -102,6 +113,14 @@ export class TestMatcher {
     let count = 0;
     for (const sibling of siblings) if (pattern.test(sibling.slice(sibling.lastIndexOf('/') + 1))) count++;
     return count;
+  }
+
+  private dropOwnedElsewhere(source: string, found: Set<string>): void {
+    const own = normaliseStem(source.slice(source.lastIndexOf('/') + 1));
+    for (const test of found) {
+      const stem = normaliseStem(test.slice(test.lastIndexOf('/') + 1));
+      if (stem !== own && this.hasSourceStem(stem)) found.delete(test);
+    }
   }
 
   private collect(resolved: ResolvedTemplate, source: string, into: Set<string>): void {

@@ -91,6 +91,15 @@ describe('checkTests', () => {
   });
 });
 
+describe('checkTests family fallback', () => {
+  it('leaves out family tests that belong to a source of their own', () => {
+    const tree = ['p/src/renderer.ts', 'p/src/rendererTemplateRef.ts', 'p/__tests__/rendererChildren.spec.ts', 'p/__tests__/rendererTemplateRef.spec.ts'];
+    const result = checkTests({ base: 'main', changes: [{ path: 'p/src/renderer.ts', status: 'modified' }], tree, policy: defaultPolicy().tests });
+    assert.deepEqual(result.sources[0]?.tests, ['p/__tests__/rendererChildren.spec.ts']);
+    assert.equal(result.sources[0]?.convention, 'typescript-family');
+  });
+});
+
 describe('testSkeleton', () => {
   const cases: [string, string, RegExp][] = [
     ['src/util/x.test.ts', 'src/util/x.ts', /import \* as subject from '\.\/x';[\s\S]*describe\('x'/],
