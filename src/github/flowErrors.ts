@@ -19,8 +19,9 @@ export function toGitHubError(err: unknown, context: string): ChangeControlError
   const e = (err ?? {}) as RequestErrorLike;
   const status = typeof e.status === 'number' ? e.status : undefined;
   const detail = e.response?.data?.message ?? '';
-  const at = `${context}: `;
-  if (e.name === 'AbortError' && status === undefined) return new ChangeControlError('cancelled', `${at}cancelled.`, { cause: err });
+  const at = context ? `${context}: ` : '';
+  // Octokit reports a request that got no response (refused, reset, aborted, timed out) as status 500 without a response.
+  if (!e.response && (status === undefined || status === 500)) return noResponse(err, e, at);
   if (status === 401) return new ChangeControlError('github.unauthorized', `${at}GitHub did not accept your sign-in.`, { cause: err, hint: 'Sign in to GitHub again.' });
   const headers = e.response?.headers ?? {};
   if ((status === 403 || status === 429) && (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] || /rate limit/i.test(detail))) {
@@ -34,7 +35,14 @@ export function toGitHubError(err: unknown, context: string): ChangeControlError
     const reasons = (e.response?.data?.errors ?? []).map((x) => x.message ?? x.code).filter(Boolean).join('; ');
     return new ChangeControlError('github.validation', `${at}GitHub refused the request: ${reasons || detail || 'validation failed'}.`, { cause: err });
   }
-  if (status !== undefined && status >= 500) return new ChangeControlError('github.server', `${at}GitHub answered ${status} (a server error) after retries.`, { cause: err, hint: 'Try again in a few minutes; check githubstatus.com.' });
-  if (/timeout|timed out/i.test(`${e.name} ${e.message}`)) return new ChangeControlError('github.timeout', `${at}GitHub did not answer in time.`, { cause: err, hint: 'Check your connection and try again.' });
+  if (status !== undefined && status >= 500) return new ChangeControlError('github.server', `${at}GitHub answered ${status} (a server error).`, { cause: err, hint: 'Try again in a few minutes; check githubstatus.com.' });
+  return noResponse(err, e, at);
+}
+
+function noResponse(err: unknown, e: RequestErrorLike, at: string): ChangeControlError {
+  const cause = (e as { cause?: { name?: string; message?: string; code?: string } }).cause;
+  const text = `${e.name} ${e.message} ${cause?.name ?? ''} ${cause?.message ?? ''}`;
+  if (/timeout|timed out/i.test(text)) return new ChangeControlError('github.timeout', `${at}GitHub did not answer in time.`, { cause: err, hint: 'Check your connection and try again.' });
+  if (/AbortError|aborted/i.test(text)) return new ChangeControlError('cancelled', `${at}cancelled.`, { cause: err });
   return new ChangeControlError('github.network', `${at}GitHub could not be reached (${e.message ?? String(err)}).`, { cause: err, hint: 'Check your network connection or proxy, then try again.' });
 }

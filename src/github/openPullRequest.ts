@@ -237,8 +237,11 @@ const STEP_NAMES: Record<OpenStep, string> = {
 
 /** The error of a failed step, saying what is already done. */
 function stepFailure(step: OpenStep, err: unknown, done: readonly string[]): ChangeControlError {
-  const cause = isChangeControlError(err) ? err : toGitHubError(err, STEP_NAMES[step]);
-  if (cause.code === 'cancelled') return cause;
+  const cause = isChangeControlError(err) ? err : toGitHubError(err, '');
+  if (cause.code === 'cancelled') {
+    const already = done.length > 0 ? ` Already done: ${done.join(', ')}.` : ' Nothing was changed.';
+    return new ChangeControlError('cancelled', `Open Pull Request was cancelled while ${STEP_NAMES[step]}.${already}`, { cause: err, detail: { step, done: [...done] } });
+  }
   const already = done.length > 0 ? ` Already done: ${done.join(', ')}.` : ' Nothing was changed.';
   return new ChangeControlError(cause.code, `Open Pull Request failed while ${STEP_NAMES[step]}: ${cause.message}${already}`, {
     cause: err,

@@ -24,6 +24,8 @@ export interface Fault {
   headers?: Record<string, string>;
   message?: string;
   errors?: { message: string }[];
+  /** A whole body instead of the error body (e.g. a 200 with []). */
+  payload?: unknown;
   /** How many matching requests fail (default: all). */
   times?: number;
 }
@@ -84,6 +86,7 @@ export class InterimGitHub {
     const fault = this.faults.find((f) => f.method === method && f.path.test(url.pathname) && (f.times === undefined || f.times > 0));
     if (fault) {
       if (fault.times !== undefined) fault.times--;
+      if (fault.payload !== undefined) return send(fault.status, fault.payload, fault.headers);
       send(fault.status, { message: fault.message ?? 'Fault', documentation_url: 'https://docs.github.com/rest', ...(fault.errors ? { errors: fault.errors } : {}) }, fault.headers);
       return;
     }

@@ -1,0 +1,139 @@
+import { strict as assert } from 'node:assert';
+import { main } from '../../../src/cli/main';
+import { describeError, isChangeControlError, type ChangeControlError } from '../../../src/core/errors';
+import { connectGitHub } from '../../../src/github/connect';
+import { git } from '../startChange/repos';
+import { open, prepare, REPO, setUp, startAndCommit, TOKEN, type Env } from './harness';
+
+/** Everything a user or a log could see of an error. */
+function visible(err: unknown): string {
+  const e = err as ChangeControlError;
+  return [describeError(err), e.hint ?? '', JSON.stringify(e.detail ?? {}), e.stack ?? ''].join('\n');
+}
+
+function expectCode(code: string, pattern: RegExp): (err: unknown) => boolean {
+  return (err) => {
+    assert.ok(isChangeControlError(err), `a ChangeControlError, got ${String(err)}`);
+    assert.equal(err.code, code, describeError(err));
+    assert.match(describeError(err), pattern);
+    assert.ok(!visible(err).includes(TOKEN), 'the token never appears in an error');
+    return true;
+  };
+}
+
+describe('Open Pull Request errors (fake GitHub faults)', () => {
+  let env: Env;
+  let branch: string;
+  beforeEach(async () => {
+    env = await setUp();
+    branch = await startAndCommit(env, '#1', 'Export the audit log as CSV');
+  });
+  afterEach(async () => {
+    assert.deepEqual(env.fake.violations, []);
+    assert.ok(!env.logs.join('\n').includes(TOKEN), 'the token never appears in the log');
+    await env.dispose();
+  });
+
+  const pushedOnRemote = (): boolean => git(env.fx.remote, ['branch', '--list', branch]).trim() !== '';
+
+  it('401: says to sign in, and nothing was pushed or sent', async () => {
+    env.fake.faults.push({ method: 'GET', path: /\/issues\/1$/, status: 401, message: 'Bad credentials' });
+    await assert.rejects(prepare(env), expectCode('github.unauthorized', /did not accept your sign-in\. Sign in to GitHub again/));
+    assert.equal(pushedOnRemote(), false);
+    assert.equal(env.fake.posts().length, 0);
+  });
+
+  it('403 without permission while creating: says what is already done', async () => {
+    env.fake.faults.push({ method: 'POST', path: /\/pulls$/, status: 403, message: 'Resource not accessible by integration' });
+    await assert.rejects(open(env, await prepare(env)), expectCode('github.forbidden', /failed while creating the pull request: .*permission.*Already done: pushed feature\/1-export-the-audit-log-as-csv\. .*write access/));
+    assert.equal(pushedOnRemote(), true, 'the push that happened is reported, not undone');
+    assert.equal(env.fake.pulls.get(REPO)?.length ?? 0, 0);
+  });
+
+  it('rate limit: says when it resets', async () => {
+    const reset = Math.floor(Date.UTC(2030, 0, 1, 13, 45) / 1000);
+    env.fake.faults.push({ method: 'GET', path: /\/pulls$/, status: 403, message: 'API rate limit exceeded', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) } });
+    await assert.rejects(open(env, await prepare(env)), expectCode('github.rateLimited', /rate limit was reached\. It resets at 13:45 UTC\..*Already done: pushed/));
+  });
+
+  it('404 ticket: a pre-flight blocker, not a crash; 404 repository: says to check access', async () => {
+    git(env.fx.work, ['config', `branch.${branch}.changeTicket`, '#404']);
+    const prepared = await prepare(env);
+    assert.match(prepared.preflight.blockers[0]!.message, /Ticket #404 was not found in the tracker/);
+    git(env.fx.work, ['config', `branch.${branch}.changeTicket`, '#1']);
+    env.fake.faults.push({ method: 'GET', path: /\/pulls$/, status: 404, message: 'Not Found' });
+    await assert.rejects(open(env, await prepare(env)), expectCode('github.notFound', /not found on GitHub.*Check the remote/));
+  });
+
+  it('422 PR already exists (created meanwhile): uses it instead of failing or duplicating', async () => {
+    env.fake.pulls.set(REPO, [{ number: 9, title: 'Earlier', body: '', head: branch, base: 'main', draft: false, user: 'dev', requested: ['alice'] }]);
+    env.fake.faults.push({ method: 'GET', path: /\/pulls$/, status: 200, payload: [], times: 1 });
+    const result = await open(env, await prepare(env));
+    assert.equal(result.pr.number, 9);
+    assert.equal(env.fake.pulls.get(REPO)!.length, 1);
+    assert.equal(env.fake.comments.get(`${REPO}#1`)!.length, 1);
+  });
+
+  it('422 no commits between the branches: says to commit', async () => {
+    env.fake.faults.push({ method: 'POST', path: /\/pulls$/, status: 422, message: 'Validation Failed', errors: [{ message: 'No commits between main and feature/x' }] });
+    await assert.rejects(open(env, await prepare(env)), expectCode('github.validation', /no commits between main and feature\/1-export.*Commit your change/));
+  });
+
+  it('422 reviewer is the author: skipped with a warning before GitHub refuses', async () => {
+    const result = await open(env, await prepare(env), { reviewers: ['DEV'] });
+    assert.deepEqual(result.reviewers.skipped, [{ reviewer: 'DEV', reason: 'is the author and cannot review their own pull request' }]);
+    assert.equal(env.fake.requests.filter((r) => r.path.endsWith('/requested_reviewers')).length, 0);
+    assert.match(env.logs.join('\n'), /\[warn\] Reviewer DEV is the author/);
+  });
+
+  it('5xx while linking the ticket: reports what is done; a re-run finishes without duplicates', async () => {
+    env.fake.faults.push({ method: 'POST', path: /\/comments$/, status: 502, message: 'Bad Gateway', times: 1 });
+    await assert.rejects(open(env, await prepare(env)), expectCode('github.server', /failed while linking the pull request from the ticket: GitHub answered 502.*Already done: pushed .*, PR #\d+ created, reviewers requested \(alice\)\..*Run Open Pull Request again/));
+    const result = await open(env, await prepare(env));
+    assert.equal(result.created, false);
+    assert.equal(result.commented, true);
+    assert.equal(env.fake.pulls.get(REPO)!.length, 1);
+    assert.equal(env.fake.comments.get(`${REPO}#1`)!.length, 1);
+  });
+
+  it('no network: says GitHub could not be reached, nothing pushed', async () => {
+    const port = Number(new URL(env.fake.baseUrl).port);
+    await env.fake.stop();
+    const offline = await connectGitHub({ root: env.fx.work, remote: 'origin', apiUrl: `http://127.0.0.1:${port}`, token: async () => TOKEN, logger: env.logger });
+    env.github = offline;
+    await assert.rejects(prepare(env), expectCode('github.network', /could not be reached.*Check your network/));
+    assert.equal(pushedOnRemote(), false);
+    await env.fake.start();
+  });
+
+  it('cancelled: stops before the next step and says what is done', async () => {
+    const abort = new AbortController();
+    const prepared = await prepare(env);
+    abort.abort();
+    await assert.rejects(open(env, prepared, { signal: abort.signal }), expectCode('cancelled', /cancelled\. Nothing was changed/));
+    assert.equal(pushedOnRemote(), false);
+  });
+
+  it('the CLI run of a failing flow (401, then 500) never prints the token', async () => {
+    const out: string[] = [];
+    const run = (argv: string[]): Promise<number> => main({
+      argv, cwd: env.fx.work, env: { GITHUB_TOKEN: TOKEN, CHANGE_CONTROL_GITHUB_API_URL: env.fake.baseUrl, CHANGE_CONTROL_DEBUG: '1' },
+      stdout: (t) => out.push(t), stderr: (t) => out.push(t), readStdin: async () => '',
+    });
+    env.fake.faults.push({ method: 'GET', path: /\/issues\/1$/, status: 401, message: `Bad credentials for token ${TOKEN}`, times: 1 });
+    assert.equal(await run(['pr', '--yes']), 1);
+    assert.match(out.join(''), /did not accept your sign-in/);
+    env.fake.faults.push({ method: 'POST', path: /\/pulls$/, status: 500, message: 'Server Error' });
+    assert.equal(await run(['pr', '--yes', '--reviewer', 'alice']), 1);
+    const text = out.join('');
+    assert.match(text, /Pre-flight:\n  ✔ Ready/);
+    assert.match(text, /failed while creating the pull request: GitHub answered 500.*Already done: pushed/);
+    assert.ok(env.fake.requests.some((r) => r.authorization?.includes(TOKEN)), 'the token was really used');
+    assert.ok(!text.includes(TOKEN), 'no line printed contains the token');
+    env.fake.faults.length = 0;
+    out.length = 0;
+    assert.equal(await run(['pr', '--yes', '--description', 'Adds the CSV export.']), 0);
+    assert.match(out.join(''), /Created: https:\/\/github\.com\/acme\/app\/pull\/\d+/);
+    assert.match(env.fake.pulls.get(REPO)![0]!.body, /## Description\n\nAdds the CSV export\./);
+  });
+});
