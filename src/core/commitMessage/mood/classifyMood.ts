@@ -12,7 +12,7 @@
  *   nor is a word named as a thing ("includes instead of indexOf");
  * - an open compound adjective is not a verb ("built in modifiers").
  */
-import { isAlsoNoun, isCompoundAdjective, isIngAdjective, readVerb } from './lexicon';
+import { isAlsoNoun, isCompoundAdjective, isIngAdjective, isPrepositionalVerb, readVerb } from './lexicon';
 
 export type Mood = 'imperative' | 'past' | 'third_person' | 'gerund' | 'non_verb';
 
@@ -114,7 +114,7 @@ function classifyToken(description: string, token: Token, word: string): MoodRes
     case 'base':
       return { mood: 'imperative', ...at };
     case 'third_person':
-      if (isAlsoNoun(reading.base) && (next === '' || NOUN_FOLLOWERS.has(next) || /^[,:;()&/-]$/.test(next))) {
+      if (isAlsoNoun(reading.base) && !isPrepositionalVerb(reading.base, next) && (next === '' || NOUN_FOLLOWERS.has(next) || /^[,:;()&/-]$/.test(next))) {
         return { mood: 'non_verb' };
       }
       return { mood: 'third_person', ...at, base: reading.base };

@@ -4,7 +4,7 @@
  * loading the extension costs nothing until a message is linted.
  */
 import { frontDecode } from './frontCoding';
-import { COMPOUND_ADJECTIVES, ING_ADJECTIVES, IRREGULAR, NOUN_VERBS, VERBS } from './lexicon.generated';
+import { COMPOUND_ADJECTIVES, ING_ADJECTIVES, IRREGULAR, NOUN_VERBS, PREPOSITIONAL_VERBS, VERBS } from './lexicon.generated';
 import { regularCandidates, type Inflection } from './morphology';
 
 export interface VerbReading {
@@ -18,6 +18,7 @@ interface Lexicon {
   nounVerbs: Set<string>;
   ingAdjectives: Set<string>;
   compoundAdjectives: Set<string>;
+  prepositionalVerbs: Set<string>;
   irregular: Map<string, VerbReading>;
 }
 
@@ -36,6 +37,7 @@ function load(): Lexicon {
     nounVerbs: new Set(frontDecode(NOUN_VERBS)),
     ingAdjectives: new Set(frontDecode(ING_ADJECTIVES)),
     compoundAdjectives: new Set(frontDecode(COMPOUND_ADJECTIVES)),
+    prepositionalVerbs: new Set(frontDecode(PREPOSITIONAL_VERBS)),
     irregular,
   };
   return lexicon;
@@ -51,11 +53,29 @@ export function readVerb(word: string): VerbReading | undefined {
   const lex = load();
   const irregular = lex.irregular.get(word);
   if (irregular) return irregular;
-  if (lex.verbs.has(word)) return { base: word, form: 'base' };
-  for (const c of regularCandidates(word)) {
-    if (lex.verbs.has(c.base)) return { base: c.base, form: c.inflection };
+  if (isVerbBase(lex, word, true)) return { base: word, form: 'base' };
+  const candidates = regularCandidates(word);
+  for (const c of candidates) if (lex.verbs.has(c.base)) return { base: c.base, form: c.inflection };
+  for (const c of candidates) {
+    // "Unused", "Undefined", "Predefined" are adjectives far more often than verbs.
+    if (isVerbBase(lex, c.base, c.inflection !== 'past')) return { base: c.base, form: c.inflection };
   }
   return undefined;
+}
+
+/** Verb-forming prefixes: "refactor", "deserialize", "unmount", "reenable" are verbs when the rest is. */
+const PREFIXES = ['re', 'de', 'dis', 'mis', 'over', 'under', 'auto', 'back', 'co', 'un', 'pre'];
+const NOT_FOR_PAST = new Set(['un', 'pre']);
+/** -ize/-ise/-ify form verbs ("memoize", "stringify") even when no dictionary lists them. */
+const VERB_SUFFIX = /.{3}(?:ize|ise|ify)$/;
+
+function isVerbBase(lex: Lexicon, word: string, allowAllPrefixes: boolean): boolean {
+  if (lex.verbs.has(word)) return true;
+  for (const p of PREFIXES) {
+    if (!allowAllPrefixes && NOT_FOR_PAST.has(p)) continue;
+    if (word.length - p.length >= 3 && word.startsWith(p) && lex.verbs.has(word.slice(p.length))) return true;
+  }
+  return VERB_SUFFIX.test(word);
 }
 
 /** True when the verb is also a noun ("fix", "change"), so "Fixes for …" may be a noun phrase. */
@@ -71,4 +91,9 @@ export function isIngAdjective(word: string): boolean {
 /** True when "first-second" is a compound adjective ("built in support" = "built-in support"). */
 export function isCompoundAdjective(first: string, second: string): boolean {
   return load().compoundAdjectives.has(`${first}-${second}`);
+}
+
+/** True when WordNet lists "base prep" as a verb ("look for", "belong to"): "Looks for …" stays a verb. */
+export function isPrepositionalVerb(base: string, preposition: string): boolean {
+  return load().prepositionalVerbs.has(`${base}_${preposition}`);
 }
