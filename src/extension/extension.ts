@@ -28,9 +28,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   };
 
   register('changeControl.showLog', () => channel.show(true));
-  registerPullRequest(context, commandContext);
+  const github = registerPullRequest(context, commandContext);
   registerTestChecks(context, commandContext);
-  registerStartChange(context, commandContext);
+  registerStartChange(context, commandContext, { ticketProvider: github.startChangeTickets });
   registerCommitMessageFeatures(context, { logger, register });
 
   const activationMs = Date.now() - started;

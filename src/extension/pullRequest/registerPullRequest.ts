@@ -24,6 +24,12 @@ export interface GitHubFeatures {
   sessions: GitHubSessions;
   /** The GitHub-issues ticket provider of a repository (prompts for sign-in when `interactive`). */
   ticketProvider(root: string, policy: Policy, interactive: boolean): Promise<TicketProvider>;
+  /**
+   * For Start Change (the user acted, so sign-in may be asked for): the
+   * GitHub provider, or undefined (the ID input box) when the repository
+   * is not on GitHub or the user declines to sign in.
+   */
+  startChangeTickets(root: string, policy: Policy): Promise<TicketProvider | undefined>;
 }
 
 export function registerPullRequest(context: vscode.ExtensionContext, ctx: CommandContext, locator?: RepositoryLocator): GitHubFeatures {
@@ -45,11 +51,21 @@ export function registerPullRequest(context: vscode.ExtensionContext, ctx: Comma
     (yes) => ctx.logger.info(yes ? 'GitHub: signed in.' : 'GitHub: not signed in (sign in when you open a pull request).'),
     (err: unknown) => ctx.logger.warn('GitHub: could not read the session:', err),
   );
+  const ticketProvider = async (root: string, policy: Policy, interactive: boolean): Promise<TicketProvider> => {
+    const github = await sessions.connect(root, interactive);
+    return new GitHubTicketProvider({ octokit: github.octokit, codeRepo: github.repo, tracker: policy.tracker, currentLogin: () => github.login() });
+  };
   return {
     sessions,
-    async ticketProvider(root, policy, interactive) {
-      const github = await sessions.connect(root, interactive);
-      return new GitHubTicketProvider({ octokit: github.octokit, codeRepo: github.repo, tracker: policy.tracker, currentLogin: () => github.login() });
+    ticketProvider,
+    async startChangeTickets(root, policy) {
+      try {
+        return await ticketProvider(root, policy, true);
+      } catch (err) {
+        // Not on GitHub, or sign-in declined: Start Change still works with a typed ticket ID.
+        ctx.logger.info('Start Change: GitHub issues are not available, asking for the ticket ID instead:', err);
+        return undefined;
+      }
     },
   };
 }
