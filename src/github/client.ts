@@ -1,0 +1,175 @@
+/**
+ * The one factory for GitHub API clients: @octokit/rest with retry and
+ * throttling, a timeout on every attempt, ETag conditional GETs, one
+ * logging/counting funnel, the token read from a callback (never logged),
+ * and every failure translated once into ChangeControlError. Tests tune the
+ * delays down through `tuning`, the same options production uses.
+ */
+import { createHash } from 'node:crypto';
+import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
+import { silentLogger, type Logger, type TokenSource } from '../core/ports';
+import { SecretRegistry } from '../core/redact';
+import { EtagCache } from './etagCache';
+import { RequestLog } from './requestLog';
+import { translateGitHubError } from './errors';
+
+export interface GitHubTuning {
+  /** Retries after a 5xx, a timeout or a dropped connection (not 4xx). */
+  retries: number;
+  /** Retry n waits n² × this many ms. */
+  retryBaseMs: number;
+  /** Milliseconds per "second" of Retry-After / rate-limit reset (1000 in production). */
+  rateLimitUnitMs: number;
+  /** Longest rate-limit wait (seconds) we sit through before reporting instead. */
+  maxRateLimitWaitSeconds: number;
+  /** Rate-limit retries per request. */
+  rateLimitRetries: number;
+  /** Minimum ms between writes (GitHub asks for ≥ 1 s to avoid secondary limits). */
+  writeMinTimeMs: number;
+  /** Minimum ms between search requests. */
+  searchMinTimeMs: number;
+  /** Timeout of each HTTP attempt in ms. */
+  requestTimeoutMs: number;
+}
+
+export const defaultTuning: GitHubTuning = {
+  retries: 2,
+  retryBaseMs: 1000,
+  rateLimitUnitMs: 1000,
+  maxRateLimitWaitSeconds: 60,
+  rateLimitRetries: 1,
+  writeMinTimeMs: 1000,
+  searchMinTimeMs: 2000,
+  requestTimeoutMs: 30_000,
+};
+
+export interface GitHubClientOptions {
+  /** REST API base URL (`https://api.github.com`, `https://HOST/api/v3`). */
+  baseUrl: string;
+  /** The token, read when a request is sent. A string is accepted for the CLI. */
+  token: TokenSource | string;
+  tuning?: Partial<GitHubTuning>;
+  logger?: Logger;
+  /** Shared by clients of one session so conditional GETs survive a client rebuild. */
+  cache?: EtagCache;
+  /** Every token seen is registered here so logs and errors are scrubbed. */
+  secrets?: SecretRegistry;
+  userAgent?: string;
+}
+
+export interface GitHubClient {
+  readonly octokit: Octokit;
+  readonly baseUrl: string;
+  readonly requestLog: RequestLog;
+  readonly cache: EtagCache;
+  readonly tuning: GitHubTuning;
+}
+
+const ThrottledOctokit = Octokit.plugin(retry, throttling);
+
+export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  const tuning: GitHubTuning = { ...defaultTuning, ...options.tuning };
+  const logger = options.logger ?? silentLogger;
+  const secrets = options.secrets ?? new SecretRegistry();
+  const redact = (text: string): string => secrets.redact(text);
+  const cache = options.cache ?? new EtagCache();
+  const requestLog = new RequestLog(logger, redact);
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const getToken: TokenSource = typeof options.token === 'string' ? ((t) => async () => t)(options.token) : options.token;
+
+  const octokit = new ThrottledOctokit({
+    baseUrl,
+    userAgent: options.userAgent ?? 'change-control',
+    log: { debug: () => {}, info: () => {}, warn: (m: string) => logger.warn(redact(m)), error: (m: string) => logger.error(redact(m)) },
+    retry: { retries: tuning.retries, retryAfterBaseValue: tuning.retryBaseMs },
+    throttle: {
+      id: baseUrl,
+      retryAfterBaseValue: tuning.rateLimitUnitMs,
+      fallbackSecondaryRateRetryAfter: 60,
+      // Per-client limiters: the plugin's defaults are module-global with fixed waits.
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: tuning.writeMinTimeMs }),
+      search: new Bottleneck.Group({ maxConcurrent: 1, minTime: tuning.searchMinTimeMs }),
+      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: tuning.writeMinTimeMs }),
+      onRateLimit: (retryAfter: number, opts: { method: string; url: string }, _o: unknown, retryCount: number) =>
+        decideRateLimitRetry('rate limit', retryAfter, opts, retryCount, tuning, logger),
+      onSecondaryRateLimit: (retryAfter: number, opts: { method: string; url: string }, _o: unknown, retryCount: number) =>
+        decideRateLimitRetry('secondary rate limit', retryAfter, opts, retryCount, tuning, logger),
+    },
+  });
+
+  octokit.hook.wrap('request', async (request, endpointOptions) => {
+    const route = `${endpointOptions.method} ${endpointOptions.url}`;
+    const token = await getToken();
+    if (token) secrets.add(token);
+    // Mutate in place: before-after-hook binds the same options object to every inner hook.
+    if (token) endpointOptions.headers.authorization = `token ${token}`;
+    const identity = token ? createHash('sha256').update(token).digest('hex').slice(0, 16) : 'anonymous';
+    endpointOptions.request = { ...endpointOptions.request, fetch: createFetchFunnel({ route, identity, cache, requestLog, timeoutMs: tuning.requestTimeoutMs }) };
+    try {
+      return await request(endpointOptions);
+    } catch (err) {
+      throw translateGitHubError(err, { redact });
+    }
+  });
+
+  return { octokit, baseUrl, requestLog, cache, tuning };
+}
+
+function decideRateLimitRetry(kind: string, retryAfter: number, opts: { method: string; url: string }, retryCount: number, tuning: GitHubTuning, logger: Logger): boolean {
+  const route = `${opts.method} ${opts.url}`;
+  if (retryCount >= tuning.rateLimitRetries) {
+    logger.warn(`GitHub ${kind} hit on ${route}; giving up after ${retryCount} retr${retryCount === 1 ? 'y' : 'ies'}.`);
+    return false;
+  }
+  if (retryAfter > tuning.maxRateLimitWaitSeconds) {
+    logger.warn(`GitHub ${kind} hit on ${route}; it resets in ${retryAfter} s, longer than we wait (${tuning.maxRateLimitWaitSeconds} s).`);
+    return false;
+  }
+  logger.warn(`GitHub ${kind} hit on ${route}; retrying in ${retryAfter} s.`);
+  return true;
+}
+
+interface FunnelOptions {
+  route: string;
+  identity: string;
+  cache: EtagCache;
+  requestLog: RequestLog;
+  timeoutMs: number;
+}
+
+/** fetch for one logical request: every attempt (retries too) passes here. */
+function createFetchFunnel(o: FunnelOptions): typeof fetch {
+  return async (input, init = {}) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const method = (init.method ?? 'GET').toUpperCase();
+    const headers = new Headers(init.headers);
+    const key = method === 'GET' ? `${o.identity} ${headers.get('accept') ?? ''} ${url}` : undefined;
+    const cached = key ? o.cache.get(key) : undefined;
+    if (cached) headers.set('if-none-match', cached.etag);
+    const timeout = AbortSignal.timeout(o.timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    const started = performance.now();
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, headers, signal });
+    } catch (err) {
+      o.requestLog.record({ route: o.route, status: 'error', ms: performance.now() - started, fromCache: false });
+      throw err;
+    }
+    if (response.status === 304 && cached) {
+      o.requestLog.record({ route: o.route, status: 304, ms: performance.now() - started, fromCache: true });
+      return new Response(cached.body, { status: cached.status, headers: cached.headers });
+    }
+    o.requestLog.record({ route: o.route, status: response.status, ms: performance.now() - started, fromCache: false });
+    const etag = response.headers.get('etag');
+    if (key && etag && response.status === 200) {
+      const body = await response.text();
+      o.cache.set(key, { etag, status: 200, headers: [...response.headers.entries()], body });
+      return new Response(body, { status: 200, headers: response.headers });
+    }
+    return response;
+  };
+}

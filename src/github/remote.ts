@@ -1,0 +1,84 @@
+/**
+ * Repository identity from a git remote URL: https (with or without `.git`
+ * and credentials, which are stripped and never kept), `ssh://` with a
+ * port, scp-like `git@host:owner/repo.git`, GitHub Enterprise hosts. Also
+ * maps a host to its REST API base URL.
+ */
+import { ChangeControlError } from '../core/errors';
+import { gitCall, openGit } from '../git/git';
+
+export interface GitHubRepository {
+  /** Host name as in the remote, lower-case, without credentials (may carry a port for http remotes). */
+  host: string;
+  owner: string;
+  repo: string;
+  /** REST API base URL, no trailing slash. */
+  apiBaseUrl: string;
+  /** Web URL of the repository. */
+  webUrl: string;
+}
+
+/** api.github.com; `*.ghe.com` → `https://api.HOST`; any other host is GitHub Enterprise Server → `https://HOST/api/v3`. */
+export function apiBaseUrlForHost(host: string, protocol = 'https:'): string {
+  const h = host.toLowerCase();
+  if (h === 'github.com' || h === 'www.github.com' || h === 'ssh.github.com') return 'https://api.github.com';
+  if (h.endsWith('.ghe.com')) return `https://api.${h.replace(/^api\./, '')}`;
+  return `${protocol === 'http:' ? 'http:' : 'https:'}//${h}/api/v3`;
+}
+
+/** Parse a remote URL, or undefined when it does not name a GitHub-style owner/repo. */
+export function parseRemoteUrl(raw: string): GitHubRepository | undefined {
+  const text = raw.trim();
+  let host: string;
+  let path: string;
+  let protocol = 'https:';
+  const scp = /^(?:[^@/]+@)?([^:/]+):(?!\/\/)(.+)$/.exec(text);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      return undefined; // Not a URL: the caller reports "no GitHub repository".
+    }
+    if (!['https:', 'http:', 'ssh:', 'git:', 'git+ssh:', 'ssh+git:'].includes(url.protocol)) return undefined;
+    protocol = url.protocol;
+    const isHttp = protocol === 'http:' || protocol === 'https:';
+    // ssh ports (ssh://git@host:2222/) are the ssh daemon's, not the web server's.
+    host = isHttp && url.port ? `${url.hostname}:${url.port}` : url.hostname;
+    path = url.pathname;
+  } else if (scp) {
+    host = scp[1] ?? '';
+    path = scp[2] ?? '';
+  } else {
+    return undefined;
+  }
+  const parts = path.replace(/^\/+|\/+$/g, '').replace(/\.git$/i, '').split('/');
+  if (parts.length !== 2 || !parts[0] || !parts[1]) return undefined;
+  const [owner, repo] = parts.map((p) => decodeURIComponent(p)) as [string, string];
+  host = host.toLowerCase();
+  if (host === 'ssh.github.com' || host === 'www.github.com') host = 'github.com';
+  return { host, owner, repo, apiBaseUrl: apiBaseUrlForHost(host, protocol), webUrl: `${protocol === 'http:' ? 'http' : 'https'}://${host}/${owner}/${repo}` };
+}
+
+export interface ReadRemoteOptions {
+  /** Remote name from the `changeControl.github.remote` setting; default `origin`. */
+  remoteName?: string;
+  signal?: AbortSignal;
+}
+
+/** The GitHub repository behind a remote of the repository at `root`. */
+export async function readGitHubRemote(root: string, options: ReadRemoteOptions = {}): Promise<GitHubRepository> {
+  const name = options.remoteName?.trim() || 'origin';
+  const git = openGit(root, options.signal ? { signal: options.signal } : {});
+  const remotes = await gitCall('Reading remotes', () => git.getRemotes(true));
+  const remote = remotes.find((r) => r.name === name);
+  if (!remote) {
+    throw new ChangeControlError('git.noRemote', `The repository has no remote named "${name}".`, { hint: remotes.length > 0 ? `Set changeControl.github.remote to one of: ${remotes.map((r) => r.name).join(', ')}.` : 'Add a GitHub remote with git remote add origin <url>.' });
+  }
+  const url = remote.refs.fetch || remote.refs.push;
+  const parsed = parseRemoteUrl(url);
+  if (!parsed) {
+    throw new ChangeControlError('github.noRepository', `The remote "${name}" does not point to a GitHub repository.`, { hint: 'Use a remote such as https://github.com/OWNER/REPO.git.', detail: { remote: name } });
+  }
+  return parsed;
+}
