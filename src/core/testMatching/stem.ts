@@ -5,24 +5,27 @@
  * the stem of `foo` / `Foo`.
  */
 
-const EXT = /\.[A-Za-z0-9]+$/;
 const DOTTED_MARK = /\.(test|tests|spec|specs|e2e|unit|integration|it)$/i;
 const PREFIX_MARK = /^(tests?|spec)[_-]/i;
 const SUFFIX_MARK = /[_-](tests?|specs?)$/i;
 const CAMEL_SUFFIX = /(?<=[a-z0-9])(Tests?|IT|Spec|TestCase)$/;
 const CAMEL_PREFIX = /^Test(?=[A-Z])/;
 const SEPARATORS = /[_\-.\s]/g;
+const SEPARATORS_TEST = /[_\-.\s]/;
 
 /** The file name (no folder) reduced to its stem, lower case, separators dropped. */
 export function normaliseStem(fileName: string): string {
-  let name = fileName.replace(EXT, '');
-  let previous = '';
-  while (previous !== name) {
-    previous = name;
-    name = name.replace(DOTTED_MARK, '');
+  const dot = fileName.lastIndexOf('.');
+  let name = dot > 0 ? fileName.slice(0, dot) : fileName;
+  if (name.includes('.')) {
+    let previous = '';
+    while (previous !== name) {
+      previous = name;
+      name = name.replace(DOTTED_MARK, '');
+    }
   }
   name = name.replace(PREFIX_MARK, '').replace(SUFFIX_MARK, '').replace(CAMEL_SUFFIX, '').replace(CAMEL_PREFIX, '');
-  return name.replace(SEPARATORS, '').toLowerCase();
+  return SEPARATORS_TEST.test(name) ? name.replace(SEPARATORS, '').toLowerCase() : name.toLowerCase();
 }
 
 /** Stem of a literal file-name prefix (the part of a template before `*`). */
