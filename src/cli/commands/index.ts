@@ -6,6 +6,7 @@ import { linkTicketCommand } from './linkTicket';
 import { lintCommand } from './lint';
 import { prCommand } from './pr';
 import { startCommand } from './start';
+import { statusCommand } from './status';
 
 export const commands: CliCommand[] = [
   startCommand,
@@ -14,4 +15,5 @@ export const commands: CliCommand[] = [
   installHookCommand,
   checkTestsCommand,
   prCommand,
+  statusCommand,
 ];

@@ -1,0 +1,88 @@
+/**
+ * `change-control status [--format text|json] [--remote NAME]`: the Change
+ * view's sections as text (or JSON), ending with the readiness line. Exit 0
+ * when the change is ready, 1 when something blocks it: a merge gate for
+ * CI. Without GITHUB_TOKEN/GH_TOKEN the local sections still show and the
+ * output says GitHub was skipped (which blocks: the gate fails closed).
+ */
+import type { Unavailable } from '../../core/changeSnapshot';
+import { buildChangeTree, renderChangeTreeText } from '../../core/changeTree';
+import { ChangeControlError, describeError } from '../../core/errors';
+import { readinessLine, assessReadiness } from '../../core/readiness';
+import { SecretRegistry } from '../../core/redact';
+import { workTreeRoot } from '../../git/commits';
+import { loadPolicyFile } from '../../git/policyFile';
+import { readChangeSnapshot } from '../../github/changeStatus';
+import { createGitHubClient } from '../../github/client';
+import { readGitHubRemote } from '../../github/remote';
+import type { RepoRef } from '../../tickets/githubTicketProvider';
+import type { Octokit } from '@octokit/rest';
+import { EXIT, type CliCommand, type CliIo } from '../io';
+
+const USAGE = 'change-control status [--format text|json] [--remote NAME]';
+
+export interface StatusArgs {
+  format: 'text' | 'json';
+  remote: string;
+}
+
+export function parseStatusArgs(args: readonly string[]): StatusArgs {
+  const out: StatusArgs = { format: 'text', remote: 'origin' };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (flag !== '--format' && flag !== '--remote') throw usage(`unknown argument "${arg}".`);
+    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+    if (!value || value.startsWith('-')) throw usage(`${flag} needs a value.`);
+    if (flag === '--remote') out.remote = value;
+    else if (value === 'text' || value === 'json') out.format = value;
+    else throw usage(`--format must be "text" or "json", not "${value}".`);
+  }
+  return out;
+}
+
+export const statusCommand: CliCommand = {
+  name: 'status',
+  summary: 'Show the change at a glance: ticket, branch, commits, tests, pull request (exit 1 when blocked)',
+  usage: USAGE,
+  run: (args, io) => runStatus(parseStatusArgs(args), io),
+};
+
+async function runStatus(args: StatusArgs, io: CliIo): Promise<number> {
+  const root = await workTreeRoot(io.cwd);
+  if (!root) throw new ChangeControlError('usage', `${io.cwd} is not inside a git work tree; run status in your repository.`);
+  const loaded = await loadPolicyFile(root);
+  for (const p of loaded.problems) io.stderr(`change-control status: ${loaded.file}:${p.line}:${p.column}: ${p.message} (the default applies)\n`);
+  const secrets = new SecretRegistry();
+  const github = await connect(root, args.remote, io, secrets);
+  const snapshot = await readChangeSnapshot(root, { policy: loaded.policy, remote: args.remote, github });
+  const readiness = assessReadiness(snapshot);
+  if (args.format === 'json') {
+    const { policy: _policy, ...rest } = snapshot;
+    io.stdout(`${secrets.redact(JSON.stringify({ ready: readiness.ready, blockers: readiness.blockers, warnings: readiness.warnings, approvals: readiness.approvals, checks: readiness.checks, snapshot: rest }, null, 2))}\n`);
+  } else {
+    const text = renderChangeTreeText(buildChangeTree(snapshot, readiness).slice(1));
+    io.stdout(secrets.redact(`${text}\n${readinessLine(readiness)}\n`));
+  }
+  return readiness.ready ? EXIT.ok : EXIT.failed;
+}
+
+async function connect(root: string, remote: string, io: CliIo, secrets: SecretRegistry): Promise<{ octokit: Octokit; repo: RepoRef } | Unavailable> {
+  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  if (!token) return { status: 'skipped', reason: 'no GITHUB_TOKEN or GH_TOKEN in the environment' };
+  secrets.add(token);
+  let repo;
+  try {
+    repo = await readGitHubRemote(root, { remoteName: remote });
+  } catch (err) {
+    return { status: 'skipped', reason: describeError(err) };
+  }
+  const baseUrl = io.env.CHANGE_CONTROL_GITHUB_API_URL || repo.apiBaseUrl;
+  const client = createGitHubClient({ baseUrl, token, secrets, tuning: { retries: 1, requestTimeoutMs: 15_000 } });
+  return { octokit: client.octokit, repo: { owner: repo.owner, repo: repo.repo } };
+}
+
+function usage(reason: string): ChangeControlError {
+  return new ChangeControlError('usage', `${reason}\nusage: ${USAGE}`);
+}

@@ -1,0 +1,200 @@
+/**
+ * The GitHub half of the change snapshot: the branch's pull request, its
+ * reviews and requested reviewers, the head commit's combined status and
+ * check runs, and the ticket (issue) with its comments for the back-link.
+ *
+ * Every refresh sends the same GET requests with the same parameters, so
+ * the shared client's ETag cache answers them with 304s when nothing
+ * changed (free against GitHub's rate limit). Independent requests run in
+ * parallel: a refresh is three round trips at most.
+ */
+import type { Octokit } from '@octokit/rest';
+import {
+  isUnavailable,
+  type ChangeSnapshot,
+  type CheckInfo,
+  type GitHubSection,
+  type PullRequestInfo,
+  type PullRequestSection,
+  type ReviewInfo,
+  type ReviewState,
+  type TicketSection,
+  type Unavailable,
+} from '../core/changeSnapshot';
+import { describeError, isChangeControlError } from '../core/errors';
+import type { Policy } from '../core/policy/schema';
+import { issueToTicket, parseTicketId, sameRepo, trackerRepo, type RepoRef, type TicketRef } from '../tickets/githubTicketProvider';
+import { readLocalChange } from '../git/branchStatus';
+import { translateGitHubError } from './errors';
+
+export interface ChangeStatusInput {
+  octokit: Octokit;
+  repo: RepoRef;
+  branch: string | undefined;
+  ticketId: string | undefined;
+  policy: Policy;
+  signal?: AbortSignal;
+}
+
+export interface GitHubChangeStatus {
+  github: GitHubSection;
+  ticket: TicketSection;
+}
+
+interface IssueData {
+  number: number;
+  title: string;
+  html_url: string;
+  state: string;
+  body?: string | null;
+  labels: (string | { name?: string | null })[];
+  assignees?: ({ login: string } | null)[] | null;
+}
+
+/** Reads the pull request and ticket; GitHub failures become an error section, never a throw. */
+export async function readGitHubChangeStatus(input: ChangeStatusInput): Promise<GitHubChangeStatus> {
+  const ticketRef = input.ticketId ? parseTicketId(input.ticketId, trackerRepo(input.repo, input.policy.tracker)) : undefined;
+  const [prResult, ticketResult] = await Promise.allSettled([findPullRequest(input), readTicket(input, ticketRef)]);
+  const ticket: TicketSection = ticketResult.status === 'fulfilled' ? ticketResult.value.section : { id: input.ticketId, lookup: { status: 'error', reason: reason(ticketResult.reason) } };
+  if (prResult.status === 'rejected') return { github: { status: 'error', reason: reason(prResult.reason) }, ticket };
+  const pr = prResult.value;
+  const repository = `${input.repo.owner}/${input.repo.repo}`;
+  if (!pr) return { github: { status: 'ok', repository }, ticket };
+  try {
+    const section = await readPullRequestSection(input, pr);
+    if (ticketResult.status === 'fulfilled' && ticketResult.value.texts) {
+      section.ticketBackLink = linksTo(ticketResult.value.texts, input.repo, pr, ticketRef);
+    }
+    return { github: { status: 'ok', repository, pullRequest: section }, ticket };
+  } catch (err) {
+    return { github: { status: 'error', reason: reason(err) }, ticket };
+  }
+}
+
+function reason(err: unknown): string {
+  const translated = isChangeControlError(err) ? err : translateGitHubError(err);
+  return describeError(translated);
+}
+
+async function findPullRequest(input: ChangeStatusInput): Promise<PullRequestInfo | undefined> {
+  if (!input.branch) return undefined;
+  const { data } = await input.octokit.request('GET /repos/{owner}/{repo}/pulls', {
+    owner: input.repo.owner,
+    repo: input.repo.repo,
+    head: `${input.repo.owner}:${input.branch}`,
+    state: 'all',
+    per_page: 20,
+    request: { signal: input.signal },
+  });
+  const chosen = data.find((p) => p.state === 'open') ?? data[0];
+  if (!chosen) return undefined;
+  const merged = Boolean(chosen.merged_at);
+  return {
+    number: chosen.number,
+    title: chosen.title,
+    url: chosen.html_url,
+    state: merged ? 'merged' : chosen.state === 'closed' ? 'closed' : chosen.draft ? 'draft' : 'open',
+    author: chosen.user?.login ?? '',
+    headSha: chosen.head.sha,
+  };
+}
+
+async function readPullRequestSection(input: ChangeStatusInput, pr: PullRequestInfo): Promise<PullRequestSection> {
+  const { octokit, repo, signal } = input;
+  const base = { owner: repo.owner, repo: repo.repo, request: { signal } };
+  const [reviews, requested, status, runs] = await Promise.all([
+    octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...base, pull_number: pr.number, per_page: 100 }),
+    octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', { ...base, pull_number: pr.number }),
+    octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/status', { ...base, ref: pr.headSha, per_page: 100 }),
+    octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...base, ref: pr.headSha, per_page: 100 }),
+  ]);
+  return {
+    pr,
+    reviews: reviews.data.map((r): ReviewInfo => ({
+      id: Number(r.id),
+      author: r.user?.login ?? '',
+      state: (r.state as ReviewState) ?? 'COMMENTED',
+      ...(r.submitted_at ? { submittedAt: r.submitted_at } : {}),
+      url: r.html_url,
+    })),
+    requestedReviewers: [
+      ...requested.data.users.map((u) => u.login),
+      ...requested.data.teams.map((t) => `${repo.owner}/${t.slug}`),
+    ],
+    checks: [
+      ...status.data.statuses.map((s): CheckInfo => ({
+        name: s.context,
+        state: s.state === 'success' ? 'passed' : s.state === 'pending' ? 'pending' : 'failed',
+        ...(s.target_url ? { detailsUrl: s.target_url } : {}),
+        source: 'status',
+        detail: s.state,
+      })),
+      ...runs.data.check_runs.map(checkRunInfo),
+    ],
+  };
+}
+
+function checkRunInfo(run: { name: string; status: string; conclusion: string | null; details_url?: string | null; html_url?: string | null }): CheckInfo {
+  const url = run.details_url || run.html_url || undefined;
+  const passed = ['success', 'neutral', 'skipped'];
+  const state = run.status !== 'completed' ? 'pending' : passed.includes(run.conclusion ?? '') ? 'passed' : 'failed';
+  return { name: run.name, state, ...(url ? { detailsUrl: url } : {}), source: 'checkRun', detail: run.status === 'completed' ? (run.conclusion ?? 'completed') : run.status };
+}
+
+async function readTicket(input: ChangeStatusInput, ref: TicketRef | undefined): Promise<{ section: TicketSection; texts?: string[] }> {
+  if (!input.ticketId) return { section: {} };
+  if (!ref) return { section: { id: input.ticketId, lookup: { status: 'skipped', reason: 'not a GitHub issue' } } };
+  const params = { owner: ref.owner, repo: ref.repo, issue_number: ref.number, request: { signal: input.signal } };
+  let issue: IssueData & { pull_request?: unknown };
+  try {
+    issue = (await input.octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', params)).data as IssueData;
+  } catch (err) {
+    if ((err as { status?: number }).status === 404 || (err as { status?: number }).status === 410) {
+      return { section: { id: input.ticketId, lookup: { status: 'notFound', reason: `no issue ${ref.owner}/${ref.repo}#${ref.number}` } } };
+    }
+    throw err;
+  }
+  if (issue.pull_request) return { section: { id: input.ticketId, lookup: { status: 'notFound', reason: `#${ref.number} is a pull request, not an issue` } } };
+  const comments = await input.octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...params, per_page: 100 });
+  const details = issueToTicket(issue, ref, input.repo, input.policy.tracker.approvalLabel);
+  return { section: { id: input.ticketId, details }, texts: [issue.body ?? '', ...comments.data.map((c) => c.body ?? '')] };
+}
+
+/** True when any text names the pull request: its URL, `owner/repo#N`, or `#N` inside the same repository. */
+export function linksTo(texts: readonly string[], repo: RepoRef, pr: Pick<PullRequestInfo, 'number' | 'url'>, ticket: RepoRef | undefined): boolean {
+  const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const patterns = [
+    new RegExp(`${esc(pr.url)}(?![0-9])`, 'i'),
+    new RegExp(`/${esc(repo.owner)}/${esc(repo.repo)}/pull/${pr.number}(?![0-9])`, 'i'),
+    new RegExp(`(?:^|[^\\w/])${esc(repo.owner)}/${esc(repo.repo)}#${pr.number}(?![0-9])`, 'i'),
+  ];
+  if (ticket && sameRepo(ticket, repo)) patterns.push(new RegExp(`(?:^|[^\\w/&])#${pr.number}(?![0-9])`));
+  return texts.some((t) => patterns.some((re) => re.test(t)));
+}
+
+export interface ReadChangeSnapshotOptions {
+  policy: Policy;
+  remote: string;
+  /** The GitHub client and repository, or why GitHub is not asked (no token, untrusted). */
+  github: { octokit: Octokit; repo: RepoRef } | Unavailable;
+  signal?: AbortSignal;
+}
+
+/** The whole snapshot: local git state first, then GitHub (skipped or failed sections say why). */
+export async function readChangeSnapshot(root: string, options: ReadChangeSnapshotOptions): Promise<ChangeSnapshot> {
+  const local = await readLocalChange(root, { policy: options.policy, remote: options.remote, ...(options.signal ? { signal: options.signal } : {}) });
+  const base = { root, policy: options.policy, branch: local.branch, commits: local.commits, tests: local.tests };
+  if (isUnavailable(options.github)) {
+    const ticket: TicketSection = local.ticketId ? { id: local.ticketId, lookup: options.github } : {};
+    return { ...base, ticket, github: options.github };
+  }
+  const remote = await readGitHubChangeStatus({
+    octokit: options.github.octokit,
+    repo: options.github.repo,
+    branch: local.branch.name,
+    ticketId: local.ticketId,
+    policy: options.policy,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return { ...base, ticket: remote.ticket, github: remote.github };
+}
