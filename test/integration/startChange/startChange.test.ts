@@ -4,6 +4,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
+import { isChangeControlError } from '../../../src/core/errors';
 import { defaultPolicy } from '../../../src/core/policy/schema';
 import type { StartQuestion } from '../../../src/core/startChange';
 import { startChange } from '../../../src/core/startChangeRunner';
@@ -124,6 +125,21 @@ describe('Start Change on real repositories', () => {
       await expectRefusal(['start', '--ticket', '#1', '--description', 'x', '--carry-changes'], 1, /rebase is in progress.*git rebase --abort/);
     });
 
+    it('mid-cherry-pick', async () => {
+      git(fx.work, ['switch', '-q', '-c', 'other']);
+      const pick = commitFile(fx.work, 'shared.txt', 'theirs\n', 'Theirs');
+      git(fx.work, ['switch', '-q', 'main']);
+      commitFile(fx.work, 'shared.txt', 'ours\n', 'Ours');
+      git(fx.work, ['cherry-pick', pick], { allowFail: true });
+      await expectRefusal(['start', '--ticket', '#1', '--description', 'x', '--carry-changes'], 1, /cherry-pick is in progress.*git cherry-pick --abort/);
+    });
+
+    it('mid-bisect', async () => {
+      commitFile(fx.work, 'b.txt', 'b\n', 'Second');
+      git(fx.work, ['bisect', 'start', 'HEAD', 'HEAD~2']);
+      await expectRefusal(['start', '--ticket', '#1', '--description', 'x'], 1, /bisect is in progress.*git bisect reset/);
+    });
+
     it('uncommitted changes that conflict with the remote base', async () => {
       commitFile(fx.seed, 'shared.txt', 'changed remotely\n', 'Remote edit');
       git(fx.seed, ['push', '-q', 'origin', 'main']);
@@ -193,6 +209,14 @@ describe('Start Change on real repositories', () => {
     assert.equal(r.code, 0, r.err);
     assert.equal(tip(fx.work, 'HEAD'), tip(fx.work, 'main'));
     assert.match(r.err, /starts from the local main, which may be behind origin/);
+  });
+
+  it('reports a cancelled fetch as cancelled and changes nothing', async () => {
+    const before = repoState(fx.work);
+    const abort = new AbortController();
+    abort.abort();
+    await assert.rejects(new GitRepository(fx.work).fetch('origin', abort.signal), (err) => isChangeControlError(err, 'cancelled'));
+    assert.deepEqual(repoState(fx.work), before);
   });
 
   it('refuses an unknown --remote', async () => {

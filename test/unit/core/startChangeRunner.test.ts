@@ -1,0 +1,135 @@
+import { strict as assert } from 'node:assert';
+import { ChangeControlError, isChangeControlError } from '../../../src/core/errors';
+import { linkTicket } from '../../../src/core/linkTicket';
+import { defaultPolicy } from '../../../src/core/policy/schema';
+import type { RepoSnapshot, StartQuestion } from '../../../src/core/startChange';
+import { startChange, type StartChangeGit } from '../../../src/core/startChangeRunner';
+
+/** An in-memory repository that records every call. */
+class FakeGit implements StartChangeGit {
+  calls: string[] = [];
+  config = new Map<string, string>();
+  fetchError: Error | undefined;
+  createError: Error | undefined;
+  state: RepoSnapshot = {
+    branch: 'main',
+    headCommit: 'c0ffee0000',
+    operations: [],
+    changes: { staged: [], unstaged: [], untracked: [], conflicted: [] },
+    remotes: ['origin'],
+    localBranches: ['main'],
+    remoteBranches: ['origin/main'],
+    remoteHeads: {},
+  };
+  async snapshot(): Promise<RepoSnapshot> {
+    this.calls.push('snapshot');
+    return structuredClone(this.state);
+  }
+  async fetch(remote: string): Promise<void> {
+    this.calls.push(`fetch ${remote}`);
+    if (this.fetchError) throw this.fetchError;
+  }
+  async createBranch(name: string, startPoint: string): Promise<void> {
+    this.calls.push(`create ${name} ${startPoint}`);
+    if (this.createError) throw this.createError;
+    this.state.localBranches.push(name);
+    this.state.branch = name;
+  }
+  async switchBranch(name: string): Promise<void> {
+    this.calls.push(`switch ${name}`);
+    this.state.branch = name;
+  }
+  async getBranchConfig(branch: string, key: string): Promise<string | undefined> {
+    return this.config.get(`${branch}.${key}`);
+  }
+  async setBranchConfig(branch: string, key: string, value: string): Promise<void> {
+    this.calls.push(`config ${branch}.${key}=${value}`);
+    this.config.set(`${branch}.${key}`, value);
+  }
+}
+
+const input = { ticket: '#12', description: 'Audit export', kind: 'feature' as const };
+const yes = async (): Promise<boolean> => true;
+
+describe('startChange runner', () => {
+  it('fetches, creates from the remote base and records ticket and kind', async () => {
+    const git = new FakeGit();
+    const result = await startChange(git, yes, input, defaultPolicy());
+    assert.deepEqual(git.calls, [
+      'snapshot',
+      'fetch origin',
+      'snapshot',
+      'create feature/12-audit-export origin/main',
+      'config feature/12-audit-export.changeTicket=#12',
+      'config feature/12-audit-export.changeKind=feature',
+    ]);
+    assert.equal(result.created, true);
+    assert.equal(result.startPoint, 'origin/main');
+  });
+
+  it('turns a failed fetch into the local-base question', async () => {
+    const git = new FakeGit();
+    git.fetchError = new ChangeControlError('git.fetchFailed', 'The remote could not be reached.');
+    const asked: StartQuestion[] = [];
+    const result = await startChange(git, async (q) => (asked.push(q), true), input, defaultPolicy());
+    assert.deepEqual(asked.map((q) => q.id), ['localBase']);
+    assert.match(asked[0]?.detail ?? '', /could not be reached/);
+    assert.equal(result.startPoint, 'main');
+  });
+
+  it('lets a cancelled fetch stop everything', async () => {
+    const git = new FakeGit();
+    git.fetchError = new ChangeControlError('cancelled', 'Fetching origin was cancelled.');
+    await assert.rejects(startChange(git, yes, input, defaultPolicy()), (err) => isChangeControlError(err, 'cancelled'));
+    assert.ok(!git.calls.some((c) => c.startsWith('create') || c.startsWith('config')));
+  });
+
+  it('throws the refusal and runs nothing when the user says no', async () => {
+    const git = new FakeGit();
+    git.state.changes.unstaged.push('a.ts');
+    await assert.rejects(startChange(git, async () => false, input, defaultPolicy()), (err) => isChangeControlError(err, 'cancelled'));
+    assert.deepEqual(git.calls, ['snapshot']);
+  });
+
+  it("explains git's refusal to overwrite uncommitted changes and records nothing", async () => {
+    const git = new FakeGit();
+    git.state.changes.unstaged.push('shared.txt');
+    git.createError = new ChangeControlError('git.dirtyWorkTree', 'Uncommitted changes are in the way.');
+    await assert.rejects(startChange(git, yes, input, defaultPolicy()), (err: unknown) => {
+      assert.ok(isChangeControlError(err, 'git.dirtyWorkTree'));
+      assert.match(err.message, /conflict with feature\/12-audit-export \(from origin\/main\).*nothing was changed/);
+      assert.match(err.hint ?? '', /Commit or stash/);
+      return true;
+    });
+    assert.ok(!git.calls.some((c) => c.startsWith('config')));
+  });
+
+  it('keeps a different ticket already linked to an existing branch, and says so', async () => {
+    const git = new FakeGit();
+    git.state.localBranches.push('feature/12-audit-export');
+    git.config.set('feature/12-audit-export.changeTicket', '#99');
+    const result = await startChange(git, yes, input, defaultPolicy());
+    assert.equal(git.config.get('feature/12-audit-export.changeTicket'), '#99');
+    assert.match(result.notes.join(' '), /linked to ticket #99, not #12/);
+    assert.ok(!git.calls.includes('fetch origin'), 'switching to an existing branch needs no fetch');
+  });
+});
+
+describe('linkTicket', () => {
+  it('records the normalised ticket for the current branch and reports the one it replaced', async () => {
+    const git = new FakeGit();
+    git.config.set('main.changeTicket', '#1');
+    assert.deepEqual(await linkTicket(git, 'abc-5', defaultPolicy().commit.ticketPattern), { branch: 'main', ticket: 'ABC-5', replaced: '#1' });
+    assert.equal(git.config.get('main.changeTicket'), 'ABC-5');
+  });
+
+  it('refuses an invalid ID, a detached HEAD and an unknown branch without writing', async () => {
+    const git = new FakeGit();
+    const pattern = defaultPolicy().commit.ticketPattern;
+    await assert.rejects(linkTicket(git, 'nope', pattern), (err) => isChangeControlError(err, 'ticket.invalidId'));
+    await assert.rejects(linkTicket(git, '#1', pattern, 'missing'), /no local branch named "missing"/);
+    git.state.branch = undefined;
+    await assert.rejects(linkTicket(git, '#1', pattern), (err) => isChangeControlError(err, 'git.detachedHead'));
+    assert.equal(git.config.size, 0);
+  });
+});
