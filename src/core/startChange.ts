@@ -47,8 +47,10 @@ export interface StartChangeInput {
   kind: ChangeKind;
   /** Base branch name, overriding the policy's `branch.base`. */
   base?: string;
-  /** Remote to fetch and branch from; default `origin` or the only remote. */
+  /** Remote to fetch and branch from; it must exist. */
   remote?: string;
+  /** Remote to use when it exists (a setting); else `origin` or the first. */
+  preferRemote?: string;
 }
 
 export type StartQuestionId = 'carryChanges' | 'switchExisting' | 'localBase';
@@ -91,7 +93,7 @@ export function planStartChange(state: StartState): StartStep {
   const named = renderBranchName(policy.branch.template, { kind: input.kind, ticket: ticket.id, description: input.description });
   if (!named.ok) return refuse('git.invalidBranchName', named.message);
   const branch = named.name;
-  const remote = chooseRemote(snapshot, input.remote);
+  const remote = chooseRemote(snapshot, input.remote, input.preferRemote);
   if (remote.refusal) return remote.refusal;
 
   if (snapshot.localBranches.includes(branch)) return planExisting(state, branch, ticket.id);
@@ -128,12 +130,13 @@ function operationRefusal(snapshot: RepoSnapshot): StartStep | undefined {
   return undefined;
 }
 
-function chooseRemote(snapshot: RepoSnapshot, wanted: string | undefined): { name?: string; refusal?: StartStep } {
+function chooseRemote(snapshot: RepoSnapshot, wanted: string | undefined, preferred: string | undefined): { name?: string; refusal?: StartStep } {
   if (wanted !== undefined) {
     if (snapshot.remotes.includes(wanted)) return { name: wanted };
     const known = snapshot.remotes.length > 0 ? `Remotes: ${snapshot.remotes.join(', ')}.` : 'The repository has no remotes.';
     return { refusal: refuse('git.noRemote', `There is no remote named "${wanted}". ${known}`) };
   }
+  if (preferred && snapshot.remotes.includes(preferred)) return { name: preferred };
   if (snapshot.remotes.includes('origin')) return { name: 'origin' };
   return { name: [...snapshot.remotes].sort()[0] };
 }

@@ -52,7 +52,7 @@ export class GitRepository implements StartChangeGit {
   async fetch(remote: string, signal?: AbortSignal): Promise<void> {
     const git = openGit(this.root, { timeoutMs: this.options.fetchTimeoutMs ?? 60_000, ...(signal ? { signal } : {}) });
     try {
-      await gitCall(`Fetch ${remote}`, () => git.raw(['fetch', '--no-write-fetch-head', remote]));
+      await gitCall(`Fetch ${remote}`, () => git.raw(['fetch', remote]));
     } catch (err) {
       if (signal?.aborted) throw new ChangeControlError('cancelled', `Fetching ${remote} was cancelled; nothing was changed.`, { cause: err });
       throw err;

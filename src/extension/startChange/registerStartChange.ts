@@ -65,7 +65,7 @@ async function runStartChange(root: string, args: StartArgs, providerFor: Ticket
   if (!kind) return;
   const description = await inputDescription(title, policy.branch.template, kind, ticket);
   if (!description) return;
-  const result = await startChange(withFetchProgress(new GitRepository(root)), modalAsker, { ticket, description, kind }, policy);
+  const result = await startChange(withFetchProgress(new GitRepository(root)), modalAsker, { ticket, description, kind, preferRemote: readSettings().githubRemote }, policy);
   for (const note of result.notes) ctx.logger.warn(`Start Change: ${note}`);
   ctx.logger.info(`Start Change: ${result.created ? `created ${result.branch} from ${result.startPoint}` : `switched to ${result.branch}`} for ${result.ticket}`);
   await showResult(result);

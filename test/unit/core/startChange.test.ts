@@ -168,6 +168,11 @@ describe('planStartChange', () => {
       assert.equal(expectType(planStartChange(state({ fetch: { status: 'pending' }, snapshot: snapshot({ remotes: ['upstream', 'origin'] }) })), 'fetch').remote, 'origin');
       assert.equal(expectType(planStartChange(state({ fetch: { status: 'pending' }, snapshot: snapshot({ remotes: ['upstream'] }) })), 'fetch').remote, 'upstream');
     });
+    it('uses the preferred remote when it exists, else falls back', () => {
+      const input = { ticket: '#1', description: 'x', kind: 'feature' as const, preferRemote: 'upstream' };
+      assert.equal(expectType(planStartChange(state({ input, fetch: { status: 'pending' }, snapshot: snapshot({ remotes: ['origin', 'upstream'] }) })), 'fetch').remote, 'upstream');
+      assert.equal(expectType(planStartChange(state({ input, fetch: { status: 'pending' } })), 'fetch').remote, 'origin');
+    });
     it('refuses an unknown --remote and lists the known ones', () => {
       const step = expectType(planStartChange(state({ input: { ticket: '#1', description: 'x', kind: 'feature', remote: 'nope' } })), 'refuse');
       assert.equal(step.code, 'git.noRemote');
