@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { createFixtureRepo } from './lib/fixtureRepo.mjs';
 import { startFakeGitHub } from './lib/fakeGitHub.mjs';
+import { startGitHttpServer } from './lib/gitHttpServer.mjs';
 import { installVsix, runVsCodeTests } from './run-vscode-tests.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,9 +49,10 @@ function setupHost() {
 
 /** A fresh workspace + fake GitHub per run, so runs never see each other's state. */
 async function prepareWorkspace(tmpRoot) {
-  const { work, remote } = createFixtureRepo(tmpRoot);
+  const gitServer = await startGitHttpServer(path.join(tmpRoot, 'git'));
+  const { work, remote } = await createFixtureRepo(tmpRoot, { slug: 'acme/clinic-app', gitUrl: gitServer.url });
   const github = await startFakeGitHub({ slug: 'acme/clinic-app' });
-  return { work, remote, github };
+  return { work, remote, github, close: async () => { await github.close(); await gitServer.close(); } };
 }
 
 async function runSuites(label, opts) {
@@ -71,7 +73,7 @@ async function runSuites(label, opts) {
     step(`${label}: ${r.passes} passed, ${r.failures} failed in ${((Date.now() - started) / 1000).toFixed(1)} s (${r.why})`);
     return r;
   } finally {
-    await ws.github.close();
+    await ws.close();
     if (!args.has('--keep')) fs.rmSync(tmpRoot, { recursive: true, force: true });
   }
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDemoRepo, DEMO_SLUG } from './lib/demoRepo.mjs';
 import { seedDemo, startFakeGitHub } from './lib/fakeGitHub.mjs';
+import { startGitHttpServer } from './lib/gitHttpServer.mjs';
 import { startCodeServer } from './run-vscode-tests.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,11 +40,13 @@ async function main() {
   const b = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) throw new Error('the build failed');
   const demoRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'change-control-demo-'));
-  const { work } = createDemoRepo(demoRoot);
+  const gitServer = await startGitHttpServer(path.join(demoRoot, 'git'));
+  cleanups.push(() => gitServer.close());
+  const { work } = await createDemoRepo(demoRoot, gitServer.url);
   const github = await startFakeGitHub({ slug: DEMO_SLUG });
   cleanups.push(() => github.close());
   const seeded = await seedDemo(github, DEMO_SLUG);
-  say(`demo repository: ${work} (kept after exit)`);
+  say(`demo repository: ${work} (kept after exit); its remote is served by git http-backend at ${gitServer.url}`);
   say(`GitHub is a LOCAL STAND-IN at ${github.url}, not github.com; seeded: ${seeded}`);
   const env = { CHANGE_CONTROL_GITHUB_API_URL: github.url };
 

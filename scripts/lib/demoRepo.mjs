@@ -26,21 +26,21 @@ test yet; "Create Test File" makes one), a commit message such as
 Start Change, and Open Pull Request.
 `;
 
-export function createDemoRepo(root) {
-  const { work, remote } = createFixtureRepo(root, { slug: DEMO_SLUG });
+export async function createDemoRepo(root, gitUrl) {
+  const { work, remote, remoteUrl } = await createFixtureRepo(root, { slug: DEMO_SLUG, gitUrl });
   fs.writeFileSync(path.join(work, 'DEMO.md'), NOTICE);
-  gitIn(work, ['add', 'DEMO.md']);
-  gitIn(work, ['commit', '-q', '-m', 'Explain the demo repository\n\nSay plainly that GitHub is a local stand-in here.']);
-  gitIn(work, ['push', '-q', 'origin', 'main']);
-  gitIn(work, ['switch', '-q', '-c', DEMO_BRANCH]);
+  await gitIn(work, ['add', 'DEMO.md']);
+  await gitIn(work, ['commit', '-q', '-m', 'Explain the demo repository\n\nSay plainly that GitHub is a local stand-in here.']);
+  await gitIn(work, ['push', '-q', 'origin', 'main']);
+  await gitIn(work, ['switch', '-q', '-c', DEMO_BRANCH]);
   fs.writeFileSync(path.join(work, 'src/appointments.ts'),
     'export function overlaps(a: [number, number], b: [number, number]): boolean {\n  return a[0] < b[1] && b[0] < a[1];\n}\n\n'
     + 'export function startsWithin(slot: [number, number], hours: number, now: number): boolean {\n'
     + '  return slot[0] > now && slot[0] - now <= hours * 3600_000;\n}\n');
-  gitIn(work, ['commit', '-q', '-am', 'Add a check for slots that start soon\n\nReminders go out a fixed number of hours before an appointment, so\nthe scheduler needs to know which slots start within that window.\n\nRefs: #2']);
+  await gitIn(work, ['commit', '-q', '-am', 'Add a check for slots that start soon\n\nReminders go out a fixed number of hours before an appointment, so\nthe scheduler needs to know which slots start within that window.\n\nRefs: #2']);
   fs.writeFileSync(path.join(work, 'src/reminders.ts'),
     "import { startsWithin } from './appointments';\n\n"
     + 'export function due(slots: [number, number][], now: number): [number, number][] {\n'
     + '  return slots.filter((s) => startsWithin(s, 24, now));\n}\n');
-  return { work, remote };
+  return { work, remote, remoteUrl };
 }

@@ -28,7 +28,7 @@ export async function runElectron({ root, outDir, prepareWorkspace }) {
     console.log('e2e (electron): 0 passed, 1 failed');
     return 1;
   } finally {
-    await ws.github.close();
+    await ws.close();
     fs.rmSync(tmpRoot, { recursive: true, force: true });
   }
 }

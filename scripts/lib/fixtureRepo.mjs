@@ -1,13 +1,18 @@
 // Creates a real git repository with a bare remote in a temp folder: the workspace the e2e suites
 // and the `npm start` demo open. Git runs only with argument arrays.
-import { execFileSync } from 'node:child_process';
+// Async on purpose: the git HTTP server answering the pushes runs in this same process.
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
-export function gitIn(cwd, args, env = {}) {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+const run = promisify(execFile);
+
+export async function gitIn(cwd, args, env = {}) {
+  const { stdout } = await run('git', args, { cwd, encoding: 'utf8',
     env: { ...process.env, GIT_AUTHOR_NAME: 'Dana Developer', GIT_AUTHOR_EMAIL: 'dana@example.com',
-      GIT_COMMITTER_NAME: 'Dana Developer', GIT_COMMITTER_EMAIL: 'dana@example.com', ...env } }).trim();
+      GIT_COMMITTER_NAME: 'Dana Developer', GIT_COMMITTER_EMAIL: 'dana@example.com', GIT_TERMINAL_PROMPT: '0', ...env } });
+  return stdout.trim();
 }
 
 function write(root, rel, text) {
@@ -25,31 +30,34 @@ export const POLICY = {
 };
 
 /**
- * root/remote.git (bare) and root/<name> (clone, on main, pushed).
- * `slug` (owner/name) is the GitHub repository the remote stands for.
- * Returns { work, remote }.
+ * root/git/<owner>/<name>.git (bare) and root/<name> (clone, on main, pushed). `slug`
+ * (owner/name) is the GitHub repository the remote stands for; with `gitUrl` (a
+ * scripts/lib/gitHttpServer.mjs serving root/git) the remote is <gitUrl>/<slug>.git, so
+ * owner and name parse from it as from a GitHub URL. Returns { work, remote, remoteUrl }.
  */
-export function createFixtureRepo(root, { name = 'clinic-app', slug = 'acme/clinic-app', policy = POLICY } = {}) {
-  const remote = path.join(root, 'github.com', ...slug.split('/')) + '.git';
+export async function createFixtureRepo(root, { name = 'clinic-app', slug = 'acme/clinic-app', policy = POLICY, gitUrl } = {}) {
+  const remote = path.join(root, 'git', ...slug.split('/')) + '.git';
+  const remoteUrl = gitUrl ? `${gitUrl}/${slug}.git` : remote;
   const work = path.join(root, name);
   fs.mkdirSync(path.dirname(remote), { recursive: true });
-  gitIn(root, ['init', '-q', '--bare', '-b', 'main', remote]);
-  gitIn(root, ['init', '-q', '-b', 'main', work]);
-  gitIn(work, ['config', 'user.name', 'Dana Developer']);
-  gitIn(work, ['config', 'user.email', 'dana@example.com']);
-  gitIn(work, ['config', 'commit.gpgsign', 'false']);
-  gitIn(work, ['remote', 'add', 'origin', remote]);
+  await gitIn(root, ['init', '-q', '--bare', '-b', 'main', remote]);
+  await gitIn(remote, ['config', 'http.receivepack', 'true']);
+  await gitIn(root, ['init', '-q', '-b', 'main', work]);
+  await gitIn(work, ['config', 'user.name', 'Dana Developer']);
+  await gitIn(work, ['config', 'user.email', 'dana@example.com']);
+  await gitIn(work, ['config', 'commit.gpgsign', 'false']);
+  await gitIn(work, ['remote', 'add', 'origin', remoteUrl]);
   write(work, 'README.md', `# Clinic app\n\nA small patient-scheduling service (${slug}).\n`);
   write(work, 'package.json', `${JSON.stringify({ name, private: true, scripts: { test: 'mocha' } }, null, 2)}\n`);
   write(work, '.github/change-control.json', `${JSON.stringify(policy, null, 2)}\n`);
   write(work, 'src/appointments.ts', 'export function overlaps(a: [number, number], b: [number, number]): boolean {\n  return a[0] < b[1] && b[0] < a[1];\n}\n');
   write(work, 'test/appointments.test.ts', "import { overlaps } from '../src/appointments';\n\nit('detects overlaps', () => {\n  if (!overlaps([1, 3], [2, 4])) throw new Error('expected overlap');\n});\n");
-  gitIn(work, ['add', '-A']);
-  gitIn(work, ['commit', '-q', '-m', 'Add the appointment overlap check\n\nScheduling must refuse double bookings, so the service needs one\nplace that decides whether two time slots overlap.']);
+  await gitIn(work, ['add', '-A']);
+  await gitIn(work, ['commit', '-q', '-m', 'Add the appointment overlap check\n\nScheduling must refuse double bookings, so the service needs one\nplace that decides whether two time slots overlap.']);
   write(work, 'src/patients.ts', 'export interface Patient {\n  id: string;\n  name: string;\n}\n');
   write(work, 'test/patients.test.ts', "import type { Patient } from '../src/patients';\n\nit('types a patient', () => {\n  const p: Patient = { id: '1', name: 'A' };\n  if (!p.id) throw new Error('id');\n});\n");
-  gitIn(work, ['add', '-A']);
-  gitIn(work, ['commit', '-q', '-m', 'Add the patient record type\n\nRefs: #1']);
-  gitIn(work, ['push', '-q', '-u', 'origin', 'main']);
-  return { work, remote };
+  await gitIn(work, ['add', '-A']);
+  await gitIn(work, ['commit', '-q', '-m', 'Add the patient record type\n\nRefs: #1']);
+  await gitIn(work, ['push', '-q', '-u', 'origin', 'main']);
+  return { work, remote, remoteUrl };
 }

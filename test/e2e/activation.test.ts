@@ -18,6 +18,7 @@ describe('activation on a repository', () => {
   it('opens a real git repository with a bare remote as the workspace', () => {
     const root = workspaceRoot();
     assert.equal(git(['rev-parse', '--show-toplevel']), root);
-    assert.match(git(['remote', 'get-url', '--push', 'origin']), /\.git$/);
+    assert.match(git(['remote', 'get-url', 'origin']), /^http:\/\/127\.0\.0\.1:\d+\/acme\/clinic-app\.git$/);
+    assert.equal(git(['ls-remote', 'origin', 'main']).split('\t')[0], git(['rev-parse', 'main']), 'main is pushed');
   });
 });
