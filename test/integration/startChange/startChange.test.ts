@@ -148,6 +148,15 @@ describe('Start Change on real repositories', () => {
       await expectRefusal(['start', '--ticket', '#2', '--description', 'x', '--carry-changes'], 1, /conflict with feature\/2-x \(from origin\/main\).*nothing was changed/);
     });
 
+    it('an untracked file that the remote base would overwrite', async () => {
+      commitFile(fx.seed, 'notes.txt', 'from the remote\n', 'Add notes');
+      git(fx.seed, ['push', '-q', 'origin', 'main']);
+      git(fx.work, ['fetch', '-q', 'origin']);
+      writeFileSync(path.join(fx.work, 'notes.txt'), 'my own untracked notes\n');
+      await expectRefusal(['start', '--ticket', '#2', '--description', 'x', '--carry-changes'], 1, /conflict with feature\/2-x/);
+      assert.equal(readFileSync(path.join(fx.work, 'notes.txt'), 'utf8'), 'my own untracked notes\n');
+    });
+
     it('uncommitted changes that would be clobbered by switching to the existing branch', async () => {
       git(fx.work, ['switch', '-q', '-c', 'feature/3-x']);
       commitFile(fx.work, 'shared.txt', 'on the branch\n', 'Branch edit');
