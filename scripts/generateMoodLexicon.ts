@@ -36,7 +36,7 @@ const SOFTWARE_VERBS = ['hardcode', 'dedupe', 'deduplicate', 'lint', 'inline', '
   'typecheck', 'upsert', 'backport', 'rebase', 'autofill', 'screenshot', 'checksum'];
 
 /** Prepositions after which a verb-noun plural reads as a noun ("Fixes for …"); keep in sync with classifyMood.ts. */
-const NOUN_PREPOSITIONS = new Set(['for', 'to', 'in', 'on', 'of', 'from', 'at', 'about', 'into', 'with']);
+const NOUN_PREPOSITIONS = new Set(['for', 'to', 'in', 'of', 'from']);
 
 /** lemma → tagged sense count (a corpus frequency) from a WordNet index file. */
 function readIndex(file: string, shape = WORD): Map<string, number> {

@@ -26,9 +26,12 @@ export interface MoodResult {
 }
 
 const WORD = /[A-Za-z]+(?:['’][A-Za-z]*)?/y;
-const NOUN_FOLLOWERS = new Set(['for', 'to', 'in', 'on', 'of', 'from', 'and', 'or', 'at', 'about', 'regarding', 'since',
-  'after', 'before', 'during', 'per', 'across', 'around', 'between', 'into', 'within', 'without', 'against', 'via',
-  'vs', 'related', 'needed', 'required', 'suggested', 'requested', 'made', 'done', 'applied', 'based']);
+/**
+ * After a verb-noun plural these make a noun phrase ("Fixes for …", "Changes to …"). Adjunct prepositions
+ * (on, at, with, during …) are left out: "Works on Windows", "Fails during start-up" are verbs.
+ */
+const NOUN_FOLLOWERS = new Set(['for', 'to', 'in', 'of', 'from', 'and', 'or', 'regarding', 'related', 'needed',
+  'required', 'suggested', 'requested', 'made', 'done', 'applied', 'based']);
 const NOT_A_NOUN = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'all', 'some', 'any', 'of', 'to', 'in',
   'on', 'for', 'with', 'from', 'by', 'it', 'them', 'its', 'their', 'our', 'my', 'your', 'up', 'out', 'down', 'away',
   'back', 'off', 'over', 'through']);
