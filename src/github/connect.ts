@@ -1,12 +1,18 @@
 /**
- * From a repository and a token source to a GitHub client and the
+ * From a repository and a token source to a GitHub client (the shared
+ * factory: retries, throttling, timeouts, one logging funnel) and the
  * repository's identity on GitHub (owner/name from the remote).
  */
-import { Octokit } from '@octokit/rest';
+import type { Octokit } from '@octokit/rest';
 import { ChangeControlError } from '../core/errors';
 import type { Logger, TokenSource } from '../core/ports';
+import type { SecretRegistry } from '../core/redact';
 import { remoteUrl } from '../git/pullRequestGit';
 import type { RepoRef } from '../tickets/githubTicketProvider';
+import { createGitHubClient, type GitHubTuning } from './client';
+import type { EtagCache } from './etagCache';
+import { parseRemoteUrl } from './remote';
+import type { RequestLog } from './requestLog';
 
 export interface ConnectOptions {
   root: string;
@@ -15,6 +21,9 @@ export interface ConnectOptions {
   apiUrl: string;
   token: TokenSource;
   logger: Logger;
+  secrets?: SecretRegistry;
+  cache?: EtagCache;
+  tuning?: Partial<GitHubTuning>;
 }
 
 export interface GitHubConnection {
@@ -22,43 +31,38 @@ export interface GitHubConnection {
   repo: RepoRef;
   host: string;
   baseUrl: string;
+  /** Every request made through this connection, counted. */
+  requestLog: RequestLog;
   /** The signed-in user's login (one request, then cached). */
   login(): Promise<string | undefined>;
 }
 
 export async function connectGitHub(options: ConnectOptions): Promise<GitHubConnection> {
+  // The configured URL, not `git remote -v`: an insteadOf rewrite says where git connects, not which repository it is.
   const url = await remoteUrl(options.root, options.remote);
   if (!url) {
     throw new ChangeControlError('git.noRemote', `The repository has no remote "${options.remote}".`, { hint: 'Add the GitHub remote (git remote add origin URL) or set changeControl.github.remote.' });
   }
-  const parsed = parseRemote(url);
+  const parsed = parseRemoteUrl(url);
   if (!parsed) {
-    throw new ChangeControlError('github.noRepository', `Remote "${options.remote}" does not point to a GitHub repository.`, { hint: 'Use a GitHub remote (https or ssh).' });
+    throw new ChangeControlError('github.noRepository', `Remote "${options.remote}" does not point to a GitHub repository.`, { hint: 'Use a remote such as https://github.com/OWNER/REPO.git.' });
   }
-  const baseUrl = options.apiUrl.replace(/\/+$/, '') || apiUrlFor(parsed.host);
-  const token = await options.token();
-  const octokit = new Octokit({ baseUrl, ...(token ? { auth: token } : {}), log: quiet(options.logger) });
+  const client = createGitHubClient({
+    baseUrl: options.apiUrl.replace(/\/+$/, '') || parsed.apiBaseUrl,
+    token: options.token,
+    logger: options.logger,
+    ...(options.secrets ? { secrets: options.secrets } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.tuning ? { tuning: options.tuning } : {}),
+  });
+  const { octokit } = client;
   let login: Promise<string | undefined> | undefined;
   return {
     octokit,
     repo: { owner: parsed.owner, repo: parsed.repo },
     host: parsed.host,
-    baseUrl,
+    baseUrl: client.baseUrl,
+    requestLog: client.requestLog,
     login: () => (login ??= octokit.rest.users.getAuthenticated().then((r) => r.data.login)),
   };
-}
-
-function parseRemote(url: string): { host: string; owner: string; repo: string } | undefined {
-  const m = /^(?:[a-z+]+:\/\/)?(?:[^@/]+@)?([^/:]+)(?::\d+)?[/:]([^/]+)\/([^/]+?)(?:\.git)?\/?$/i.exec(url.trim());
-  return m ? { host: m[1]!.toLowerCase(), owner: m[2]!, repo: m[3]! } : undefined;
-}
-
-function apiUrlFor(host: string): string {
-  if (host === 'github.com') return 'https://api.github.com';
-  if (host.endsWith('.ghe.com')) return `https://api.${host}`;
-  return `https://${host}/api/v3`;
-}
-
-function quiet(logger: Logger): { debug: (m: string) => void; info: (m: string) => void; warn: (m: string) => void; error: (m: string) => void } {
-  return { debug: (m) => logger.debug(m), info: (m) => logger.debug(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) };
 }

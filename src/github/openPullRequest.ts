@@ -29,7 +29,7 @@ import { commitsInRange, currentBranch, readBranchTicket } from '../git/commits'
 import { listTemplateCandidates, readBaseState, readTrackedFile } from '../git/pullRequestGit';
 import { pushBranch } from '../git/push';
 import { GitHubTicketProvider, parseTicketId, trackerRepo, type RepoRef, type TicketRef } from '../tickets/githubTicketProvider';
-import { toGitHubError } from './flowErrors';
+import { translateGitHubError } from './errors';
 import { commentOnTicketOnce, createPullRequest, findOpenPullRequest, planReviewers, requestReviewers, type PullRequestInfo, type ReviewerPlan } from './pullRequests';
 
 export interface PrepareOptions {
@@ -111,12 +111,8 @@ async function lookUpTicket(options: PrepareOptions, ticketId: string | undefine
   const ref = parseTicketId(ticketId, tracker);
   if (!ref) return { error: `"${ticketId}" is not a GitHub issue ID of ${tracker.owner}/${tracker.repo}` };
   const provider = new GitHubTicketProvider({ octokit: options.octokit, codeRepo: options.repo, tracker: options.policy.tracker });
-  try {
-    const ticket = await provider.get(ticketId, options.signal);
-    return ticket ? { ticket, ref } : { ref };
-  } catch (err) {
-    throw toGitHubError(err, `Reading ticket ${ticketId}`);
-  }
+  const ticket = await provider.get(ticketId, options.signal);
+  return ticket ? { ticket, ref } : { ref };
 }
 
 async function runTestsCheck(root: string, remote: string, policy: Policy, signal?: AbortSignal): Promise<TestCheckResult | undefined> {
@@ -220,11 +216,9 @@ async function createOrFind(octokit: Octokit, prepared: PreparedPullRequest, cho
   }
 }
 
+/** The reasons of a 422 (the client has translated it to github.validation). */
 function validationText(err: unknown): string {
-  const e = err as { status?: number; message?: string; response?: { data?: { message?: string; errors?: { message?: string }[] } } };
-  if (e.status !== 422) return '';
-  const data = e.response?.data;
-  return [e.message, data?.message, ...(data?.errors ?? []).map((x) => x.message)].filter(Boolean).join(' ');
+  return isChangeControlError(err, 'github.validation') ? err.message : '';
 }
 
 const STEP_NAMES: Record<OpenStep, string> = {
@@ -237,7 +231,7 @@ const STEP_NAMES: Record<OpenStep, string> = {
 
 /** The error of a failed step, saying what is already done. */
 function stepFailure(step: OpenStep, err: unknown, done: readonly string[]): ChangeControlError {
-  const cause = isChangeControlError(err) ? err : toGitHubError(err, '');
+  const cause = translateGitHubError(err);
   if (cause.code === 'cancelled') {
     const already = done.length > 0 ? ` Already done: ${done.join(', ')}.` : ' Nothing was changed.';
     return new ChangeControlError('cancelled', `Open Pull Request was cancelled while ${STEP_NAMES[step]}.${already}`, { cause: err, detail: { step, done: [...done] } });

@@ -4,7 +4,7 @@
  * which GitHub's issues API also returns, are never tickets.
  */
 import type { Octokit } from '@octokit/rest';
-import { ChangeControlError } from '../core/errors';
+import { ChangeControlError, isChangeControlError } from '../core/errors';
 import type { Policy } from '../core/policy/schema';
 import type { Ticket, TicketProvider, TicketQuery } from '../core/ports';
 
@@ -157,7 +157,8 @@ export class GitHubTicketProvider implements TicketProvider {
       return issueToTicket(issue, ref, this.options.codeRepo, this.options.tracker.approvalLabel);
     } catch (err) {
       // 404: no such issue (or no access to it); 410: the issue was deleted.
-      const status = (err as { status?: number }).status;
+      // The shared client translates statuses; a bare Octokit leaves them on the error.
+      const status = isChangeControlError(err) ? err.detail?.status : (err as { status?: number }).status;
       if (status === 404 || status === 410) return undefined;
       throw err;
     }

@@ -75,7 +75,7 @@ async function runPr(args: PrArgs, io: CliIo): Promise<number> {
   secrets.add(token);
   const logger = stderrLogger(io, secrets);
   try {
-    return await runWithToken(args, io, root, token, logger);
+    return await runWithToken(args, io, root, token, logger, secrets);
   } catch (err) {
     // The boundary prints err.message: make sure no token can reach it.
     if (err instanceof Error) err.message = secrets.redact(err.message);
@@ -83,11 +83,11 @@ async function runPr(args: PrArgs, io: CliIo): Promise<number> {
   }
 }
 
-async function runWithToken(args: PrArgs, io: CliIo, root: string, token: string, logger: Logger): Promise<number> {
+async function runWithToken(args: PrArgs, io: CliIo, root: string, token: string, logger: Logger, secrets: SecretRegistry): Promise<number> {
   const loaded = await loadPolicyFile(root);
   const policy = applyOverrides(loaded.policy, {}).policy;
   const remote = args.remote ?? 'origin';
-  const github = await connectGitHub({ root, remote, apiUrl: io.env.CHANGE_CONTROL_GITHUB_API_URL ?? '', token: async () => token, logger });
+  const github = await connectGitHub({ root, remote, apiUrl: io.env.CHANGE_CONTROL_GITHUB_API_URL ?? '', token: async () => token, logger, secrets });
   const prepared = await preparePullRequest({ root, remote, repo: github.repo, policy, octokit: github.octokit, lint: commitLinterFor(policy) });
   io.stdout(formatPreflight(prepared.preflight));
   if (prepared.preflight.blockers.length > 0) {

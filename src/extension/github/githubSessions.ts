@@ -10,6 +10,7 @@ import { ChangeControlError } from '../../core/errors';
 import type { Logger } from '../../core/ports';
 import type { SecretRegistry } from '../../core/redact';
 import { connectGitHub, type GitHubConnection } from '../../github/connect';
+import { EtagCache } from '../../github/etagCache';
 import { remoteUrl } from '../../git/pullRequestGit';
 import { readSettings } from '../settings';
 
@@ -33,6 +34,8 @@ export function providerForRemote(url: string | undefined, enterpriseUri: string
 
 export class GitHubSessions implements vscode.Disposable {
   private readonly clients = new Map<string, Promise<GitHubConnection>>();
+  /** Survives client rebuilds so conditional GETs keep saving rate limit. */
+  private readonly cache = new EtagCache();
   private readonly tokens = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
@@ -90,7 +93,7 @@ export class GitHubSessions implements vscode.Disposable {
     }
     this.remember(session.accessToken);
     const token = session.accessToken;
-    return connectGitHub({ root, remote, apiUrl, token: async () => token, logger: this.logger });
+    return connectGitHub({ root, remote, apiUrl, token: async () => token, logger: this.logger, secrets: this.secrets, cache: this.cache });
   }
 
   private async providerFor(root: string, remote = readSettings().githubRemote): Promise<AuthProviderId> {

@@ -3,7 +3,7 @@ import { main } from '../../../src/cli/main';
 import { describeError, isChangeControlError, type ChangeControlError } from '../../../src/core/errors';
 import { connectGitHub } from '../../../src/github/connect';
 import { git } from '../startChange/repos';
-import { open, prepare, REPO, setUp, startAndCommit, TOKEN, type Env } from './harness';
+import { FAST, open, prepare, REPO, setUp, startAndCommit, TOKEN, type Env } from './harness';
 
 /** Everything a user or a log could see of an error. */
 function visible(err: unknown): string {
@@ -38,14 +38,14 @@ describe('Open Pull Request errors (fake GitHub faults)', () => {
 
   it('401: says to sign in, and nothing was pushed or sent', async () => {
     env.fake.faults.push({ method: 'GET', path: /\/issues\/1$/, status: 401, message: 'Bad credentials' });
-    await assert.rejects(prepare(env), expectCode('github.unauthorized', /did not accept your sign-in\. Sign in to GitHub again/));
+    await assert.rejects(prepare(env), expectCode('github.unauthorized', /did not accept your credentials \(401\)\. Sign in to GitHub/));
     assert.equal(pushedOnRemote(), false);
     assert.equal(env.fake.posts().length, 0);
   });
 
   it('403 without permission while creating: says what is already done', async () => {
     env.fake.faults.push({ method: 'POST', path: /\/pulls$/, status: 403, message: 'Resource not accessible by integration' });
-    await assert.rejects(open(env, await prepare(env)), expectCode('github.forbidden', /failed while creating the pull request: .*permission.*Already done: pushed feature\/1-export-the-audit-log-as-csv\. .*write access/));
+    await assert.rejects(open(env, await prepare(env)), expectCode('github.forbidden', /failed while creating the pull request: GitHub refused the request \(403\).*Already done: pushed feature\/1-export-the-audit-log-as-csv\. Ask for access/));
     assert.equal(pushedOnRemote(), true, 'the push that happened is reported, not undone');
     assert.equal(env.fake.pulls.get(REPO)?.length ?? 0, 0);
   });
@@ -53,7 +53,7 @@ describe('Open Pull Request errors (fake GitHub faults)', () => {
   it('rate limit: says when it resets', async () => {
     const reset = Math.floor(Date.UTC(2030, 0, 1, 13, 45) / 1000);
     env.fake.faults.push({ method: 'GET', path: /\/pulls$/, status: 403, message: 'API rate limit exceeded', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) } });
-    await assert.rejects(open(env, await prepare(env)), expectCode('github.rateLimited', /rate limit was reached\. It resets at 13:45 UTC\..*Already done: pushed/));
+    await assert.rejects(open(env, await prepare(env)), expectCode('github.rateLimited', /rate limit is used up; it resets at .*\(in \d+ minutes\)\. Already done: pushed/));
   });
 
   it('404 ticket: a pre-flight blocker, not a crash; 404 repository: says to check access', async () => {
@@ -62,7 +62,7 @@ describe('Open Pull Request errors (fake GitHub faults)', () => {
     assert.match(prepared.preflight.blockers[0]!.message, /Ticket #404 was not found in the tracker/);
     git(env.fx.work, ['config', `branch.${branch}.changeTicket`, '#1']);
     env.fake.faults.push({ method: 'GET', path: /\/pulls$/, status: 404, message: 'Not Found' });
-    await assert.rejects(open(env, await prepare(env)), expectCode('github.notFound', /not found on GitHub.*Check the remote/));
+    await assert.rejects(open(env, await prepare(env)), expectCode('github.notFound', /could not find repository acme\/app .*\(404\).*Check the name/));
   });
 
   it('422 PR already exists (created meanwhile): uses it instead of failing or duplicating', async () => {
@@ -87,8 +87,8 @@ describe('Open Pull Request errors (fake GitHub faults)', () => {
   });
 
   it('5xx while linking the ticket: reports what is done; a re-run finishes without duplicates', async () => {
-    env.fake.faults.push({ method: 'POST', path: /\/comments$/, status: 502, message: 'Bad Gateway', times: 1 });
-    await assert.rejects(open(env, await prepare(env)), expectCode('github.server', /failed while linking the pull request from the ticket: GitHub answered 502.*Already done: pushed .*, PR #\d+ created, reviewers requested \(alice\)\..*Run Open Pull Request again/));
+    env.fake.faults.push({ method: 'POST', path: /\/comments$/, status: 502, message: 'Bad Gateway', times: 3 });
+    await assert.rejects(open(env, await prepare(env)), expectCode('github.server', /failed while linking the pull request from the ticket: GitHub had a server error \(502\), even after retrying\..*Already done: pushed .*, PR #\d+ created, reviewers requested \(alice\)\..*Run Open Pull Request again/));
     const result = await open(env, await prepare(env));
     assert.equal(result.created, false);
     assert.equal(result.commented, true);
@@ -104,6 +104,15 @@ describe('Open Pull Request errors (fake GitHub faults)', () => {
     await assert.rejects(prepare(env), expectCode('github.network', /could not be reached.*Check your network/));
     assert.equal(pushedOnRemote(), false);
     await env.fake.start();
+  });
+
+  it('timeout: retried, then reported with what is done', async () => {
+    const prepared = await prepare(env);
+    env.github = await connectGitHub({ root: env.fx.work, remote: 'origin', apiUrl: env.fake.baseUrl, token: async () => TOKEN, logger: env.logger, tuning: { ...FAST, requestTimeoutMs: 150, retries: 1 } });
+    env.fake.faults.push({ method: 'GET', path: /\/pulls$/, status: 200, hang: true });
+    await assert.rejects(open(env, prepared), expectCode('github.timeout', /failed while looking for an existing pull request: GitHub did not answer in time, even after retrying\. Already done: pushed/));
+    assert.equal(env.fake.requests.filter((r) => r.path.includes('/pulls?')).length, 2, 'one retry after the timeout');
+    assert.equal(env.fake.posts().length, 0);
   });
 
   it('cancelled: stops before the next step and says what is done', async () => {
@@ -122,12 +131,12 @@ describe('Open Pull Request errors (fake GitHub faults)', () => {
     });
     env.fake.faults.push({ method: 'GET', path: /\/issues\/1$/, status: 401, message: `Bad credentials for token ${TOKEN}`, times: 1 });
     assert.equal(await run(['pr', '--yes']), 1);
-    assert.match(out.join(''), /did not accept your sign-in/);
+    assert.match(out.join(''), /did not accept your credentials \(401\)\. Sign in to GitHub/);
     env.fake.faults.push({ method: 'POST', path: /\/pulls$/, status: 500, message: 'Server Error' });
     assert.equal(await run(['pr', '--yes', '--reviewer', 'alice']), 1);
     const text = out.join('');
     assert.match(text, /Pre-flight:\n  ✔ Ready/);
-    assert.match(text, /failed while creating the pull request: GitHub answered 500.*Already done: pushed/);
+    assert.match(text, /failed while creating the pull request: GitHub had a server error \(500\), even after retrying\..*Already done: pushed/);
     assert.ok(env.fake.requests.some((r) => r.authorization?.includes(TOKEN)), 'the token was really used');
     assert.ok(!text.includes(TOKEN), 'no line printed contains the token');
     env.fake.faults.length = 0;

@@ -18,6 +18,9 @@ export const REPO = 'acme/app';
 /** Distinctive, so a leak anywhere is found by a plain substring search. */
 export const TOKEN = 'ghp_LeakCanary0123456789abcdefABCDEF012345';
 
+/** Production's client, with its waits tuned down (the same options production uses). */
+export const FAST = { retries: 2, retryBaseMs: 1, rateLimitUnitMs: 1, writeMinTimeMs: 0, searchMinTimeMs: 0, requestTimeoutMs: 1500 };
+
 export interface Env {
   fx: Fixture;
   fake: InterimGitHub;
@@ -46,7 +49,7 @@ export async function setUp(): Promise<Env> {
     logs.push(`[${level}] ${[m, ...a.map((x) => (x instanceof Error ? `${x.message} ${x.stack}` : JSON.stringify(x)))].join(' ')}`);
   };
   const logger: Logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
-  const github = await connectGitHub({ root: fx.work, remote: 'origin', apiUrl: fake.baseUrl, token: async () => TOKEN, logger });
+  const github = await connectGitHub({ root: fx.work, remote: 'origin', apiUrl: fake.baseUrl, token: async () => TOKEN, logger, tuning: FAST });
   return { fx, fake, policy, logs, logger, github, dispose: async () => { await fake.stop(); fx.dispose(); } };
 }
 

@@ -24,6 +24,8 @@ export interface Fault {
   headers?: Record<string, string>;
   message?: string;
   errors?: { message: string }[];
+  /** Never answer (a hung connection), to exercise timeouts. */
+  hang?: boolean;
   /** A whole body instead of the error body (e.g. a 200 with []). */
   payload?: unknown;
   /** How many matching requests fail (default: all). */
@@ -55,7 +57,12 @@ export class InterimGitHub {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    const server = this.server;
+    if (!server) return;
+    // Drop keep-alive and hung connections, or close() waits for them.
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    this.server = undefined;
   }
 
   seedIssue(repo: string, issue: Omit<Issue, 'labels' | 'assignees'> & { labels?: string[]; assignees?: string[] }): void {
@@ -86,6 +93,7 @@ export class InterimGitHub {
     const fault = this.faults.find((f) => f.method === method && f.path.test(url.pathname) && (f.times === undefined || f.times > 0));
     if (fault) {
       if (fault.times !== undefined) fault.times--;
+      if (fault.hang) return;
       if (fault.payload !== undefined) return send(fault.status, fault.payload, fault.headers);
       send(fault.status, { message: fault.message ?? 'Fault', documentation_url: 'https://docs.github.com/rest', ...(fault.errors ? { errors: fault.errors } : {}) }, fault.headers);
       return;
