@@ -60,7 +60,7 @@ function ticketNode(s: ChangeSnapshot): ChangeTreeNode {
       icon: 'issues',
       status: 'error',
       contextValue: 'ticket.none',
-      action: { kind: 'command', command: 'changeControl.linkTicket' },
+      action: { kind: 'command', command: 'changeControl.linkTicket', args: [s.root] },
     };
   }
   const d = t.details;
@@ -138,7 +138,7 @@ function branchNode(s: ChangeSnapshot): ChangeTreeNode {
     icon: 'git-branch',
     status: problem ? 'error' : 'ok',
     contextValue: isOnBase(b) ? 'branch.base' : 'branch.feature',
-    action: isOnBase(b) ? { kind: 'command', command: 'changeControl.startChange' } : undefined,
+    action: isOnBase(b) ? { kind: 'command', command: 'changeControl.startChange', args: [s.root] } : undefined,
     children,
   };
 }
@@ -208,9 +208,9 @@ function testsNode(s: ChangeSnapshot): ChangeTreeNode {
       status,
       contextValue: canCreate ? 'test.missing' : src.tests.length ? 'test.hasTest' : 'test.source',
       action: canCreate
-        ? { kind: 'command', command: 'changeControl.createTestFile', args: [{ source: src.path, test: src.suggestedTest }] }
+        ? { kind: 'command', command: 'changeControl.createTestFile', args: [s.root, src.path, src.suggestedTest] }
         : src.tests.length
-          ? { kind: 'command', command: 'changeControl.openTest', args: [{ source: src.path, test: src.tests[0] }] }
+          ? { kind: 'command', command: 'changeControl.openTest', args: [s.root, src.tests[0]] }
           : undefined,
     };
   });

@@ -10,10 +10,13 @@ import { runCommand, type CommandContext } from './commands/runCommand';
 import { registerTestChecks } from './tests/registerTestChecks';
 import { registerStartChange } from './startChange/registerStartChange';
 import { registerCommitMessageFeatures } from './diagnostics/registerCommitMessageFeatures';
+import { registerChangeView, type ChangeViewApi } from './views/registerChangeView';
 
 export interface ChangeControlApi {
   /** Milliseconds activate() took, for the e2e report. */
   activationMs: number;
+  /** The Change view: its tree provider, a refresh() promise and the current model. */
+  changeView: ChangeViewApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ChangeControlApi> {
@@ -32,10 +35,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   registerTestChecks(context, commandContext);
   registerStartChange(context, commandContext, { ticketProvider: github.startChangeTickets });
   registerCommitMessageFeatures(context, { logger, register });
+  const changeView = registerChangeView(context, commandContext, { sessions: github.sessions });
 
   const activationMs = Date.now() - started;
   logger.info(`Change Control activated in ${activationMs} ms`);
-  return { activationMs };
+  return { activationMs, changeView };
 }
 
 export function deactivate(): void {

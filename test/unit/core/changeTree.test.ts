@@ -56,7 +56,7 @@ describe('buildChangeTree', () => {
     const ticket = find(buildChangeTree(s), 'ticket');
     assert.equal(ticket.description, 'none linked');
     assert.equal(ticket.contextValue, 'ticket.none');
-    assert.deepEqual(ticket.action, { kind: 'command', command: 'changeControl.linkTicket' });
+    assert.deepEqual(ticket.action, { kind: 'command', command: 'changeControl.linkTicket', args: ['/repo'] });
   });
 
   it('shows the ticket with its approval and opens it in the browser', () => {
@@ -98,10 +98,10 @@ describe('buildChangeTree', () => {
     assert.equal(find(tree, 'tests').description, '1 covered, 1 stale, 1 missing');
     const missing = find(tree, 'tests/src/a.ts');
     assert.equal(missing.contextValue, 'test.missing');
-    assert.deepEqual(missing.action, { kind: 'command', command: 'changeControl.createTestFile', args: [{ source: 'src/a.ts', test: 'test/a.test.ts' }] });
+    assert.deepEqual(missing.action, { kind: 'command', command: 'changeControl.createTestFile', args: ['/repo', 'src/a.ts', 'test/a.test.ts'] });
     const stale = find(tree, 'tests/src/b.ts');
     assert.equal(stale.status, 'warning');
-    assert.deepEqual(stale.action, { kind: 'command', command: 'changeControl.openTest', args: [{ source: 'src/b.ts', test: 'test/b.test.ts' }] });
+    assert.deepEqual(stale.action, { kind: 'command', command: 'changeControl.openTest', args: ['/repo', 'test/b.test.ts'] });
     assert.equal(find(tree, 'tests/src/c.ts').status, 'ok');
   });
 
@@ -110,7 +110,7 @@ describe('buildChangeTree', () => {
     s.github = { status: 'ok', repository: 'acme/app' };
     const pr = find(buildChangeTree(s), 'pr');
     assert.equal(pr.description, 'none yet');
-    assert.deepEqual(pr.action, { kind: 'command', command: 'changeControl.openPullRequest' });
+    assert.deepEqual(pr.action, { kind: 'command', command: 'changeControl.openPullRequest', args: ['/repo'] });
   });
 
   it('shows each reviewer with the current state and approvals against the policy', () => {
@@ -190,7 +190,7 @@ describe('buildChangeTree', () => {
     s.branch.name = 'main';
     const branch = find(buildChangeTree(s), 'branch');
     assert.equal(branch.status, 'error');
-    assert.deepEqual(branch.action, { kind: 'command', command: 'changeControl.startChange' });
+    assert.deepEqual(branch.action, { kind: 'command', command: 'changeControl.startChange', args: ['/repo'] });
   });
 
   it('renders the same content as indented text with status marks', () => {

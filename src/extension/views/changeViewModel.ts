@@ -1,0 +1,78 @@
+/**
+ * What the Change view shows for one repository: reads the snapshot (git,
+ * then GitHub through the signed-in session), builds the pure tree and
+ * decides which welcome view applies. Failures become an error item in the
+ * tree, never a pop-up (the refresh runs in the background).
+ */
+import * as vscode from 'vscode';
+import type { ChangeSnapshot } from '../../core/changeSnapshot';
+import { buildChangeTree, type ChangeTreeNode } from '../../core/changeTree';
+import { describeError, isChangeControlError } from '../../core/errors';
+import { applyOverrides } from '../../core/policy/effectivePolicy';
+import type { Logger } from '../../core/ports';
+import { assessReadiness, type Readiness } from '../../core/readiness';
+import { currentBranch } from '../../git/commits';
+import { loadPolicyFile } from '../../git/policyFile';
+import { readChangeSnapshot, type ReadChangeSnapshotOptions } from '../../github/changeStatus';
+import type { GitHubSessions } from '../github/githubSessions';
+import { readSettings } from '../settings';
+
+/** Which welcome view applies; `change` shows the tree. */
+export type ViewState = 'noRepository' | 'untrusted' | 'signedOut' | 'onBase' | 'change' | 'error';
+
+export interface ViewContent {
+  state: ViewState;
+  root?: string;
+  nodes: ChangeTreeNode[];
+  snapshot?: ChangeSnapshot;
+  readiness?: Readiness;
+}
+
+export interface ChangeViewModelDeps {
+  sessions: Pick<GitHubSessions, 'connect'>;
+  logger: Logger;
+}
+
+export async function readViewContent(root: string | undefined, deps: ChangeViewModelDeps): Promise<ViewContent> {
+  if (!root) return { state: 'noRepository', nodes: [] };
+  if (!vscode.workspace.isTrusted) return { state: 'untrusted', root, nodes: [] };
+  try {
+    const settings = readSettings();
+    const loaded = await loadPolicyFile(root);
+    const policy = applyOverrides(loaded.policy, settings.overrides).policy;
+    const branch = await currentBranch(root);
+    if (branch === policy.branch.base) return { state: 'onBase', root, nodes: [] };
+    const github = await connect(root, deps);
+    if (github === 'signedOut') return { state: 'signedOut', root, nodes: [] };
+    const snapshot = await readChangeSnapshot(root, { policy, remote: settings.githubRemote, github });
+    const readiness = assessReadiness(snapshot);
+    return { state: 'change', root, nodes: buildChangeTree(snapshot, readiness), snapshot, readiness };
+  } catch (err) {
+    deps.logger.warn(`Change view: reading ${root} failed:`, err);
+    return { state: 'error', root, nodes: [errorNode(describeError(err))] };
+  }
+}
+
+async function connect(root: string, deps: ChangeViewModelDeps): Promise<ReadChangeSnapshotOptions['github'] | 'signedOut'> {
+  try {
+    const connection = await deps.sessions.connect(root, false);
+    return { octokit: connection.octokit, repo: connection.repo };
+  } catch (err) {
+    if (isChangeControlError(err, 'github.unauthorized')) return 'signedOut';
+    // No GitHub remote and the like: show the local sections and say why.
+    return { status: 'skipped', reason: describeError(err) };
+  }
+}
+
+export function errorNode(message: string): ChangeTreeNode {
+  return {
+    id: 'error',
+    label: 'Could not read the change',
+    description: message,
+    tooltip: `${message}\n\nSee “Change Control: Show Log” for details. Refresh to try again.`,
+    icon: 'error',
+    status: 'error',
+    contextValue: 'error',
+    action: { kind: 'command', command: 'changeControl.refresh' },
+  };
+}

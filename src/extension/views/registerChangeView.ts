@@ -1,0 +1,153 @@
+/**
+ * Wires the Change view: the tree, the status bar item, the refresh
+ * triggers (git state changes or a .git/HEAD watch, window focus, the
+ * refresh button, polling while visible) and the view's commands. The
+ * view follows the active editor's repository; "Select Repository" picks
+ * another one.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { readinessLine } from '../../core/readiness';
+import { runCommand, type CommandContext } from '../commands/runCommand';
+import { getGitApi, type GitApi } from '../gitApi';
+import type { GitHubSessions } from '../github/githubSessions';
+import { RepositoryLocator } from '../repositories';
+import { readSettings } from '../settings';
+import { ChangeTreeProvider, type ChangeViewElement } from './changeTreeProvider';
+import { readViewContent, type ViewContent } from './changeViewModel';
+import { RefreshController } from './refreshController';
+
+export const VIEW_ID = 'changeControl.change';
+
+/** What end-to-end tests (and other features) may read from the view. */
+export interface ChangeViewApi {
+  provider: vscode.TreeDataProvider<ChangeViewElement>;
+  /** Refreshes now (coalesced with one in flight); resolves when the view shows the result. */
+  refresh(): Promise<void>;
+  /** The latest content: welcome state, repository and tree model. */
+  content(): ViewContent;
+}
+
+export function registerChangeView(context: vscode.ExtensionContext, ctx: CommandContext, deps: { sessions: GitHubSessions }): ChangeViewApi {
+  const provider = new ChangeTreeProvider();
+  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const status = vscode.window.createStatusBarItem('changeControl.status', vscode.StatusBarAlignment.Left, 50);
+  status.name = 'Change Control';
+  status.command = `${VIEW_ID}.focus`;
+  let gitApi: GitApi | undefined;
+  const locator = new RepositoryLocator(() => gitApi);
+  let root: string | undefined;
+  let content: ViewContent = { state: 'noRepository', nodes: [] };
+  const repoListeners: vscode.Disposable[] = [];
+
+  const controller = new RefreshController({
+    pollSeconds: () => readSettings().pollIntervalSeconds,
+    refresh: async (reason) => {
+      const started = Date.now();
+      if (!root) {
+        root = (await locator.forUri(vscode.window.activeTextEditor?.document.uri)) ?? (await locator.list())[0];
+        if (root) watchRepository(root);
+      }
+      content = await readViewContent(root, { sessions: deps.sessions, logger: ctx.logger });
+      await vscode.commands.executeCommand('setContext', 'changeControl.viewState', content.state);
+      const changed = provider.update(content.root ?? '', content.nodes);
+      showStatus(status, content);
+      ctx.logger.debug(`Change view refreshed (${reason}) in ${Date.now() - started} ms${changed ? '' : ', unchanged'}`);
+      return changed;
+    },
+  });
+
+  const follow = async (next: string | undefined): Promise<void> => {
+    if (!next || next === root) return;
+    root = next;
+    watchRepository(next);
+    await controller.request('repository changed');
+  };
+
+  const watchRepository = (repoRoot: string): void => {
+    for (const d of repoListeners.splice(0)) d.dispose();
+    const repo = gitApi?.getRepository(vscode.Uri.file(repoRoot));
+    if (repo) {
+      let last = headKey(repo.state.HEAD);
+      // state.onDidChange fires on every status scan: refresh only when HEAD moved.
+      repoListeners.push(repo.state.onDidChange(() => {
+        const key = headKey(repo.state.HEAD);
+        if (key !== last) {
+          last = key;
+          void controller.request('git HEAD changed');
+        }
+      }));
+    } else {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(repoRoot), '.git/{HEAD,refs/heads/**}'));
+      const onChange = (): void => void controller.request('.git changed');
+      repoListeners.push(watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange));
+    }
+  };
+
+  const register = (id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, runCommand(id, handler, ctx));
+  context.subscriptions.push(
+    provider,
+    treeView,
+    status,
+    controller,
+    { dispose: () => repoListeners.forEach((d) => d.dispose()) },
+    treeView.onDidChangeVisibility((e) => controller.setVisible(e.visible)),
+    vscode.window.onDidChangeWindowState((s) => {
+      if (s.focused && treeView.visible) void controller.request('window focused');
+    }),
+    vscode.window.onDidChangeActiveTextEditor(async (editor) => follow(await locator.forUri(editor?.document.uri))),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void controller.request('workspace trusted')),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void controller.request('folders changed')),
+    deps.sessions.onDidChange(() => void controller.request('GitHub session changed')),
+    register('changeControl.refresh', () => controller.request('refresh button')),
+    register('changeControl.selectRepository', async () => {
+      const roots = await locator.list();
+      const picked = await vscode.window.showQuickPick(
+        roots.map((r) => ({ label: path.basename(r), description: r, picked: r === root, root: r })),
+        { title: 'Change Control: Select Repository', placeHolder: 'Which repository should the Change view show?' },
+      );
+      if (picked) await follow(picked.root);
+    }),
+    register('changeControl.openInBrowser', async (arg) => {
+      const url = (arg as ChangeViewElement | undefined)?.node?.url;
+      if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
+    }),
+    register('changeControl.createItemTest', async (arg) => runNodeAction(arg, 'changeControl.createTestFile')),
+    register('changeControl.openItemTest', async (arg) => runNodeAction(arg, 'changeControl.openTest')),
+  );
+
+  getGitApi().then(
+    (api) => {
+      gitApi = api;
+      if (api) context.subscriptions.push(api.onDidOpenRepository(() => void controller.request('repository opened')));
+      if (root) watchRepository(root);
+      if (treeView.visible) controller.setVisible(true);
+      else void controller.request('activation');
+    },
+    (err: unknown) => ctx.logger.warn('Change view: the built-in git extension is not available:', err),
+  );
+
+  return { provider, refresh: () => controller.request('api'), content: () => content };
+}
+
+function headKey(head: { name?: string; commit?: string; ahead?: number; behind?: number } | undefined): string {
+  return `${head?.name ?? ''}@${head?.commit ?? ''}+${head?.ahead ?? ''}-${head?.behind ?? ''}`;
+}
+
+async function runNodeAction(arg: unknown, command: string): Promise<void> {
+  const action = (arg as ChangeViewElement | undefined)?.node?.action;
+  if (action?.kind === 'command' && action.command === command) await vscode.commands.executeCommand(command, ...(action.args ?? []));
+}
+
+function showStatus(item: vscode.StatusBarItem, content: ViewContent): void {
+  const r = content.readiness;
+  if (content.state !== 'change' || !r || !content.snapshot) {
+    item.hide();
+    return;
+  }
+  const ticket = content.snapshot.ticket.id ?? 'No ticket';
+  item.text = r.ready ? `$(pass-filled) ${ticket} Ready` : `$(circle-slash) ${ticket} ${r.blockers.length} blocking`;
+  item.tooltip = new vscode.MarkdownString(`**${ticket}**: ${readinessLine(r)}\n\nClick to open the Change view.`);
+  item.backgroundColor = undefined;
+  item.show();
+}
