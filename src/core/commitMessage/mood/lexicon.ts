@@ -53,9 +53,11 @@ export function readVerb(word: string): VerbReading | undefined {
   const lex = load();
   const irregular = lex.irregular.get(word);
   if (irregular) return irregular;
-  if (isVerbBase(lex, word, true)) return { base: word, form: 'base' };
+  if (lex.verbs.has(word)) return { base: word, form: 'base' };
   const candidates = regularCandidates(word);
   for (const c of candidates) if (lex.verbs.has(c.base)) return { base: c.base, form: c.inflection };
+  // Only now guess by prefix or suffix, so that "missing" stays miss + -ing, not mis + "sing".
+  if (isVerbBase(lex, word, true)) return { base: word, form: 'base' };
   for (const c of candidates) {
     // "Unused", "Undefined", "Predefined" are adjectives far more often than verbs.
     if (isVerbBase(lex, c.base, c.inflection !== 'past')) return { base: c.base, form: c.inflection };
