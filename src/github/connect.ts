@@ -66,3 +66,23 @@ export async function connectGitHub(options: ConnectOptions): Promise<GitHubConn
     login: () => (login ??= octokit.rest.users.getAuthenticated().then((r) => r.data.login)),
   };
 }
+
+export type AuthProviderId = 'github' | 'github-enterprise';
+
+/**
+ * Which VS Code authentication provider serves a remote: `github-enterprise`
+ * when the remote's host is the host of the `github-enterprise.uri`
+ * setting, else `github`.
+ */
+export function authProviderForRemote(url: string | undefined, enterpriseUri: string): AuthProviderId {
+  const host = url ? parseRemoteUrl(url)?.host.replace(/:\d+$/, '') : undefined;
+  if (!host || !enterpriseUri.trim()) return 'github';
+  let enterpriseHost: string;
+  try {
+    enterpriseHost = new URL(enterpriseUri.includes('://') ? enterpriseUri : `https://${enterpriseUri}`).hostname.toLowerCase();
+  } catch {
+    // An unparsable github-enterprise.uri names no enterprise host.
+    return 'github';
+  }
+  return host === enterpriseHost ? 'github-enterprise' : 'github';
+}

@@ -9,28 +9,12 @@ import * as vscode from 'vscode';
 import { ChangeControlError } from '../../core/errors';
 import type { Logger } from '../../core/ports';
 import type { SecretRegistry } from '../../core/redact';
-import { connectGitHub, type GitHubConnection } from '../../github/connect';
+import { authProviderForRemote, connectGitHub, type AuthProviderId, type GitHubConnection } from '../../github/connect';
 import { EtagCache } from '../../github/etagCache';
 import { remoteUrl } from '../../git/pullRequestGit';
 import { readSettings } from '../settings';
 
 export const GITHUB_SCOPES = ['repo'];
-
-export type AuthProviderId = 'github' | 'github-enterprise';
-
-/** Which authentication provider serves a remote URL's host. */
-export function providerForRemote(url: string | undefined, enterpriseUri: string): AuthProviderId {
-  if (!url || !enterpriseUri) return 'github';
-  const host = /^(?:[a-z+]+:\/\/)?(?:[^@/]+@)?([^/:]+)/i.exec(url.trim())?.[1]?.toLowerCase();
-  let enterpriseHost: string | undefined;
-  try {
-    enterpriseHost = new URL(enterpriseUri).hostname.toLowerCase();
-  } catch {
-    // An unparsable github-enterprise.uri names no enterprise host.
-    enterpriseHost = undefined;
-  }
-  return host && enterpriseHost && host === enterpriseHost ? 'github-enterprise' : 'github';
-}
 
 export class GitHubSessions implements vscode.Disposable {
   private readonly clients = new Map<string, Promise<GitHubConnection>>();
@@ -97,7 +81,7 @@ export class GitHubSessions implements vscode.Disposable {
   }
 
   private async providerFor(root: string, remote = readSettings().githubRemote): Promise<AuthProviderId> {
-    return providerForRemote(await remoteUrl(root, remote), readSettings().enterpriseUri);
+    return authProviderForRemote(await remoteUrl(root, remote), readSettings().enterpriseUri);
   }
 
   private remember(token: string): void {
