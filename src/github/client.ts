@@ -83,7 +83,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const octokit = new ThrottledOctokit({
     baseUrl,
     userAgent: options.userAgent ?? 'change-control',
-    log: { debug: () => {}, info: () => {}, warn: (m: string) => logger.warn(redact(m)), error: (m: string) => logger.error(redact(m)) },
+    // Octokit's request log reports each failed attempt at error level; the
+    // funnel and the translated error say it already, so keep it at debug.
+    log: { debug: () => {}, info: () => {}, warn: (m: string) => logger.warn(redact(m)), error: (m: string) => logger.debug(redact(m)) },
     retry: { retries: tuning.retries, retryAfterBaseValue: tuning.retryBaseMs },
     throttle: {
       id: baseUrl,

@@ -1,0 +1,277 @@
+/**
+ * Handlers of the fake GitHub, one per OpenAPI operation (keyed by
+ * `METHOD template`). They read and mutate FakeState and answer with the
+ * Renderer's payloads; errors are GitHub-shaped (message,
+ * documentation_url, errors[]).
+ */
+import { sha, type FakeIssue, type FakeRepo, type FakeState } from './state';
+import type { Renderer } from './payloads';
+
+export interface RouteContext {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: Record<string, unknown>;
+  /** Login of the authenticated user. */
+  viewer: string;
+  state: FakeState;
+  render: Renderer;
+  /** Absolute URL of this request without the query (for Link headers). */
+  selfUrl: string;
+}
+
+export interface RouteResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Thrown by handlers: becomes a GitHub error response. */
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string, readonly errors?: { resource?: string; field?: string; code: string; message?: string }[]) {
+    super(message);
+  }
+}
+
+type Handler = (ctx: RouteContext) => RouteResult;
+
+const DOCS = 'https://docs.github.com/rest';
+
+function repoOf(ctx: RouteContext): FakeRepo {
+  const repo = ctx.state.repos.get(`${ctx.params.owner}/${ctx.params.repo}`.toLowerCase());
+  if (!repo) throw new HttpError(404, 'Not Found');
+  return repo;
+}
+
+function issueOf(ctx: RouteContext, repo: FakeRepo): FakeIssue {
+  const issue = repo.issues.get(Number(ctx.params.issue_number));
+  if (!issue) throw new HttpError(404, 'Not Found');
+  return issue;
+}
+
+function pullOf(ctx: RouteContext, repo: FakeRepo) {
+  const pull = repo.pulls.get(Number(ctx.params.pull_number));
+  if (!pull) throw new HttpError(404, 'Not Found');
+  return pull;
+}
+
+/** One page of `items`, with GitHub's Link header (first/prev/next/last). */
+export function paginate<T>(ctx: RouteContext, items: T[]): RouteResult & { body: T[] } {
+  const perPage = Math.min(100, Math.max(1, Number(ctx.query.get('per_page') ?? 30) || 30));
+  const page = Math.max(1, Number(ctx.query.get('page') ?? 1) || 1);
+  const last = Math.max(1, Math.ceil(items.length / perPage));
+  const link = (p: number, rel: string) => {
+    const q = new URLSearchParams(ctx.query);
+    q.set('per_page', String(perPage));
+    q.set('page', String(p));
+    return `<${ctx.selfUrl}?${q}>; rel="${rel}"`;
+  };
+  const links: string[] = [];
+  if (page > 1) links.push(link(page - 1, 'prev'), link(1, 'first'));
+  if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
+  return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), ...(links.length > 0 ? { headers: { link: links.join(', ') } } : {}) };
+}
+
+function listIssues(ctx: RouteContext): RouteResult {
+  const repo = repoOf(ctx);
+  const state = ctx.query.get('state') ?? 'open';
+  const assignee = ctx.query.get('assignee');
+  const labels = (ctx.query.get('labels') ?? '').split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+  const creator = ctx.query.get('creator');
+  let items = [...repo.issues.values()].filter((i) => state === 'all' || i.state === state);
+  if (assignee === 'none') items = items.filter((i) => i.assignees.length === 0);
+  else if (assignee === '*') items = items.filter((i) => i.assignees.length > 0);
+  else if (assignee) items = items.filter((i) => i.assignees.includes(assignee));
+  if (creator) items = items.filter((i) => i.user === creator);
+  if (labels.length > 0) items = items.filter((i) => labels.every((l) => i.labels.some((x) => x.toLowerCase() === l)));
+  const sort = ctx.query.get('sort') ?? 'created';
+  const key = (i: FakeIssue) => (sort === 'updated' ? i.updatedAt : sort === 'comments' ? String(i.comments.length).padStart(8, '0') : i.createdAt) + String(i.number).padStart(8, '0');
+  items.sort((a, b) => key(a).localeCompare(key(b)));
+  if ((ctx.query.get('direction') ?? 'desc') === 'desc') items.reverse();
+  return paginate(ctx, items.map((i) => ctx.render.issue(repo, i)));
+}
+
+function createPull(ctx: RouteContext): RouteResult {
+  const repo = repoOf(ctx);
+  const head = String(ctx.body.head ?? '');
+  const base = String(ctx.body.base ?? '');
+  const headRef = head.includes(':') ? head.split(':')[1] ?? head : head;
+  if ([...repo.pulls.values()].some((p) => p.state === 'open' && p.head.ref === headRef && p.base.ref === base)) {
+    throw new HttpError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${head.includes(':') ? head : `${repo.owner}:${head}`}.` }]);
+  }
+  const commits = repo.commitsBetween.get(`${base}...${headRef}`);
+  if (commits && commits.length === 0) {
+    throw new HttpError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `No commits between ${base} and ${headRef}` }]);
+  }
+  const pull = ctx.state.addPull(`${repo.owner}/${repo.name}`, {
+    head, base, title: String(ctx.body.title ?? ''), body: typeof ctx.body.body === 'string' ? ctx.body.body : null, user: ctx.viewer, draft: ctx.body.draft === true,
+  });
+  return { status: 201, body: ctx.render.pull(repo, pull), headers: { location: `${ctx.selfUrl}/${pull.number}` } };
+}
+
+function requestReviewers(ctx: RouteContext): RouteResult {
+  const repo = repoOf(ctx);
+  const pull = pullOf(ctx, repo);
+  const reviewers = Array.isArray(ctx.body.reviewers) ? (ctx.body.reviewers as string[]) : [];
+  if (reviewers.some((r) => r.toLowerCase() === pull.user.toLowerCase())) {
+    throw new HttpError(422, 'Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the repository.', [{ code: 'custom', message: 'Review cannot be requested from pull request author.' }]);
+  }
+  for (const r of reviewers) {
+    ctx.state.addUser(r);
+    if (!pull.requestedReviewers.includes(r)) pull.requestedReviewers.push(r);
+  }
+  pull.updatedAt = ctx.state.now();
+  return { status: 201, body: ctx.render.pullSimple(repo, pull) };
+}
+
+/** `q` qualifiers GitHub's issue search understands, the common subset: repo:, is:, state:, label:, assignee:, author:, free text. */
+function searchIssues(ctx: RouteContext): RouteResult {
+  const terms = (ctx.query.get('q') ?? '').match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
+  let hits: { repo: FakeRepo; issue: FakeIssue }[] = [...ctx.state.repos.values()].flatMap((repo) => [...repo.issues.values()].map((issue) => ({ repo, issue })));
+  for (const term of terms) {
+    const [qualifier, rawValue] = term.includes(':') ? [term.slice(0, term.indexOf(':')), term.slice(term.indexOf(':') + 1)] : ['', term];
+    const value = (rawValue ?? '').replace(/^"|"$/g, '').toLowerCase();
+    if (qualifier === 'repo') hits = hits.filter((h) => `${h.repo.owner}/${h.repo.name}`.toLowerCase() === value);
+    else if (qualifier === 'is' && (value === 'issue' || value === 'pr')) hits = hits.filter((h) => Boolean(h.issue.isPull) === (value === 'pr'));
+    else if (qualifier === 'is' || qualifier === 'state') hits = hits.filter((h) => h.issue.state === value);
+    else if (qualifier === 'label') hits = hits.filter((h) => h.issue.labels.some((l) => l.toLowerCase() === value));
+    else if (qualifier === 'assignee') hits = hits.filter((h) => h.issue.assignees.some((a) => a.toLowerCase() === value));
+    else if (qualifier === 'author') hits = hits.filter((h) => h.issue.user.toLowerCase() === value);
+    else if (!qualifier) hits = hits.filter((h) => `${h.issue.title} ${h.issue.body ?? ''}`.toLowerCase().includes(value));
+  }
+  hits.sort((a, b) => b.issue.number - a.issue.number);
+  const page = paginate(ctx, hits.map((h) => {
+    const { body, ...rest } = ctx.render.issue(h.repo, h.issue);
+    return { ...rest, ...(body === null || body === undefined ? {} : { body }), score: 1 };
+  }));
+  return { ...page, body: { total_count: hits.length, incomplete_results: false, items: page.body, search_type: 'lexical' } };
+}
+
+export const ROUTES: Record<string, Handler> = {
+  'GET /search/issues': searchIssues,
+  'GET /user': (ctx) => ({ status: 200, body: ctx.render.viewer(ctx.viewer) }),
+  'GET /repos/{owner}/{repo}': (ctx) => ({ status: 200, body: ctx.render.repository(repoOf(ctx)) }),
+  'GET /repos/{owner}/{repo}/labels': (ctx) => {
+    const repo = repoOf(ctx);
+    return paginate(ctx, [...repo.labels.values()].map((l) => ctx.render.label(repo, l)));
+  },
+  'GET /repos/{owner}/{repo}/issues': listIssues,
+  'POST /repos/{owner}/{repo}/issues': (ctx) => {
+    const repo = repoOf(ctx);
+    const labels = (Array.isArray(ctx.body.labels) ? ctx.body.labels : []).map((l) => (typeof l === 'string' ? l : String((l as { name?: string }).name)));
+    const issue = ctx.state.addIssue(`${repo.owner}/${repo.name}`, { title: String(ctx.body.title), body: typeof ctx.body.body === 'string' ? ctx.body.body : null, labels, assignees: (ctx.body.assignees as string[] | undefined) ?? [], user: ctx.viewer });
+    return { status: 201, body: ctx.render.issue(repo, issue) };
+  },
+  'GET /repos/{owner}/{repo}/issues/{issue_number}': (ctx) => {
+    const repo = repoOf(ctx);
+    return { status: 200, body: ctx.render.issue(repo, issueOf(ctx, repo)) };
+  },
+  'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': (ctx) => {
+    const repo = repoOf(ctx);
+    const issue = issueOf(ctx, repo);
+    return paginate(ctx, issue.comments.map((c) => ctx.render.comment(repo, issue, c)));
+  },
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': (ctx) => {
+    const repo = repoOf(ctx);
+    const issue = issueOf(ctx, repo);
+    const comment = ctx.state.addComment(`${repo.owner}/${repo.name}`, issue.number, String(ctx.body.body), ctx.viewer);
+    return { status: 201, body: ctx.render.comment(repo, issue, comment) };
+  },
+  'GET /repos/{owner}/{repo}/issues/{issue_number}/events': (ctx) => {
+    const repo = repoOf(ctx);
+    return paginate(ctx, issueOf(ctx, repo).events.map((e) => ctx.render.event(repo, e)));
+  },
+  'GET /repos/{owner}/{repo}/issues/{issue_number}/labels': (ctx) => {
+    const repo = repoOf(ctx);
+    return paginate(ctx, ctx.render.issueLabels(repo, issueOf(ctx, repo)));
+  },
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/labels': (ctx) => {
+    const repo = repoOf(ctx);
+    const issue = issueOf(ctx, repo);
+    const raw = Array.isArray(ctx.body.labels) ? ctx.body.labels : [];
+    for (const l of raw) ctx.state.labelIssue(`${repo.owner}/${repo.name}`, issue.number, typeof l === 'string' ? l : String((l as { name?: string }).name), ctx.viewer);
+    return { status: 200, body: ctx.render.issueLabels(repo, issue) };
+  },
+  'GET /repos/{owner}/{repo}/pulls': (ctx) => {
+    const repo = repoOf(ctx);
+    const state = ctx.query.get('state') ?? 'open';
+    const head = ctx.query.get('head');
+    const base = ctx.query.get('base');
+    let pulls = [...repo.pulls.values()].filter((p) => state === 'all' || p.state === state);
+    if (head) {
+      const [owner, ref] = head.includes(':') ? head.split(':', 2) : [head, undefined];
+      pulls = pulls.filter((p) => p.head.owner.toLowerCase() === String(owner).toLowerCase() && (ref === undefined || p.head.ref === ref));
+    }
+    if (base) pulls = pulls.filter((p) => p.base.ref === base);
+    pulls.sort((a, b) => b.number - a.number);
+    return paginate(ctx, pulls.map((p) => ctx.render.pullSimple(repo, p)));
+  },
+  'POST /repos/{owner}/{repo}/pulls': createPull,
+  'GET /repos/{owner}/{repo}/pulls/{pull_number}': (ctx) => {
+    const repo = repoOf(ctx);
+    return { status: 200, body: ctx.render.pull(repo, pullOf(ctx, repo)) };
+  },
+  'PATCH /repos/{owner}/{repo}/pulls/{pull_number}': (ctx) => {
+    const repo = repoOf(ctx);
+    const pull = pullOf(ctx, repo);
+    if (typeof ctx.body.title === 'string') pull.title = ctx.body.title;
+    if (typeof ctx.body.body === 'string') pull.body = ctx.body.body;
+    if (ctx.body.state === 'closed' || ctx.body.state === 'open') {
+      pull.state = ctx.body.state;
+      pull.closedAt = pull.state === 'closed' ? ctx.state.now() : null;
+    }
+    if (typeof ctx.body.base === 'string') pull.base.ref = ctx.body.base;
+    pull.updatedAt = ctx.state.now();
+    const issue = repo.issues.get(pull.number);
+    if (issue) Object.assign(issue, { title: pull.title, body: pull.body, state: pull.state, closedAt: pull.closedAt, updatedAt: pull.updatedAt });
+    return { status: 200, body: ctx.render.pull(repo, pull) };
+  },
+  'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews': (ctx) => {
+    const repo = repoOf(ctx);
+    const pull = pullOf(ctx, repo);
+    return paginate(ctx, pull.reviews.map((r) => ctx.render.review(repo, pull, r)));
+  },
+  'GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers': (ctx) => {
+    const repo = repoOf(ctx);
+    return { status: 200, body: ctx.render.requestedReviewers(pullOf(ctx, repo)) };
+  },
+  'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers': requestReviewers,
+  'GET /repos/{owner}/{repo}/pulls/{pull_number}/commits': (ctx) => {
+    const repo = repoOf(ctx);
+    return paginate(ctx, pullOf(ctx, repo).commits.map((c) => ctx.render.commit(repo, c)));
+  },
+  'GET /repos/{owner}/{repo}/pulls/{pull_number}/files': (ctx) => {
+    const repo = repoOf(ctx);
+    const pull = pullOf(ctx, repo);
+    return paginate(ctx, pull.files.map((f) => ctx.render.file(repo, f, pull.head.sha)));
+  },
+  'GET /repos/{owner}/{repo}/commits/{ref}/status': (ctx) => {
+    const repo = repoOf(ctx);
+    const ref = ctx.params.ref ?? '';
+    const sha = resolveSha(repo, ref);
+    const statuses = repo.statuses.get(ref) ?? (sha !== ref ? repo.statuses.get(sha) : undefined) ?? [];
+    return { status: 200, body: ctx.render.combinedStatus(repo, ref, statuses, sha) };
+  },
+  'GET /repos/{owner}/{repo}/commits/{ref}/check-runs': (ctx) => {
+    const repo = repoOf(ctx);
+    const ref = ctx.params.ref ?? '';
+    let runs = repo.checkRuns.get(ref) ?? repo.checkRuns.get(resolveSha(repo, ref)) ?? [];
+    const name = ctx.query.get('check_name');
+    if (name) runs = runs.filter((r) => r.name === name);
+    const status = ctx.query.get('status');
+    if (status) runs = runs.filter((r) => r.status === status);
+    const page = paginate(ctx, runs.map((r) => ctx.render.checkRun(repo, r)));
+    return { ...page, body: { total_count: runs.length, check_runs: page.body } };
+  },
+};
+
+/** A branch name resolves to the head sha of a pull from it; a sha stays itself. */
+function resolveSha(repo: FakeRepo, ref: string): string {
+  if (/^[0-9a-f]{40}$/.test(ref)) return ref;
+  const branch = ref.replace(/^(refs\/)?heads\//, '');
+  const pull = [...repo.pulls.values()].find((p) => p.head.ref === branch);
+  return pull?.head.sha ?? sha(`ref:${ref}`);
+}
+
+export function errorBody(status: number, message: string, errors?: HttpError['errors']): Record<string, unknown> {
+  return { message, documentation_url: DOCS, status: String(status), ...(errors ? { errors } : {}) };
+}

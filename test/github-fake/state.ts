@@ -1,0 +1,243 @@
+/**
+ * The fake GitHub's data and its seeding API. Tests mutate it between
+ * requests (a review added later shows up; the ETag changes with the body).
+ * Enumerations the spec leaves as plain strings (review and status states)
+ * are enforced here by type.
+ */
+import { createHash } from 'node:crypto';
+
+export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
+export type StatusState = 'error' | 'failure' | 'pending' | 'success';
+export type CheckStatus = 'queued' | 'in_progress' | 'completed';
+export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required';
+
+export interface FakeUser { login: string; id: number }
+export interface FakeLabel { id: number; name: string; color: string; description: string | null }
+export interface FakeComment { id: number; body: string; user: string; createdAt: string; updatedAt: string }
+export interface FakeEvent { id: number; event: 'labeled' | 'unlabeled'; label: string; actor: string; createdAt: string }
+export interface FakeIssue {
+  number: number; id: number; title: string; body: string | null; state: 'open' | 'closed';
+  labels: string[]; assignees: string[]; user: string; createdAt: string; updatedAt: string; closedAt: string | null;
+  comments: FakeComment[]; events: FakeEvent[];
+  /** Set when this number is a pull request (GitHub shares the numbering). */
+  isPull?: boolean;
+}
+export interface FakeReview { id: number; user: string; state: ReviewState; body: string; commitId: string; submittedAt: string | null }
+export interface FakeCommit { sha: string; message: string; author: string; date: string }
+export interface FakePull {
+  number: number; id: number; title: string; body: string | null; state: 'open' | 'closed'; draft: boolean;
+  head: { ref: string; sha: string; owner: string }; base: { ref: string; sha: string };
+  user: string; createdAt: string; updatedAt: string; closedAt: string | null;
+  merged: boolean; mergedAt: string | null; mergedBy: string | null; mergeCommitSha: string | null;
+  reviews: FakeReview[]; requestedReviewers: string[]; commits: FakeCommit[]; files: { filename: string; additions: number; deletions: number }[];
+}
+export interface FakeStatus { id: number; context: string; state: StatusState; description: string | null; targetUrl: string | null; createdAt: string; updatedAt: string }
+export interface FakeCheckRun { id: number; name: string; status: CheckStatus; conclusion: CheckConclusion | null; startedAt: string | null; completedAt: string | null; headSha: string }
+export interface FakeRepo {
+  owner: string; name: string; id: number; defaultBranch: string; private: boolean;
+  labels: Map<string, FakeLabel>; issues: Map<number, FakeIssue>; pulls: Map<number, FakePull>;
+  statuses: Map<string, FakeStatus[]>; checkRuns: Map<string, FakeCheckRun[]>;
+  /** `base...head` → commits between; absent means one synthetic commit. */
+  commitsBetween: Map<string, FakeCommit[]>;
+  nextNumber: number;
+}
+
+export interface AddIssueInput { title: string; body?: string | null; labels?: string[]; assignees?: string[]; user?: string; state?: 'open' | 'closed' }
+export interface AddPullInput { head: string; base?: string; title: string; body?: string | null; user?: string; draft?: boolean; commits?: FakeCommit[] }
+
+export class FakeState {
+  /** Login the (any) token authenticates as, unless `tokens` maps it. */
+  viewer = 'octocat';
+  /** token → login. When non-empty, unknown tokens get 401 Bad credentials. */
+  readonly tokens = new Map<string, string>();
+  readonly users = new Map<string, FakeUser>();
+  readonly repos = new Map<string, FakeRepo>();
+  private nextId = 1000;
+  private time: number | undefined;
+
+  constructor() {
+    this.addUser(this.viewer);
+  }
+
+  /** Freeze the clock used for timestamps (ISO string), or undefined for real time. */
+  setTime(at: string | undefined): void {
+    this.time = at === undefined ? undefined : Date.parse(at);
+  }
+
+  now(): string {
+    return new Date(this.time ?? Date.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+
+  id(): number {
+    return this.nextId++;
+  }
+
+  addUser(login: string): FakeUser {
+    const existing = this.users.get(login);
+    if (existing) return existing;
+    const user = { login, id: this.id() };
+    this.users.set(login, user);
+    return user;
+  }
+
+  addRepo(fullName: string, options: { defaultBranch?: string; private?: boolean } = {}): FakeRepo {
+    const [owner, name] = splitRepo(fullName);
+    this.addUser(owner);
+    const repo: FakeRepo = {
+      owner, name, id: this.id(), defaultBranch: options.defaultBranch ?? 'main', private: options.private ?? false,
+      labels: new Map(), issues: new Map(), pulls: new Map(), statuses: new Map(), checkRuns: new Map(), commitsBetween: new Map(), nextNumber: 1,
+    };
+    this.repos.set(`${owner}/${name}`.toLowerCase(), repo);
+    return repo;
+  }
+
+  repo(fullName: string): FakeRepo {
+    const repo = this.repos.get(fullName.toLowerCase());
+    if (!repo) throw new Error(`fake GitHub: no repository ${fullName} (call state.addRepo first)`);
+    return repo;
+  }
+
+  addLabel(fullName: string, name: string, options: { color?: string; description?: string | null } = {}): FakeLabel {
+    const repo = this.repo(fullName);
+    const label = { id: this.id(), name, color: options.color ?? 'ededed', description: options.description ?? null };
+    repo.labels.set(name.toLowerCase(), label);
+    return label;
+  }
+
+  addIssue(fullName: string, input: AddIssueInput): FakeIssue {
+    const repo = this.repo(fullName);
+    const at = this.now();
+    const issue: FakeIssue = {
+      number: repo.nextNumber++, id: this.id(), title: input.title, body: input.body ?? null, state: input.state ?? 'open',
+      labels: [], assignees: [...(input.assignees ?? [])], user: input.user ?? this.viewer, createdAt: at, updatedAt: at,
+      closedAt: input.state === 'closed' ? at : null, comments: [], events: [],
+    };
+    (input.assignees ?? []).forEach((a) => this.addUser(a));
+    this.addUser(issue.user);
+    repo.issues.set(issue.number, issue);
+    for (const label of input.labels ?? []) this.labelIssue(fullName, issue.number, label, issue.user);
+    return issue;
+  }
+
+  /** Adds a label with a `labeled` event (actor + time: audit evidence). */
+  labelIssue(fullName: string, number: number, label: string, actor = this.viewer): void {
+    const repo = this.repo(fullName);
+    const issue = this.issue(fullName, number);
+    if (!repo.labels.has(label.toLowerCase())) this.addLabel(fullName, label);
+    if (issue.labels.some((l) => l.toLowerCase() === label.toLowerCase())) return;
+    this.addUser(actor);
+    issue.labels.push(repo.labels.get(label.toLowerCase())?.name ?? label);
+    issue.events.push({ id: this.id(), event: 'labeled', label, actor, createdAt: this.now() });
+    issue.updatedAt = this.now();
+  }
+
+  unlabelIssue(fullName: string, number: number, label: string, actor = this.viewer): void {
+    const issue = this.issue(fullName, number);
+    const before = issue.labels.length;
+    issue.labels = issue.labels.filter((l) => l.toLowerCase() !== label.toLowerCase());
+    if (issue.labels.length !== before) issue.events.push({ id: this.id(), event: 'unlabeled', label, actor, createdAt: this.now() });
+  }
+
+  closeIssue(fullName: string, number: number): void {
+    const issue = this.issue(fullName, number);
+    issue.state = 'closed';
+    issue.closedAt = this.now();
+    issue.updatedAt = issue.closedAt;
+  }
+
+  addComment(fullName: string, number: number, body: string, user = this.viewer): FakeComment {
+    const issue = this.issue(fullName, number);
+    this.addUser(user);
+    const at = this.now();
+    const comment = { id: this.id(), body, user, createdAt: at, updatedAt: at };
+    issue.comments.push(comment);
+    issue.updatedAt = at;
+    return comment;
+  }
+
+  issue(fullName: string, number: number): FakeIssue {
+    const issue = this.repo(fullName).issues.get(number);
+    if (!issue) throw new Error(`fake GitHub: no issue #${number} in ${fullName}`);
+    return issue;
+  }
+
+  /** Commits `base...head` holds (an empty list makes pulls.create answer "No commits between"). */
+  setCommitsBetween(fullName: string, base: string, head: string, commits: FakeCommit[]): void {
+    this.repo(fullName).commitsBetween.set(`${base}...${head}`, commits);
+  }
+
+  addPull(fullName: string, input: AddPullInput): FakePull {
+    const repo = this.repo(fullName);
+    const [headOwner, headRef] = input.head.includes(':') ? (input.head.split(':', 2) as [string, string]) : [repo.owner, input.head];
+    const base = input.base ?? repo.defaultBranch;
+    const commits = input.commits ?? repo.commitsBetween.get(`${base}...${headRef}`) ?? [this.commit(`Change ${headRef}`)];
+    const issue = this.addIssue(fullName, { title: input.title, body: input.body ?? null, user: input.user ?? this.viewer });
+    issue.isPull = true;
+    const pull: FakePull = {
+      number: issue.number, id: this.id(), title: input.title, body: input.body ?? null, state: 'open', draft: input.draft ?? false,
+      head: { ref: headRef, sha: commits.at(-1)?.sha ?? sha(`${headRef}`), owner: headOwner }, base: { ref: base, sha: sha(`${base}`) },
+      user: issue.user, createdAt: issue.createdAt, updatedAt: issue.updatedAt, closedAt: null,
+      merged: false, mergedAt: null, mergedBy: null, mergeCommitSha: null, reviews: [], requestedReviewers: [], commits, files: [],
+    };
+    repo.pulls.set(pull.number, pull);
+    return pull;
+  }
+
+  pull(fullName: string, number: number): FakePull {
+    const pull = this.repo(fullName).pulls.get(number);
+    if (!pull) throw new Error(`fake GitHub: no pull request #${number} in ${fullName}`);
+    return pull;
+  }
+
+  addReview(fullName: string, number: number, input: { user: string; state: ReviewState; body?: string; commitId?: string; submittedAt?: string }): FakeReview {
+    const pull = this.pull(fullName, number);
+    this.addUser(input.user);
+    const review = { id: this.id(), user: input.user, state: input.state, body: input.body ?? '', commitId: input.commitId ?? pull.head.sha, submittedAt: input.state === 'PENDING' ? null : (input.submittedAt ?? this.now()) };
+    pull.reviews.push(review);
+    pull.requestedReviewers = pull.requestedReviewers.filter((r) => r !== input.user);
+    pull.updatedAt = this.now();
+    return review;
+  }
+
+  mergePull(fullName: string, number: number, by = this.viewer): void {
+    const pull = this.pull(fullName, number);
+    this.addUser(by);
+    const at = this.now();
+    Object.assign(pull, { state: 'closed', merged: true, mergedAt: at, mergedBy: by, mergeCommitSha: sha(`merge ${pull.number} ${at}`), closedAt: at, updatedAt: at });
+    const issue = this.issue(fullName, number);
+    issue.state = 'closed';
+    issue.closedAt = at;
+  }
+
+  setStatus(fullName: string, ref: string, input: { context: string; state: StatusState; description?: string; targetUrl?: string }): void {
+    const list = this.repo(fullName).statuses.get(ref) ?? [];
+    const at = this.now();
+    const rest = list.filter((s) => s.context !== input.context);
+    rest.push({ id: this.id(), context: input.context, state: input.state, description: input.description ?? null, targetUrl: input.targetUrl ?? null, createdAt: at, updatedAt: at });
+    this.repo(fullName).statuses.set(ref, rest);
+  }
+
+  addCheckRun(fullName: string, ref: string, input: { name: string; status?: CheckStatus; conclusion?: CheckConclusion | null }): FakeCheckRun {
+    const list = this.repo(fullName).checkRuns.get(ref) ?? [];
+    const status = input.status ?? 'completed';
+    const at = this.now();
+    const run = { id: this.id(), name: input.name, status, conclusion: status === 'completed' ? (input.conclusion ?? 'success') : null, startedAt: at, completedAt: status === 'completed' ? at : null, headSha: /^[0-9a-f]{40}$/.test(ref) ? ref : sha(ref) };
+    list.push(run);
+    this.repo(fullName).checkRuns.set(ref, list);
+    return run;
+  }
+
+  commit(message: string, author = this.viewer): FakeCommit {
+    return { sha: sha(`${message} ${this.nextId++}`), message, author, date: this.now() };
+  }
+}
+
+export function sha(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+function splitRepo(fullName: string): [string, string] {
+  const [owner, name] = fullName.split('/');
+  if (!owner || !name) throw new Error(`fake GitHub: "${fullName}" is not owner/repo`);
+  return [owner, name];
+}
