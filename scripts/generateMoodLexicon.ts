@@ -114,8 +114,11 @@ function main(): void {
   const adjectives = readIndex('index.adj');
   const bases = [...verbs.keys()].sort();
   const nounVerbs = bases.filter((v) => nouns.has(v));
+  // An -ing word reads as an adjective ("Missing semicolon") only where both WordNet and compromise's
+  // lexicon say so: WordNet alone lists "dropping", "reverting", "running", which open gerund subjects.
   const ingAdjectives = [...adjectives.keys()]
     .filter((a) => a.endsWith('ing') && regularCandidates(a).some((c) => verbs.has(c.base)))
+    .filter((a) => [lexicon[a] ?? []].flat().includes('Adjective'))
     .sort();
   const irregular = irregulars(verbs);
   const prepositionalVerbs = [...readIndex('index.verb', /^[a-z]+_[a-z]+$/).keys()]
@@ -135,7 +138,7 @@ function main(): void {
 export const VERBS = ${JSON.stringify(frontCode(bases))};
 /** Verbs that are also nouns ("fix", "change", "test"). */
 export const NOUN_VERBS = ${JSON.stringify(frontCode(nounVerbs))};
-/** -ing forms that are also adjectives ("missing", "failing"). */
+/** -ing forms that are mainly adjectives ("missing", "existing"). */
 export const ING_ADJECTIVES = ${JSON.stringify(frontCode(ingAdjectives))};
 /** Compound adjectives led by a verb form ("built-in", "worn-out"), often written open: "built in support". */
 export const COMPOUND_ADJECTIVES = ${JSON.stringify(frontCode(compoundAdjectives))};

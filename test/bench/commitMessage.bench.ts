@@ -55,10 +55,10 @@ function moodScores(commits: Commit[], ctx: LintContext, label: string, log: Log
     if (flagged && gold) tp++;
     else if (flagged) {
       fp++;
-      misses.push(`  FP [${c.mood}] ${c.repo} ${c.sha.slice(0, 10)}: ${subjectOf(c.message)}`);
+      misses.push(`  FP [${c.mood}, ${c.sample}] ${c.repo} ${c.sha.slice(0, 10)}: ${subjectOf(c.message)}`);
     } else if (gold) {
       fn++;
-      misses.push(`  FN [${c.mood}] ${c.repo} ${c.sha.slice(0, 10)}: ${subjectOf(c.message)}`);
+      misses.push(`  FN [${c.mood}, ${c.sample}] ${c.repo} ${c.sha.slice(0, 10)}: ${subjectOf(c.message)}`);
     } else tn++;
   }
   const precision = tp / Math.max(1, tp + fp);

@@ -122,7 +122,10 @@ function classifyToken(description: string, token: Token, word: string): MoodRes
       }
       return { mood: 'third_person', ...at, base: reading.base };
     case 'gerund':
-      if (isIngAdjective(word) && next !== '' && /^[a-z]/.test(next) && !NOT_A_NOUN.has(next)) return { mood: 'non_verb' };
+      // "Missing semicolon" modifies a common noun; "Supporting Python 3.12" takes a name as its object.
+      if (isIngAdjective(word) && /^\s*[a-z]/.test(description.slice(token.end)) && !NOT_A_NOUN.has(next)) {
+        return { mood: 'non_verb' };
+      }
       return { mood: 'gerund', ...at, base: reading.base };
     default:
       return { mood: 'past', ...at, base: reading.base };
