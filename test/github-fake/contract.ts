@@ -106,6 +106,17 @@ export class ContractValidator {
     return this.check(`response:${match.operationId}:${status}`, schema, body, where);
   }
 
+  /** Compile every schema now (about a second), so the first requests are not slowed by compilation. */
+  warmUp(): void {
+    for (const route of this.routes) {
+      const match = { method: route.method, template: route.template, operationId: route.op.operationId, params: {} };
+      for (const status of Object.keys(route.op.responses)) if (/^\d+$/.test(status)) this.validateResponse(match, Number(status), null);
+      const content = (route.op.requestBody?.content as Json | undefined)?.['application/json'] as Json | undefined;
+      if (content?.schema) this.check(`body:${route.op.operationId}`, content.schema as Json, null, '');
+    }
+    this.check('basic-error', { $ref: '#/components/schemas/basic-error' }, null, '');
+  }
+
   private operation(match: MatchedOperation): Operation {
     const op = spec.paths[match.template]?.[match.method.toLowerCase()];
     if (!op) throw new Error(`no operation ${match.method} ${match.template}`);

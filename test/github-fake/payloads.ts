@@ -9,16 +9,22 @@ import subset from './openapi/api.github.com.subset.json';
 import type { FakeCheckRun, FakeComment, FakeCommit, FakeEvent, FakeIssue, FakeLabel, FakePull, FakeRepo, FakeReview, FakeState, FakeStatus } from './state';
 
 type S = components['schemas'];
+/** Parsed example templates, by URL + name + pick (payload building is hot: once per request). */
+const templates = new Map<string, string>();
 const examples = (subset as unknown as { components: { examples: Record<string, { value: unknown }> } }).components.examples;
 
 export class Renderer {
   constructor(private readonly state: FakeState, private readonly url: string) {}
 
   private example<T>(name: string, pick?: (v: unknown) => unknown, repo?: FakeRepo): T {
-    const raw = examples[name]?.value;
-    if (raw === undefined) throw new Error(`no example ${name}`);
-    const value = pick ? pick(raw) : raw;
-    let text = JSON.stringify(value).replaceAll('https://api.github.com', this.url).replaceAll('https://github.com', this.url);
+    const key = `${this.url} ${name} ${pick ? pick.toString() : ''}`;
+    let text = templates.get(key);
+    if (text === undefined) {
+      const raw = examples[name]?.value;
+      if (raw === undefined) throw new Error(`no example ${name}`);
+      text = JSON.stringify(pick ? pick(raw) : raw).replaceAll('https://api.github.com', this.url).replaceAll('https://github.com', this.url);
+      templates.set(key, text);
+    }
     if (repo) text = text.replaceAll('octocat/Hello-World', `${repo.owner}/${repo.name}`).replaceAll('"Hello-World"', JSON.stringify(repo.name));
     return JSON.parse(text) as T;
   }

@@ -47,6 +47,8 @@ export class FakeGitHub {
   /** Contract violations seen so far (requests and responses). Tests assert it is empty. */
   readonly violations: string[] = [];
   readonly counters: FakeCounters = { total: 0, notModified: 0, byRoute: {} };
+  /** Milliseconds spent validating requests and responses, and handling in total (for reports). */
+  readonly timing = { validationMs: 0, handlingMs: 0 };
   /** Every request, for assertions: method, path, status. */
   readonly requests: { method: string; path: string; status: number | 'reset' | 'hang' }[] = [];
   private readonly faults: (FaultRule & { left: number })[] = [];
@@ -59,6 +61,13 @@ export class FakeGitHub {
   constructor(options: { validator?: ContractValidator } = {}) {
     // Compiling the contract is the slow part; share it across fakes in a process.
     this.validator = options.validator ?? (sharedValidator ??= new ContractValidator());
+  }
+
+  /** Compile the whole contract once per process (call in a `before` hook with a generous timeout). */
+  static warmUp(): number {
+    const started = performance.now();
+    (sharedValidator ??= new ContractValidator()).warmUp();
+    return performance.now() - started;
   }
 
   /** `http://127.0.0.1:PORT`: pass as the client's baseUrl. */
@@ -107,6 +116,15 @@ export class FakeGitHub {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.dispatch(req, res);
+    } finally {
+      this.timing.handlingMs += performance.now() - started;
+    }
+  }
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', this.baseUrl);
     const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
@@ -128,7 +146,9 @@ export class FakeGitHub {
         return this.send(req, res, match, { status: 400, body: errorBody(400, 'Problems parsing JSON') }, path);
       }
     }
+    const validating = performance.now();
     const problems = this.validator.validateRequest(match, url.searchParams, body);
+    this.timing.validationMs += performance.now() - validating;
     if (problems.length > 0) {
       this.violations.push(...problems);
       return this.send(req, res, match, { status: 422, body: errorBody(422, `Invalid request.\n\n${problems.join('\n')}`) }, path);
@@ -207,7 +227,9 @@ export class FakeGitHub {
     // GitHub does not count 304s against the rate limit.
     if (status !== 304 && this.rateRemaining > 0) this.rateRemaining--;
     if (match) {
+      const validating = performance.now();
       this.violations.push(...this.validator.validateResponse(match, status, text === '' ? undefined : (JSON.parse(text) as unknown)));
+      this.timing.validationMs += performance.now() - validating;
     }
     this.requests.push({ method: req.method ?? 'GET', path, status });
     if (status === 304) delete headers['content-type'];
