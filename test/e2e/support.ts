@@ -128,3 +128,17 @@ export function recordErrorMessages(): { messages: string[]; restore(): void } {
   };
   return { messages, restore: () => { win.showErrorMessage = original; } };
 }
+
+type WindowStubs = Partial<Record<'showQuickPick' | 'showInputBox' | 'showInformationMessage' | 'showWarningMessage', (...args: never[]) => unknown>>;
+
+/**
+ * Answers the extension's dialogs for one test by replacing them on the
+ * shared vscode.window object (see recordErrorMessages); restore() puts
+ * the real ones back.
+ */
+export function stubWindow(stubs: WindowStubs): { restore(): void } {
+  const win = vscode.window as unknown as Record<string, unknown>;
+  const originals = Object.fromEntries(Object.keys(stubs).map((k) => [k, win[k]]));
+  for (const [k, fn] of Object.entries(stubs)) win[k] = (...args: never[]) => Promise.resolve(fn(...args));
+  return { restore: () => { for (const [k, fn] of Object.entries(originals)) win[k] = fn; } };
+}
