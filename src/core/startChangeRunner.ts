@@ -6,6 +6,7 @@
 import type { ChangeKind } from './branchName';
 import { ChangeControlError, describeError, isChangeControlError } from './errors';
 import type { Policy } from './policy/schema';
+import { redact } from './redact';
 import { planStartChange, type FetchState, type RepoSnapshot, type StartAnswers, type StartChangeInput, type StartQuestion } from './startChange';
 
 /** git config keys under `branch.<name>.` that Change Control reads and writes. */
@@ -82,7 +83,8 @@ async function tryFetch(git: StartChangeGit, remote: string): Promise<FetchState
     return { status: 'done' };
   } catch (err) {
     if (isChangeControlError(err, 'cancelled')) throw err;
-    return { status: 'failed', message: describeError(err) };
+    // The remote URL may carry credentials, and this text reaches dialogs and notes.
+    return { status: 'failed', message: redact(describeError(err)) };
   }
 }
 

@@ -4,6 +4,7 @@
  * branches not made by `start`.
  */
 import { ChangeControlError, describeError, isChangeControlError } from '../../core/errors';
+import { redact } from '../../core/redact';
 import { linkTicket } from '../../core/linkTicket';
 import { workTreeRoot } from '../../git/commits';
 import { GitRepository } from '../../git/gitRepository';
@@ -36,7 +37,7 @@ export const linkTicketCommand: CliCommand = {
     try {
       return await runLink(parseLinkTicketArgs(args), io);
     } catch (err) {
-      io.stderr(`change-control link-ticket: ${describeError(err)}\n`);
+      io.stderr(`change-control link-ticket: ${redact(describeError(err))}\n`);
       return isChangeControlError(err, 'usage', 'ticket.invalidId') ? EXIT.usage : EXIT.failed;
     }
   },

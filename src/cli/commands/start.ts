@@ -5,6 +5,7 @@
  * 2 naming the flag.
  */
 import { ChangeControlError, describeError, isChangeControlError } from '../../core/errors';
+import { redact } from '../../core/redact';
 import type { StartChangeInput, StartQuestionId } from '../../core/startChange';
 import { startChange, type StartAsker } from '../../core/startChangeRunner';
 import { workTreeRoot } from '../../git/commits';
@@ -71,7 +72,7 @@ export const startCommand: CliCommand = {
     try {
       return await runStart(parseStartArgs(args), io);
     } catch (err) {
-      io.stderr(`change-control start: ${describeError(err)}\n`);
+      io.stderr(`change-control start: ${redact(describeError(err))}\n`);
       return isChangeControlError(err, 'usage', 'ticket.invalidId', 'policy.invalid') ? EXIT.usage : EXIT.failed;
     }
   },

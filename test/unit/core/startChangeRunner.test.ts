@@ -77,6 +77,15 @@ describe('startChange runner', () => {
     assert.equal(result.startPoint, 'main');
   });
 
+  it('never puts credentials from a failed fetch into the question', async () => {
+    const git = new FakeGit();
+    git.fetchError = new Error("fatal: unable to access 'https://alice:ghp_abcdefghijklmnopqrstuvwxyz0123456789@example.com/r.git/'");
+    const asked: StartQuestion[] = [];
+    await startChange(git, async (q) => (asked.push(q), true), input, defaultPolicy());
+    assert.doesNotMatch(asked[0]?.detail ?? '', /ghp_|alice:/);
+    assert.match(asked[0]?.detail ?? '', /REDACTED/);
+  });
+
   it('lets a cancelled fetch stop everything', async () => {
     const git = new FakeGit();
     git.fetchError = new ChangeControlError('cancelled', 'Fetching origin was cancelled.');
