@@ -4,7 +4,8 @@
  * and the change ticket recorded for the current branch.
  */
 import { ChangeControlError } from '../core/errors';
-import { gitCall, openGit } from './git';
+import { existsSync } from 'node:fs';
+import { gitCall, openGit, translateGitError } from './git';
 
 export interface RangeCommit {
   sha: string;
@@ -29,9 +30,14 @@ export async function commitsInRange(root: string, range: string): Promise<Range
   if (!range || range.startsWith('-')) {
     throw new ChangeControlError('usage', `"${range}" is not a commit range; write it as A..B (for example origin/main..HEAD).`);
   }
-  const out = await gitCall(`Read the commits of ${range}`, () =>
-    openGit(root).raw(['log', '--reverse', '--format=%H%x00%P%x00%B%x1e', range, '--']),
-  );
+  let out: string;
+  try {
+    out = await openGit(root).raw(['log', '--reverse', '--format=%H%x00%P%x00%B%x1e', range, '--']);
+  } catch (err) {
+    const translated = translateGitError(err, `Read the commits of ${range}`);
+    if (translated.code !== 'git.baseNotFound') throw translated;
+    throw new ChangeControlError('usage', `"${range}" names a revision this repository does not have; fetch it first or check the spelling.`, { cause: err });
+  }
   return out
     .split(RECORD_END)
     .map((record) => record.replace(/^\n/, ''))
@@ -93,11 +99,15 @@ async function readConfig(root: string, key: string): Promise<string> {
 
 /** The top folder of the work tree containing `cwd`, or undefined outside one. */
 export async function workTreeRoot(cwd: string): Promise<string | undefined> {
+  if (!existsSync(cwd)) return undefined;
   try {
     const out = await openGit(cwd).raw(['rev-parse', '--show-toplevel']);
     return out.trim() || undefined;
-  } catch {
-    // Not inside a work tree (or a bare repository): the caller uses defaults.
-    return undefined;
+  } catch (err) {
+    // Outside a work tree (or in a bare repository) the caller uses defaults;
+    // any other failure must not silently drop the repository's policy.
+    const translated = translateGitError(err, 'Find the repository');
+    if (translated.code === 'git.notARepository' || /must be run in a work tree/i.test(translated.message)) return undefined;
+    throw translated;
   }
 }

@@ -24,7 +24,9 @@ export function openGit(root: string, options: OpenGitOptions = {}): SimpleGit {
     // Never let git prompt: no stdin in the extension host or CI. The
     // blanked askpass variables and the user's own SSH command are safe;
     // simple-git refuses them (and any editor or pager) unless allowed.
-    unsafe: { allowUnsafeAskPass: true, allowUnsafeSshCommand: true },
+    // Config-path variables (GIT_CONFIG_GLOBAL, GIT_EXEC_PATH, PREFIX) come
+    // from the user's own environment, never from a repository.
+    unsafe: { allowUnsafeAskPass: true, allowUnsafeSshCommand: true, allowUnsafeConfigPaths: true },
   }).env({ ...withoutInteractiveTools(process.env), GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', GCM_INTERACTIVE: 'never', LC_ALL: 'C' });
 }
 
