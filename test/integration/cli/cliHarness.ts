@@ -1,0 +1,69 @@
+/**
+ * Builds the CLI once into a temp folder (an isolated esbuild bundle, so a
+ * concurrent `npm run build` cannot swap it underneath a running hook) and
+ * makes throw-away repositories with git's global config shut out.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** Environment for every git and CLI process in these tests. */
+export const testEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  GIT_CONFIG_GLOBAL: os.devNull, // simple-git must accept it (openGit allows config paths)
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+};
+
+export function tempDir(prefix: string): string {
+  return realpathSync(mkdtempSync(path.join(os.tmpdir(), prefix)));
+}
+
+export function removeDir(dir: string | undefined): void {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Bundle src/cli/main.ts the way scripts/build.mjs does; returns the cli.js path. */
+export async function buildCli(outDir: string): Promise<string> {
+  const outfile = path.join(outDir, 'cli.js');
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, 'src/cli/main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    logLevel: 'error',
+    define: { __VERSION__: '"0.0.0-test"' },
+    banner: { js: '#!/usr/bin/env node' },
+  });
+  return outfile;
+}
+
+export function run(cmd: string, args: string[], cwd: string, input?: string): SpawnSyncReturns<string> {
+  return spawnSync(cmd, args, { cwd, env: testEnv, encoding: 'utf8', input, timeout: 20_000 });
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  const r = run('git', args, cwd);
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** A new repository on branch main with one commit. */
+export function makeRepo(dir: string): string {
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'commit.gpgsign', 'false');
+  writeFileSync(path.join(dir, 'README.md'), '# test\n');
+  git(dir, 'add', 'README.md');
+  git(dir, 'commit', '-q', '--no-verify', '-m', 'Add the readme');
+  return dir;
+}
