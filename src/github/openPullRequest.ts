@@ -174,12 +174,13 @@ export async function openPullRequest(prepared: PreparedPullRequest, choices: Op
   const push = await step('push', `Pushing ${branch} to ${prepared.remote}…`, () => pushBranch(prepared.root, { remote: prepared.remote, branch, ...(signal ? { signal } : {}) }));
   done.push(push.updated ? `pushed ${branch}` : `${branch} was already pushed`);
   let pr = await step('find', 'Looking for an open pull request…', () => findOpenPullRequest(octokit, repo, branch, signal));
-  const created = !pr;
+  let created = false;
   if (pr) {
     done.push(`found open PR #${pr.number}`);
   } else {
-    pr = await step('create', 'Creating the pull request…', () => createOrFind(octokit, prepared, choices, signal));
-    done.push(`PR #${pr.number} created`);
+    const made = await step('create', 'Creating the pull request…', () => createOrFind(octokit, prepared, choices, signal));
+    ({ pr, created } = made);
+    done.push(created ? `PR #${pr.number} created` : `found PR #${pr.number}, opened meanwhile`);
   }
   const current = pr;
   const plan = planReviewers(choices.reviewers, current);
@@ -196,16 +197,17 @@ export async function openPullRequest(prepared: PreparedPullRequest, choices: Op
 }
 
 /** Creates the PR; if one appeared meanwhile (422 "already exists"), uses that one. */
-async function createOrFind(octokit: Octokit, prepared: PreparedPullRequest, choices: OpenChoices, signal?: AbortSignal): Promise<PullRequestInfo> {
+async function createOrFind(octokit: Octokit, prepared: PreparedPullRequest, choices: OpenChoices, signal?: AbortSignal): Promise<{ pr: PullRequestInfo; created: boolean }> {
   try {
-    return await createPullRequest(octokit, prepared.repo, {
+    const pr = await createPullRequest(octokit, prepared.repo, {
       branch: prepared.branch!, base: prepared.policy.branch.base, title: choices.title, body: choices.body, draft: choices.draft,
     }, signal);
+    return { pr, created: true };
   } catch (err) {
     const text = validationText(err);
     if (/already exists/i.test(text)) {
       const existing = await findOpenPullRequest(octokit, prepared.repo, prepared.branch!, signal);
-      if (existing) return existing;
+      if (existing) return { pr: existing, created: false };
     }
     if (/no commits between/i.test(text)) {
       throw new ChangeControlError('github.validation', `GitHub sees no commits between ${prepared.policy.branch.base} and ${prepared.branch}.`, {

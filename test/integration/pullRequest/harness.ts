@@ -1,7 +1,8 @@
 /**
  * The Open Pull Request acceptance set-up: a real work clone whose origin
  * says https://github.com/acme/app.git (rewritten by insteadOf to a bare
- * repository on disk) and a fake GitHub holding the change tickets.
+ * repository on disk) and the shared fake GitHub (contract-validated)
+ * holding the change tickets.
  */
 import { defaultPolicy, type Policy } from '../../../src/core/policy/schema';
 import type { Logger } from '../../../src/core/ports';
@@ -12,7 +13,7 @@ import { openPullRequest, preparePullRequest, type OpenResult, type PreparedPull
 import { GitRepository } from '../../../src/git/gitRepository';
 import { GitHubTicketProvider } from '../../../src/tickets/githubTicketProvider';
 import { commitFile, git, makeFixture, type Fixture } from '../startChange/repos';
-import { InterimGitHub } from './interimGitHub';
+import { FakeGitHub, type FakePull } from '../../github-fake';
 
 export const REPO = 'acme/app';
 /** Distinctive, so a leak anywhere is found by a plain substring search. */
@@ -23,7 +24,13 @@ export const FAST = { retries: 2, retryBaseMs: 1, rateLimitUnitMs: 1, writeMinTi
 
 export interface Env {
   fx: Fixture;
-  fake: InterimGitHub;
+  fake: FakeGitHub;
+  /** Pull requests on the fake, by number. */
+  pulls(): FakePull[];
+  /** Bodies of the comments on an issue of acme/app. */
+  comments(issue: number): string[];
+  /** Requests that changed something (not GET). */
+  posts(): { method: string; path: string }[];
   policy: Policy;
   logs: string[];
   logger: Logger;
@@ -35,13 +42,18 @@ export async function setUp(): Promise<Env> {
   const fx = makeFixture();
   git(fx.work, ['config', 'remote.origin.url', `https://github.com/${REPO}.git`]);
   git(fx.work, ['config', `url.${fx.remote}.insteadOf`, `https://github.com/${REPO}.git`]);
-  const fake = new InterimGitHub();
-  await fake.start();
-  fake.seedIssue(REPO, { number: 1, title: 'Export the audit log as CSV', state: 'open', labels: ['approved'], assignees: [] });
-  fake.seedIssue(REPO, { number: 2, title: 'Fix the session timeout', state: 'open', labels: ['Approved', 'bug'], assignees: ['dev'] });
-  fake.seedIssue(REPO, { number: 3, title: 'A pull request, not a ticket', state: 'open', pull: true });
-  fake.seedIssue(REPO, { number: 4, title: 'Unapproved idea', state: 'open' });
-  fake.seedIssue(REPO, { number: 5, title: 'Done long ago', state: 'closed', labels: ['Approved'] });
+  const fake = await new FakeGitHub().start();
+  const s = fake.state;
+  s.viewer = 'dev';
+  s.addUser('dev');
+  s.addUser('alice');
+  s.tokens.set(TOKEN, 'dev');
+  s.addRepo(REPO);
+  s.addIssue(REPO, { title: 'Export the audit log as CSV', labels: ['approved'], user: 'pm' });
+  s.addIssue(REPO, { title: 'Fix the session timeout', labels: ['Approved', 'bug'], assignees: ['dev'], user: 'pm' });
+  s.addPull(REPO, { head: 'acme:other', title: 'A pull request, not a ticket', user: 'alice' });
+  s.addIssue(REPO, { title: 'Unapproved idea', user: 'pm' });
+  s.addIssue(REPO, { title: 'Done long ago', labels: ['Approved'], state: 'closed', user: 'pm' });
   const policy = defaultPolicy();
   policy.review.defaultReviewers = ['alice', 'dev'];
   const logs: string[] = [];
@@ -49,8 +61,14 @@ export async function setUp(): Promise<Env> {
     logs.push(`[${level}] ${[m, ...a.map((x) => (x instanceof Error ? `${x.message} ${x.stack}` : JSON.stringify(x)))].join(' ')}`);
   };
   const logger: Logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
-  const github = await connectGitHub({ root: fx.work, remote: 'origin', apiUrl: fake.baseUrl, token: async () => TOKEN, logger, tuning: FAST });
-  return { fx, fake, policy, logs, logger, github, dispose: async () => { await fake.stop(); fx.dispose(); } };
+  const github = await connectGitHub({ root: fx.work, remote: 'origin', apiUrl: fake.url, token: async () => TOKEN, logger, tuning: FAST });
+  return {
+    fx, fake, policy, logs, logger, github,
+    pulls: () => [...s.repo(REPO).pulls.values()].filter((p) => p.head.ref !== 'other'),
+    comments: (issue) => s.issue(REPO, issue).comments.map((c) => c.body),
+    posts: () => fake.requests.filter((r) => r.method !== 'GET'),
+    dispose: async () => { await fake.stop(); fx.dispose(); },
+  };
 }
 
 export function ticketProvider(env: Env): GitHubTicketProvider {

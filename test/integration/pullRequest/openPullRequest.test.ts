@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { backLinkMarker, bodyMarker } from '../../../src/core/pullRequest';
 import { commitFile, git } from '../startChange/repos';
-import { open, prepare, REPO, setUp, startAndCommit, ticketProvider, type Env } from './harness';
+import { open, prepare, setUp, startAndCommit, ticketProvider, type Env } from './harness';
 
 describe('Open Pull Request end to end (real git, bare remote, fake GitHub)', () => {
   let env: Env;
@@ -13,54 +13,64 @@ describe('Open Pull Request end to end (real git, bare remote, fake GitHub)', ()
 
   it('picks a ticket, starts the change, commits, opens the PR, requests review and links the ticket once', async () => {
     const tickets = await ticketProvider(env).listOpen();
-    assert.deepEqual(tickets.map((t) => t.id), ['#2', '#1', '#4'], 'mine first, no pull requests, no closed tickets');
+    assert.deepEqual(tickets.map((t) => t.id), ['#2', '#4', '#1'], 'mine first, then most recently updated; no pull requests, no closed tickets');
     const ticket = tickets.find((t) => t.id === '#1')!;
     assert.equal(ticket.approved, true);
     const branch = await startAndCommit(env, ticket.id, ticket.title);
     assert.equal(git(env.fx.work, ['config', `branch.${branch}.changeTicket`]).trim(), '#1');
 
     const before = env.fake.requests.length;
+    const routesBefore = { ...env.fake.counters.byRoute };
     const prepared = await prepare(env);
     assert.deepEqual(prepared.preflight, { blockers: [], warnings: [] });
     assert.equal(prepared.title, 'Export the audit log as CSV (#1)');
     const steps: string[] = [];
     const result = await open(env, prepared, { steps });
     const flowRequests = env.fake.requests.slice(before);
+    const flowRoutes = Object.entries(env.fake.counters.byRoute).filter(([route, n]) => n !== (routesBefore[route] ?? 0)).map(([route, n]) => `${route} ×${n - (routesBefore[route] ?? 0)}`);
 
     assert.deepEqual(steps, ['push', 'find', 'create', 'reviewers', 'comment']);
     assert.equal(result.created, true);
     assert.deepEqual(result.reviewers.skipped, [{ reviewer: 'dev', reason: 'is the author and cannot review their own pull request' }]);
-    const pulls = env.fake.pulls.get(REPO)!;
+    const pulls = env.pulls();
     assert.equal(pulls.length, 1);
     const pr = pulls[0]!;
-    assert.deepEqual([pr.head, pr.base, pr.title, pr.draft], [branch, 'main', 'Export the audit log as CSV (#1)', false]);
-    assert.match(pr.body, /\*\*Change ticket:\*\* \[#1\]\(https:\/\/github\.com\/acme\/app\/issues\/1\)/);
-    assert.match(pr.body, /\*\*Type:\*\* Feature/);
-    assert.match(pr.body, /- Add CSV export of the audit log\n- Test the CSV export/);
-    assert.match(pr.body, /Changed source files: 1 \(1 covered/);
-    assert.match(pr.body, /## Reviewer checklist/);
-    assert.ok(pr.body.includes(bodyMarker('#1')));
-    assert.deepEqual(pr.requested, ['alice']);
-    const comments = env.fake.comments.get(`${REPO}#1`)!;
+    assert.deepEqual([pr.head.ref, pr.base.ref, pr.title, pr.draft, pr.user], [branch, 'main', 'Export the audit log as CSV (#1)', false, 'dev']);
+    assert.equal(result.pr.number, pr.number);
+    assert.match(pr.body ?? '', /\*\*Change ticket:\*\* \[#1\]\(http:\/\/127\.0\.0\.1:\d+\/acme\/app\/issues\/1\) — Export the audit log as CSV/);
+    assert.match(pr.body ?? '', /\*\*Type:\*\* Feature/);
+    assert.match(pr.body ?? '', /- Add CSV export of the audit log\n- Test the CSV export/);
+    assert.match(pr.body ?? '', /Changed source files: 1 \(1 covered/);
+    assert.match(pr.body ?? '', /## Reviewer checklist/);
+    assert.ok((pr.body ?? '').includes(bodyMarker('#1')));
+    assert.deepEqual(pr.requestedReviewers, ['alice']);
+    const comments = env.comments(1);
     assert.equal(comments.length, 1);
-    assert.ok(comments[0]!.body.includes(backLinkMarker(result.pr.url)));
+    assert.ok(comments[0]!.includes(backLinkMarker(result.pr.url)));
     assert.equal(git(env.fx.remote, ['rev-parse', branch]), git(env.fx.work, ['rev-parse', 'HEAD']));
     // The request budget of creating a PR end to end (reported in the issue note).
-    assert.deepEqual(flowRequests.map((r) => r.operationId), [
-      'issues/get', 'pulls/list', 'pulls/create', 'pulls/request-reviewers', 'issues/list-comments', 'issues/create-comment',
+    assert.deepEqual(flowRoutes, [
+      'GET /repos/{owner}/{repo}/issues/{issue_number} ×1',
+      'GET /repos/{owner}/{repo}/pulls ×1',
+      'POST /repos/{owner}/{repo}/pulls ×1',
+      'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers ×1',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments ×1',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments ×1',
     ]);
-    assert.ok(flowRequests.every((r) => r.authorization === `token ${'ghp_LeakCanary0123456789abcdefABCDEF012345'}`));
+    assert.equal(flowRequests.length, 6, 'six requests create a PR end to end');
+    // The fake only accepts the one registered token: every request was authenticated with it.
+    assert.ok(flowRequests.every((r) => r.status !== 401));
 
     // Re-running changes nothing on the server: no POST, same state.
-    const posts = env.fake.posts().length;
-    const state = JSON.stringify([env.fake.pulls.get(REPO), env.fake.comments.get(`${REPO}#1`)]);
+    const posts = env.posts().length;
+    const state = JSON.stringify([env.pulls(), env.comments(1)]);
     const again = await open(env, await prepare(env));
     assert.equal(again.created, false);
     assert.equal(again.pr.number, result.pr.number);
     assert.equal(again.commented, false);
     assert.equal(again.reviewersRequested, false);
-    assert.equal(env.fake.posts().length, posts, 'no POST the second time');
-    assert.equal(JSON.stringify([env.fake.pulls.get(REPO), env.fake.comments.get(`${REPO}#1`)]), state);
+    assert.equal(env.posts().length, posts, 'no POST the second time');
+    assert.equal(JSON.stringify([env.pulls(), env.comments(1)]), state);
     assert.match(again.done.join(', '), /already pushed, found open PR #\d+, ticket #1 already linked/);
   });
 
@@ -86,7 +96,7 @@ describe('Open Pull Request end to end (real git, bare remote, fake GitHub)', ()
     assert.deepEqual((await prepare(env)).preflight.warnings.map((w) => w.id), ['approval']);
     git(env.fx.work, ['config', `branch.${git(env.fx.work, ['branch', '--show-current']).trim()}.changeTicket`, '#5']);
     assert.match((await prepare(env)).preflight.blockers[0]!.message, /#5 is closed/);
-    assert.equal(env.fake.posts().length, 0, 'nothing was sent');
+    assert.equal(env.posts().length, 0, 'nothing was sent');
     assert.equal(git(env.fx.remote, ['branch', '--list']).trim(), '* main', 'nothing was pushed');
   });
 });
