@@ -3,13 +3,14 @@
  * front of it. The mood rule checks the description's first word, so
  * "fix(compiler-sfc): add …" starts with "add", not "fix(compiler-sfc):".
  * Handled: Conventional Commits `type(scope)!: `, git.git-style area
- * prefixes (`refs: `, `l10n: tr: `, `t/t1234: `), ticket prefixes
+ * prefixes (`refs: `, `l10n: tr: `, `t/t1234: `, `(docs) `), ticket prefixes
  * (`ABC-123: `, `[ABC-123] `, `Issue 901: `, `#12: `, `fix #680 - `),
  * bracket tags (`[PATCH] `, `[Fix #5527] `) and gitmoji/emoji.
  */
 const PREFIXES: RegExp[] = [
   /^\s+/,
   /^\[[^\]]{1,40}\]:?\s*/,
+  /^\([^)]{1,40}\):?\s+/,
   /^:[a-z0-9_+-]{1,30}:\s*/,
   /^\p{Extended_Pictographic}\uFE0F?\s*/u,
   /^[A-Z][A-Z0-9]{1,9}-\d+\b:?\s*(?:[-–—]\s+)?/,

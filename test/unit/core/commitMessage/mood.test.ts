@@ -22,6 +22,8 @@ describe('findDescription', () => {
     ['l10n: tr: update x', 'update x'],
     ['t/t1234-foo.sh: add x', 'add x'],
     [':bug: Fix x', 'Fix x'],
+    ['(docs) Update x', 'Update x'],
+    ['WIP: adding x', 'adding x'],
     ['🐛 Fix x', 'Fix x'],
     ['Fixes #776: Add settings', 'Fixes #776: Add settings'],
     ['Fixed: the crash', 'Fixed: the crash'],
