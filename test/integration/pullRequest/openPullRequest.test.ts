@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { backLinkMarker, bodyMarker } from '../../../src/core/pullRequest';
-import { commitFile, git } from '../startChange/repos';
-import { open, prepare, setUp, startAndCommit, ticketProvider, type Env } from './harness';
+import { main } from '../../../src/cli/main';
+import { advanceRemote, commitFile, git } from '../startChange/repos';
+import { open, prepare, setUp, startAndCommit, ticketProvider, TOKEN, type Env } from './harness';
 
 describe('Open Pull Request end to end (real git, bare remote, fake GitHub)', () => {
   let env: Env;
@@ -83,6 +84,29 @@ describe('Open Pull Request end to end (real git, bare remote, fake GitHub)', ()
     assert.match(prepared.body, /\*\*Type:\*\* Defect/);
     assert.match(prepared.body, /## Team checklist\n- \[ \] Security reviewed/);
     assert.doesNotMatch(prepared.body, /Reviewer checklist/);
+  });
+
+  it('the CLI exits 1 on blockers, and on warnings unless --yes', async () => {
+    const out: string[] = [];
+    const run = (argv: string[]): Promise<number> => main({
+      argv, cwd: env.fx.work, env: { GH_TOKEN: TOKEN, CHANGE_CONTROL_GITHUB_API_URL: env.fake.url },
+      stdout: (t) => out.push(t), stderr: (t) => out.push(t), readStdin: async () => '',
+    });
+    assert.equal(await run(['pr']), 1);
+    assert.match(out.join(''), /✖ You are on the base branch "main"/);
+    assert.match(out.join(''), /blocked; fix the items marked ✖/);
+    await startAndCommit(env, '#1', 'Export the audit log as CSV');
+    advanceRemote(env.fx);
+    out.length = 0;
+    assert.equal(await run(['pr']), 1);
+    assert.match(out.join(''), /⚠ The branch is 1 commit behind main/);
+    assert.match(out.join(''), /run again with --yes/);
+    assert.equal(env.posts().length, 0, 'nothing was sent without --yes');
+    assert.equal(await run(['pr', '--yes', '--draft', '--reviewer', 'alice']), 0);
+    assert.equal(env.pulls()[0]!.draft, true);
+    assert.equal(await run(['pr', '--yes']), 0);
+    assert.match(out.join(''), /Already open: http/);
+    assert.equal(env.pulls().length, 1);
   });
 
   it('blocks a closed or unapproved ticket and the base branch before touching anything', async () => {
