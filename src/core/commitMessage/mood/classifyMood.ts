@@ -5,8 +5,10 @@
  * - "Fixes typo" is third person, "Fixes for Mac OS X" and "Changes to
  *   Javadoc" are noun phrases (a verb-noun plural followed by a
  *   preposition, punctuation or nothing);
- * - "Missing semicolon" is an adjective, "Adding tests" and "Rewording of
- *   the exception" are gerunds;
+ * - "Missing semicolon" is an adjective (WordNet and compromise both list
+ *   "missing" as one, and a lower-case noun follows), "Adding tests",
+ *   "Supporting Python 3.12" and "Rewording of the exception" are gerunds;
+ * - verbs that WordNet lists with a preposition stay verbs ("Looks for");
  * - base forms that equal past forms ("Set", "Put", "Read") are imperative;
  * - identifiers (camelCase, snake_case, `code`, dotted names) are not verbs,
  *   nor is a word named as a thing ("includes instead of indexOf");
