@@ -89,13 +89,16 @@ async function pickFolderWithoutGit(title: string): Promise<string | undefined> 
   return (await vscode.window.showWorkspaceFolderPick({ placeHolder: title }))?.uri.fsPath;
 }
 
-/** Re-read a repository's policy when its file is created, saved or deleted (also outside the editor). */
+/** Re-read a repository's context when its policy file or git config changes (also outside the editor). */
 function watchPolicyFiles(subs: vscode.Disposable[], cache: LintContextCache): void {
   const watcher = vscode.workspace.createFileSystemWatcher('**/.github/change-control.json');
   const onFile = (uri: vscode.Uri): void => {
     if (uri.scheme === 'file') cache.refresh(vscode.Uri.joinPath(uri, '..', '..').fsPath);
   };
   subs.push(watcher, watcher.onDidCreate(onFile), watcher.onDidChange(onFile), watcher.onDidDelete(onFile));
+  // Link Ticket and Start Change record the branch ticket (and users set core.commentChar) in .git/config.
+  const gitConfig = vscode.workspace.createFileSystemWatcher('**/.git/config', true, false, true);
+  subs.push(gitConfig, gitConfig.onDidChange(onFile));
 }
 
 /** The branch ticket follows the checked-out branch. */
