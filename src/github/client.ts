@@ -86,7 +86,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     // Octokit's request log reports each failed attempt at error level; the
     // funnel and the translated error say it already, so keep it at debug.
     log: { debug: () => {}, info: () => {}, warn: (m: string) => logger.warn(redact(m)), error: (m: string) => logger.debug(redact(m)) },
-    retry: { retries: tuning.retries, retryAfterBaseValue: tuning.retryBaseMs },
+    // 429 joins the plugin's defaults: rate limits belong to the throttling
+    // handlers, which honour the reset time instead of retrying blindly.
+    retry: { retries: tuning.retries, retryAfterBaseValue: tuning.retryBaseMs, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     throttle: {
       id: baseUrl,
       retryAfterBaseValue: tuning.rateLimitUnitMs,
@@ -103,7 +105,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   });
 
   octokit.hook.wrap('request', async (request, endpointOptions) => {
-    const route = `${endpointOptions.method} ${endpointOptions.url}`;
+    // Pagination follows absolute Link URLs: log their path, never the query.
+    const route = `${endpointOptions.method} ${endpointOptions.url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/\?.*$/, '')}`;
     const token = await getToken();
     if (token) secrets.add(token);
     // Mutate in place: before-after-hook binds the same options object to every inner hook.
