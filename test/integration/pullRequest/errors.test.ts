@@ -55,6 +55,12 @@ describe('Open Pull Request errors (fake GitHub faults)', () => {
     await assert.rejects(open(env, await prepare(env)), expectCode('github.rateLimited', /rate limit is used up; it resets at .*\(in \d+ minutes\)\. Already done: pushed/));
   });
 
+  it('secondary rate limit: says how long to wait, nothing created', async () => {
+    env.fake.inject({ method: 'POST', path: /\/pulls$/, times: 5, fault: { kind: 'secondaryRateLimit', retryAfterSeconds: 120 } });
+    await assert.rejects(open(env, await prepare(env)), expectCode('github.rateLimited', /secondary rate limit.*Already done: pushed .*Wait 120 seconds/));
+    assert.equal(env.pulls().length, 0);
+  });
+
   it('404 ticket: a pre-flight blocker, not a crash; 404 repository: says to check access', async () => {
     git(env.fx.work, ['config', `branch.${branch}.changeTicket`, '#404']);
     const prepared = await prepare(env);

@@ -86,6 +86,15 @@ describe('Open Pull Request end to end (real git, bare remote, fake GitHub)', ()
     assert.doesNotMatch(prepared.body, /Reviewer checklist/);
   });
 
+  it('finds the ticket in the commit messages when the branch has none recorded', async () => {
+    git(env.fx.work, ['checkout', '-q', '-b', 'feature/no-config']);
+    commitFile(env.fx.work, 'src/a.ts', 'export const a = 1;\n', 'Add the session timeout fix\n\nRefs #2');
+    const prepared = await prepare(env);
+    assert.equal(prepared.ticketId, '#2');
+    assert.equal(prepared.ticket?.title, 'Fix the session timeout');
+    assert.equal(prepared.title, 'Fix the session timeout (#2)');
+  });
+
   it('the CLI exits 1 on blockers, and on warnings unless --yes', async () => {
     const out: string[] = [];
     const run = (argv: string[]): Promise<number> => main({
