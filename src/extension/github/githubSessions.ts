@@ -46,7 +46,8 @@ export class GitHubSessions implements vscode.Disposable {
   /** Interactive sign-in (the user asked for it). */
   async signIn(root?: string): Promise<void> {
     const provider = root ? await this.providerFor(root) : 'github';
-    const session = await vscode.authentication.getSession(provider, GITHUB_SCOPES, { createIfNone: true });
+    const session = await getSessionOrCancel(provider, true);
+    if (!session) return;
     this.remember(session.accessToken);
     this.clients.clear();
     this.changed.fire();
@@ -71,7 +72,7 @@ export class GitHubSessions implements vscode.Disposable {
 
   private async createConnection(root: string, remote: string, apiUrl: string, interactive: boolean): Promise<GitHubConnection> {
     const provider = await this.providerFor(root, remote);
-    const session = await vscode.authentication.getSession(provider, GITHUB_SCOPES, interactive ? { createIfNone: true } : { silent: true });
+    const session = await getSessionOrCancel(provider, interactive);
     if (!session) {
       throw new ChangeControlError('github.unauthorized', 'You are not signed in to GitHub.', { hint: 'Sign in to GitHub to continue.' });
     }
@@ -92,5 +93,15 @@ export class GitHubSessions implements vscode.Disposable {
   dispose(): void {
     for (const t of this.tokens) this.secrets.delete(t);
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** A declined sign-in prompt is the user's choice, not an error. */
+async function getSessionOrCancel(provider: AuthProviderId, interactive: boolean): Promise<vscode.AuthenticationSession | undefined> {
+  try {
+    return await vscode.authentication.getSession(provider, GITHUB_SCOPES, interactive ? { createIfNone: true } : { silent: true });
+  } catch (err) {
+    if (!interactive) throw err;
+    throw new ChangeControlError('cancelled', 'Sign-in to GitHub was not completed.', { cause: err });
   }
 }

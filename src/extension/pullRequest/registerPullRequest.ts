@@ -6,7 +6,7 @@
  * cancellable progress notification.
  */
 import * as vscode from 'vscode';
-import { ChangeControlError } from '../../core/errors';
+import { ChangeControlError, isChangeControlError } from '../../core/errors';
 import type { Policy } from '../../core/policy/schema';
 import type { TicketProvider } from '../../core/ports';
 import { applyOverrides } from '../../core/policy/effectivePolicy';
@@ -86,8 +86,18 @@ async function runOpenPullRequest(root: string, sessions: GitHubSessions, ctx: C
   if (body === undefined) return;
   const reviewers = await pickReviewers(policy);
   if (reviewers === undefined) return;
-  const result = await withProgress('Opening the pull request', (signal, report) =>
-    openPullRequest(prepared, { title: prepared.title, body, draft, reviewers }, { octokit: github.octokit, logger: ctx.logger, signal, onProgress: (_s, m) => report(m) }));
+  let result: OpenResult;
+  try {
+    result = await withProgress('Opening the pull request', (signal, report) =>
+      openPullRequest(prepared, { title: prepared.title, body, draft, reviewers }, { octokit: github.octokit, logger: ctx.logger, signal, onProgress: (_s, m) => report(m) }));
+  } catch (err) {
+    // A cancel after some steps is not silent: the user must know what is already on GitHub.
+    const done = isChangeControlError(err, 'cancelled') ? (err.detail?.done as string[] | undefined) : undefined;
+    if (done && done.length > 0) {
+      void vscode.window.showWarningMessage(err instanceof Error ? err.message : String(err));
+    }
+    throw err;
+  }
   await showResult(result);
 }
 
