@@ -58,9 +58,13 @@ export class FakeGitHub {
   private baseUrl = '';
   private rateRemaining = 5000;
 
-  constructor(options: { validator?: ContractValidator } = {}) {
+  private readonly port: number;
+
+  /** `port` 0 (default) picks a free one: tests always use 0. */
+  constructor(options: { validator?: ContractValidator; port?: number } = {}) {
     // Compiling the contract is the slow part; share it across fakes in a process.
     this.validator = options.validator ?? (sharedValidator ??= new ContractValidator());
+    this.port = options.port ?? 0;
   }
 
   /** Compile the whole contract once per process (call in a `before` hook with a generous timeout). */
@@ -87,7 +91,7 @@ export class FakeGitHub {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
     const address = server.address();
     if (!address || typeof address === 'string') throw new Error('fake GitHub: no port');
     this.baseUrl = `http://127.0.0.1:${address.port}`;
