@@ -53,9 +53,16 @@ export async function commitsInRange(root: string, range: string): Promise<Range
     });
 }
 
-/** core.commentChar as configured ('#' when unset; may be 'auto'). */
+/**
+ * core.commentChar as configured ('#' when unset; may be 'auto'). Git 2.45
+ * added core.commentString as a synonym; whichever is set last wins.
+ */
 export async function readCommentCharSetting(root: string): Promise<string> {
-  const value = await readConfig(root, 'core.commentChar');
+  const out = await gitCall('Read git config core.commentChar', () =>
+    openGit(root).raw(['config', '--get-regexp', '^core\\.comment(char|string)$']),
+  );
+  const last = out.split(/\r?\n/).filter(Boolean).pop();
+  const value = last ? last.slice(last.indexOf(' ') + 1) : '';
   return value === '' ? DEFAULT_COMMENT_CHAR : value;
 }
 

@@ -108,5 +108,8 @@ describe('change-control lint (built CLI, real repositories)', function () {
     const r = run('node', [cli, 'lint', '-'], repo, text);
     assert.equal(r.status, 1);
     assert.match(r.stdout, /body-max-line-length/);
+    // git 2.45 spells it core.commentString; the later setting wins.
+    git(repo, 'config', 'core.commentString', ';');
+    assert.equal(run('node', [cli, 'lint', '-'], repo, text).status, 0);
   });
 });
