@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { ChangeControlError, describeError, type ErrorCode } from '../../../src/core/errors';
+import { createGitHubClient } from '../../../src/github/client';
+import { EtagCache } from '../../../src/github/etagCache';
 import { FakeGitHub } from '../../github-fake';
 import { TOKEN, makeClient } from './helpers';
 
@@ -236,6 +238,29 @@ describe('fake GitHub contract validation', function () {
       (pull as { title: unknown }).title = 42;
       await fetch(`${fake.url}/repos/acme/api/pulls/${pull.number}`, { headers: { authorization: `token ${TOKEN}` } });
       assert.match(fake.violations.join('\n'), /GET \/repos\/\{owner\}\/\{repo\}\/pulls\/\{pull_number\} response 200: \/title must be string/);
+    } finally {
+      await fake.stop();
+    }
+  });
+});
+
+describe('GitHub client ETag cache', function () {
+  this.timeout(20_000);
+
+  it('never serves one token’s cached data to another token', async () => {
+    const fake = await new FakeGitHub().start();
+    try {
+      fake.state.tokens.set('ghp_first000000000000000000000000000000', 'first');
+      fake.state.tokens.set('ghp_second00000000000000000000000000000', 'second');
+      const cache = new EtagCache();
+      const a = createGitHubClient({ baseUrl: fake.url, token: 'ghp_first000000000000000000000000000000', cache });
+      const b = createGitHubClient({ baseUrl: fake.url, token: 'ghp_second00000000000000000000000000000', cache });
+      assert.equal((await a.octokit.rest.users.getAuthenticated()).data.login, 'first');
+      assert.equal((await b.octokit.rest.users.getAuthenticated()).data.login, 'second');
+      assert.equal((await a.octokit.rest.users.getAuthenticated()).data.login, 'first');
+      assert.equal(fake.counters.notModified, 1);
+      assert.equal(cache.size, 2);
+      assert.deepEqual(fake.violations, []);
     } finally {
       await fake.stop();
     }
