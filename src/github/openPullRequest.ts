@@ -30,7 +30,7 @@ import { listTemplateCandidates, readBaseState, readTrackedFile } from '../git/p
 import { pushBranch } from '../git/push';
 import { GitHubTicketProvider, parseTicketId, trackerRepo, type RepoRef, type TicketRef } from '../tickets/githubTicketProvider';
 import { translateGitHubError } from './errors';
-import { commentOnTicketOnce, createPullRequest, findOpenPullRequest, planReviewers, requestReviewers, type PullRequestInfo, type ReviewerPlan } from './pullRequests';
+import { commentOnTicketOnce, createPullRequest, findOpenPullRequest, planReviewers, requestReviewers, withoutPastReviewers, type PullRequestInfo, type ReviewerPlan } from './pullRequests';
 
 export interface PrepareOptions {
   root: string;
@@ -183,7 +183,11 @@ export async function openPullRequest(prepared: PreparedPullRequest, choices: Op
     done.push(created ? `PR #${pr.number} created` : `found PR #${pr.number}, opened meanwhile`);
   }
   const current = pr;
-  const plan = planReviewers(choices.reviewers, current);
+  let plan = planReviewers(choices.reviewers, current);
+  if (!created && plan.users.length > 0) {
+    const first = plan;
+    plan = await step('reviewers', 'Checking past reviews…', () => withoutPastReviewers(octokit, repo, current.number, first, signal));
+  }
   for (const s of plan.skipped) options.logger.warn(`Reviewer ${s.reviewer} ${s.reason}; not requested.`);
   const reviewersRequested = await step('reviewers', 'Requesting reviewers…', () => requestReviewers(octokit, repo, current.number, plan, signal));
   if (reviewersRequested) done.push(`reviewers requested (${[...plan.users, ...plan.teams].join(', ')})`);

@@ -106,6 +106,20 @@ export function planReviewers(wanted: readonly string[], pr: Pick<PullRequestInf
   return plan;
 }
 
+/**
+ * Drops from the plan the users who already reviewed an existing pull
+ * request (they left the requested list when they reviewed); asking again
+ * would re-notify them on every re-run. One request, only when needed.
+ */
+export async function withoutPastReviewers(octokit: Octokit, repo: RepoRef, prNumber: number, plan: ReviewerPlan, signal?: AbortSignal): Promise<ReviewerPlan> {
+  if (plan.users.length === 0) return plan;
+  const { data } = await octokit.rest.pulls.listReviews({ ...repo, pull_number: prNumber, per_page: 100, ...req(signal) });
+  const reviewed = new Set(data.map((r) => r.user?.login.toLowerCase()).filter((l): l is string => !!l));
+  const users = plan.users.filter((u) => !reviewed.has(u.toLowerCase()));
+  const skipped = plan.users.filter((u) => reviewed.has(u.toLowerCase())).map((reviewer) => ({ reviewer, reason: 'has already reviewed' }));
+  return { ...plan, users, skipped: [...plan.skipped, ...skipped] };
+}
+
 /** Requests the planned reviewers in one call; nothing when the plan is empty. */
 export async function requestReviewers(octokit: Octokit, repo: RepoRef, prNumber: number, plan: ReviewerPlan, signal?: AbortSignal): Promise<boolean> {
   if (plan.users.length === 0 && plan.teams.length === 0) return false;

@@ -98,6 +98,16 @@ describe('Open Pull Request errors (fake GitHub faults)', () => {
     assert.match(env.logs.join('\n'), /\[warn\] Reviewer DEV is the author/);
   });
 
+  it('does not ask someone who already reviewed the open pull request again', async () => {
+    const first = await open(env, await prepare(env));
+    env.fake.state.addReview(REPO, first.pr.number, { user: 'alice', state: 'APPROVED' });
+    assert.deepEqual(env.fake.state.pull(REPO, first.pr.number).requestedReviewers, [], 'reviewing left the requested list');
+    const posts = env.posts().length;
+    const again = await open(env, await prepare(env));
+    assert.deepEqual(again.reviewers.skipped.map((s) => `${s.reviewer} ${s.reason}`), ['dev is the author and cannot review their own pull request', 'alice has already reviewed']);
+    assert.equal(env.posts().length, posts, 'no POST: alice is not re-requested');
+  });
+
   it('5xx while linking the ticket: reports what is done; a re-run finishes without duplicates', async () => {
     env.fake.inject({ method: 'POST', path: /\/comments$/, times: 3, fault: { kind: 'status', status: 502, message: 'Bad Gateway' } });
     await assert.rejects(open(env, await prepare(env)), expectCode('github.server', /failed while linking the pull request from the ticket: GitHub had a server error \(502\), even after retrying\..*Already done: pushed .*, PR #\d+ created, reviewers requested \(alice\)\..*Run Open Pull Request again/));
