@@ -1,0 +1,63 @@
+/**
+ * A change in a throw-away repository plus its pull request on the fake
+ * GitHub: feature branch pushed to a bare "origin", ticket linked in git
+ * config, a test for the changed source, one approval, green checks and
+ * the ticket's back-link comment. Tests then make it worse.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { FakeGitHub } from '../../github-fake';
+import { tempDir, testEnv } from '../cli/cliHarness';
+
+export const REPO = 'acme/app';
+export const BRANCH = 'feature/1-audit-log';
+
+export interface ChangeFixture {
+  dir: string;
+  root: string;
+  headSha: string;
+  prNumber: number;
+  fake: FakeGitHub;
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, env: testEnv, encoding: 'utf8' }).trim();
+}
+
+export async function makeChange(): Promise<ChangeFixture> {
+  const dir = tempDir('cc-sidebar-');
+  const bare = path.join(dir, 'origin.git');
+  const root = path.join(dir, 'work');
+  git(dir, 'init', '-q', '--bare', '-b', 'main', bare);
+  git(dir, 'init', '-q', '-b', 'main', root);
+  writeFileSync(path.join(root, 'README.md'), '# App\n');
+  git(root, 'add', 'README.md');
+  git(root, 'commit', '-q', '-m', 'Start the app');
+  git(root, 'remote', 'add', 'origin', bare);
+  git(root, 'push', '-q', '-u', 'origin', 'main');
+  git(root, 'switch', '-q', '-c', BRANCH);
+  mkdirSync(path.join(root, 'src'));
+  mkdirSync(path.join(root, 'test'));
+  writeFileSync(path.join(root, 'src/audit.ts'), 'export const audit = 1;\n');
+  writeFileSync(path.join(root, 'test/audit.test.ts'), 'import "../src/audit";\n');
+  git(root, 'add', '.');
+  git(root, 'commit', '-q', '-m', 'Add the audit log export\n\nAuditors need the log as a file.');
+  git(root, 'push', '-q', '-u', 'origin', BRANCH);
+  git(root, 'config', `branch.${BRANCH}.changeTicket`, '#1');
+  // The GitHub identity of the repository; the remote-tracking refs stay local.
+  git(root, 'remote', 'set-url', 'origin', `https://github.com/${REPO}.git`);
+  const headSha = git(root, 'rev-parse', 'HEAD');
+
+  const fake = await new FakeGitHub().start();
+  const s = fake.state;
+  s.addRepo(REPO);
+  s.addLabel(REPO, 'Approved');
+  s.addIssue(REPO, { title: 'Export the audit log', labels: ['Approved'], assignees: ['octocat'] });
+  const pr = s.addPull(REPO, { head: BRANCH, title: 'Add the audit log export (#1)', commits: [{ sha: headSha, message: 'Add the audit log export', author: 'octocat', date: s.now() }] });
+  s.addReview(REPO, pr.number, { user: 'erin', state: 'APPROVED' });
+  s.addCheckRun(REPO, headSha, { name: 'build', conclusion: 'success' });
+  s.setStatus(REPO, headSha, { context: 'ci/lint', state: 'success', targetUrl: 'https://ci.example/lint' });
+  s.addComment(REPO, 1, `Pull request: #${pr.number}`);
+  return { dir, root, headSha, prNumber: pr.number, fake };
+}
