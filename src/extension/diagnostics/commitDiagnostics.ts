@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Finding, LintContext, Range as LintRange, Severity } from '../../core/commitMessage/types';
 import type { Logger } from '../../core/ports';
 import { commitDocumentRoot, isCommitMessageDocument } from './commitDocuments';
+import { selectFixAll } from './fixAll';
 import type { LintContextCache } from './lintContextCache';
 
 export type LintFn = (text: string, ctx: LintContext) => Finding[];
@@ -110,28 +111,11 @@ export class CommitDiagnostics implements vscode.CodeActionProvider, vscode.Disp
 
 /** One action applying the first fix of every finding whose edits do not overlap. */
 function fixAllAction(uri: vscode.Uri, findings: readonly Finding[]): vscode.CodeAction | undefined {
-  const chosen: vscode.Range[] = [];
-  const edits: { range: LintRange; newText: string }[] = [];
-  let count = 0;
-  for (const finding of findings) {
-    const fix = finding.fixes[0];
-    if (!fix) continue;
-    const ranges = fix.edits.map((e) => toRange(e.range));
-    if (ranges.some((r) => chosen.some((c) => overlaps(r, c)))) continue;
-    chosen.push(...ranges);
-    edits.push(...fix.edits);
-    count++;
-  }
+  const { edits, count } = selectFixAll(findings);
   if (count < 2) return undefined;
   const action = new vscode.CodeAction(`Fix All ${count} Commit Message Problems`, vscode.CodeActionKind.QuickFix);
   action.edit = toWorkspaceEdit(uri, edits);
   return action;
-}
-
-function overlaps(a: vscode.Range, b: vscode.Range): boolean {
-  const inter = a.intersection(b);
-  // Touching ranges are fine unless both are insertions at the same point.
-  return inter !== undefined && (!inter.isEmpty || (a.isEmpty && b.isEmpty) || a.contains(b) || b.contains(a));
 }
 
 function toWorkspaceEdit(uri: vscode.Uri, edits: readonly { range: LintRange; newText: string }[]): vscode.WorkspaceEdit {
