@@ -65,7 +65,13 @@ describe('Open Pull Request end to end (real git, bare remote, fake GitHub)', ()
     // Re-running changes nothing on the server: no POST, same state.
     const posts = env.posts().length;
     const state = JSON.stringify([env.pulls(), env.comments(1)]);
+    let requestsBefore = env.fake.requests.length;
     const again = await open(env, await prepare(env));
+    assert.deepEqual(env.fake.requests.slice(requestsBefore).map((r) => r.method), ['GET', 'GET', 'GET'], 'a re-run is three GETs: ticket, open PR, ticket comments');
+    // Once nothing changes, those GETs are conditional: 304s do not count against the rate limit.
+    requestsBefore = env.fake.requests.length;
+    await open(env, await prepare(env));
+    assert.deepEqual(env.fake.requests.slice(requestsBefore).map((r) => r.status), [304, 304, 304]);
     assert.equal(again.created, false);
     assert.equal(again.pr.number, result.pr.number);
     assert.equal(again.commented, false);
