@@ -65,6 +65,9 @@ async function runSuites(label, opts) {
       codeServer: opts.codeServer, extensionTestsPath: path.join(outDir, 'index.js'), workspace: ws.work,
       extensionDevelopmentPath: opts.extensionDevelopmentPath ?? root, extensionsDir: opts.extensionsDir,
       settings: opts.settings, screenshotDir: opts.screenshotDir, verbose, keep: args.has('--keep'),
+      // The user's one-time "Allow Change Control to sign in using GitHub" (the account is the
+      // stand-in provider the suites register, see test/e2e/support.ts registerFakeGitHubAuth).
+      applicationStorage: { 'github-octocat': JSON.stringify([{ id: 'change-control.change-control', name: 'Change Control', allowed: true }]) },
       timeoutSec: Number(process.env.CC_E2E_TIMEOUT ?? 600), log: (line) => console.log(line),
       env: { CHANGE_CONTROL_GITHUB_API_URL: ws.github.url, CC_E2E_FAKE_GITHUB_CONTROL: ws.github.controlUrl ?? '',
         CC_E2E_REMOTE: ws.remote, CC_E2E_FILES: opts.files ?? '', CC_E2E_GREP: flag('grep') ?? '',

@@ -130,6 +130,27 @@ function isWorkbenchNoise(line, afterNoise) {
   return NOISE.some((re) => re.test(line));
 }
 
+/**
+ * Writes entries into the web workbench's application storage (IndexedDB, same origin) before it
+ * loads. Used to pre-grant an extension access to an authentication account: VS Code refuses the
+ * "Allow?" dialog in extension-test mode, and a user answers it once in real use.
+ */
+export async function seedApplicationStorage(page, origin, entries) {
+  await page.goto(`${origin}/healthz`);
+  await page.evaluate(async (pairs) => {
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('vscode-web-state-db-global', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('ItemTable');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction('ItemTable', 'readwrite');
+    for (const [k, v] of pairs) tx.objectStore('ItemTable').put(v, k);
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+    db.close();
+  }, Object.entries(entries));
+}
+
 /** The control server tests call (screenshots). */
 function startControlServer(getPage, screenshotDir) {
   const srv = http.createServer(async (req, res) => {
@@ -137,9 +158,10 @@ function startControlServer(getPage, screenshotDir) {
       const u = new URL(req.url, 'http://x');
       if (req.method === 'POST' && u.pathname === '/screenshot') {
         const name = (u.searchParams.get('name') ?? '').replace(/[^a-zA-Z0-9._-]/g, '');
-        if (!name || !screenshotDir) { res.writeHead(400).end('no name or no screenshot dir'); return; }
-        fs.mkdirSync(screenshotDir, { recursive: true });
-        const file = path.join(screenshotDir, `${name}.png`);
+        if (!name) { res.writeHead(400).end('no name'); return; }
+        const dir = screenshotDir ?? path.join(os.tmpdir(), 'cc-e2e-screenshots');   // debugging shots
+        fs.mkdirSync(dir, { recursive: true });
+        const file = path.join(dir, `${name}.png`);
         await sleep(Number(u.searchParams.get('settleMs') ?? 400));   // let the workbench paint
         await getPage().screenshot({ path: file });
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ file }));
@@ -149,6 +171,19 @@ function startControlServer(getPage, screenshotDir) {
         const keys = (u.searchParams.get('press') ?? '').split(',').filter(Boolean);
         for (const k of keys) await getPage().keyboard.press(k);
         res.writeHead(200).end('ok');
+        return;
+      }
+      if (req.method === 'POST' && u.pathname === '/click') {        // a workbench dialog button, e.g. "Allow"
+        const name = u.searchParams.get('button') ?? '';
+        const button = getPage().locator('.monaco-dialog-box .monaco-button', { hasText: name }).first();
+        try {
+          await button.click({ timeout: Number(u.searchParams.get('timeoutMs') ?? 10000) });
+          res.writeHead(200).end('clicked');
+        } catch {
+          const shot = path.join(os.tmpdir(), 'cc-e2e-click-failure.png');
+          await getPage().screenshot({ path: shot }).catch(() => undefined);
+          res.writeHead(404).end(`no dialog button "${name}" (the workbench at that moment: ${shot})`);
+        }
         return;
       }
       res.writeHead(404).end();
@@ -203,6 +238,7 @@ export async function runVsCodeTests(o) {
       inNoise = false;
       log(line);
     });
+    if (o.applicationStorage) await seedApplicationStorage(page, `http://127.0.0.1:${cs.port}`, o.applicationStorage);
     await page.goto(cs.url(path.resolve(o.workspace), payload));
     const r = await outcome;
     let stats = null;

@@ -57,8 +57,9 @@ export async function screenshot(name: string, settleMs = 600): Promise<string> 
   const url = process.env.CC_E2E_CONTROL_URL;
   assert.ok(url, 'CC_E2E_CONTROL_URL is set by scripts/run-vscode-tests.mjs');
   const res = await fetch(`${url}/screenshot?name=${encodeURIComponent(name)}&settleMs=${settleMs}`, { method: 'POST' });
-  assert.equal(res.status, 200, await res.text());
-  return ((await res.json()) as { file: string }).file;
+  const text = await res.text();
+  assert.equal(res.status, 200, text);
+  return (JSON.parse(text) as { file: string }).file;
 }
 
 /** Presses real keys in the browser page (e.g. 'Control+.' to open the quick fix menu). */
@@ -141,4 +142,39 @@ export function stubWindow(stubs: WindowStubs): { restore(): void } {
   const originals = Object.fromEntries(Object.keys(stubs).map((k) => [k, win[k]]));
   for (const [k, fn] of Object.entries(stubs)) win[k] = (...args: never[]) => Promise.resolve(fn(...args));
   return { restore: () => { for (const [k, fn] of Object.entries(originals)) win[k] = fn; } };
+}
+
+/** GET/POST on the fake GitHub's control server (scripts/lib/fakeGitHub.mjs). */
+export async function fakeGitHub<T>(pathname: string, body?: unknown): Promise<T> {
+  const base = process.env.CC_E2E_FAKE_GITHUB_CONTROL;
+  assert.ok(base, 'the runner starts the fake GitHub with a control server');
+  const res = await fetch(`${base}${pathname}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
+  assert.equal(res.status, 200, await res.clone().text());
+  return (await res.json()) as T;
+}
+
+/**
+ * A `github` authentication provider for the offline extension host: the
+ * extension's real vscode.authentication.getSession path gets a session
+ * whose token the fake GitHub accepts. Nothing reaches github.com.
+ */
+export function registerFakeGitHubAuth(token = 'e2e-token-not-a-secret'): vscode.Disposable {
+  const changed = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
+  const session: vscode.AuthenticationSession = { id: 'e2e', accessToken: token, account: { id: 'octocat', label: 'octocat' }, scopes: ['repo'] };
+  const registration = vscode.authentication.registerAuthenticationProvider('github', 'GitHub (e2e stand-in)', {
+    onDidChangeSessions: changed.event,
+    getSessions: async () => [session],
+    createSession: async () => session,
+    removeSession: async () => undefined,
+  }, { supportsMultipleAccounts: false });
+  changed.fire({ added: [session], removed: [], changed: [] });
+  return vscode.Disposable.from(registration, changed);
+}
+
+/** Clicks a button of a workbench dialog (e.g. the "Allow" of an authentication request). */
+export async function clickDialogButton(button: string, timeoutMs = 10_000): Promise<void> {
+  const url = process.env.CC_E2E_CONTROL_URL;
+  assert.ok(url, 'CC_E2E_CONTROL_URL is set by scripts/run-vscode-tests.mjs');
+  const res = await fetch(`${url}/click?button=${encodeURIComponent(button)}&timeoutMs=${timeoutMs}`, { method: 'POST' });
+  assert.equal(res.status, 200, await res.text());
 }
