@@ -6,15 +6,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ChangeControlError } from '../../core/errors';
-import { POLICY_FILE, defaultPolicy } from '../../core/policy/schema';
-
-/** The published JSON Schema, for editors other than VS Code (which uses jsonValidation). */
-export const POLICY_SCHEMA_URL = 'https://raw.githubusercontent.com/change-control/change-control/main/schemas/change-control.schema.json';
-
-/** The text of a new policy file: the schema reference and the defaults. */
-export function initialPolicyText(): string {
-  return `${JSON.stringify({ $schema: POLICY_SCHEMA_URL, ...defaultPolicy() }, null, 2)}\n`;
-}
+import { POLICY_FILE } from '../../core/policy/schema';
+import { initialPolicyText } from './initialPolicy';
 
 export async function openPolicyFile(pickRepository: () => Promise<string | undefined>): Promise<void> {
   const root = await pickRepository();
