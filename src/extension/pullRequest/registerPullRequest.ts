@@ -5,12 +5,15 @@
  * Markdown editor before anything is sent, and the flow runs under a
  * cancellable progress notification.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ChangeControlError, isChangeControlError } from '../../core/errors';
 import type { Policy } from '../../core/policy/schema';
 import type { TicketProvider } from '../../core/ports';
 import { applyOverrides } from '../../core/policy/effectivePolicy';
+import { pullRequestBody } from '../../core/pullRequest';
 import { commitLinterFor } from '../../github/commitLinter';
+import { readTrackedFile } from '../../git/pullRequestGit';
 import { openPullRequest, preparePullRequest, type OpenResult, type PreparedPullRequest } from '../../github/openPullRequest';
 import { loadPolicyFile } from '../../git/policyFile';
 import { GitHubTicketProvider } from '../../tickets/githubTicketProvider';
@@ -82,7 +85,9 @@ async function runOpenPullRequest(root: string, sessions: GitHubSessions, ctx: C
     preparePullRequest({ root, remote, repo: github.repo, policy, octokit: github.octokit, lint: commitLinterFor(policy), signal }));
   const draft = await confirmPreflight(prepared);
   if (draft === undefined) return;
-  const body = await editDescription(prepared);
+  const withTemplate = await pickTemplate(prepared);
+  if (!withTemplate) return;
+  const body = await editDescription(withTemplate);
   if (body === undefined) return;
   const reviewers = await pickReviewers(policy);
   if (reviewers === undefined) return;
@@ -136,6 +141,21 @@ async function confirmPreflight(prepared: PreparedPullRequest): Promise<boolean 
     if (picked.action) return picked.action === 'draft';
     // A blocker or warning line was picked: show the list again.
   }
+}
+
+/** When the repository has several templates (a PULL_REQUEST_TEMPLATE folder), the user picks one. */
+async function pickTemplate(prepared: PreparedPullRequest): Promise<PreparedPullRequest | undefined> {
+  const template = prepared.template;
+  if (!template || template.alternatives.length === 0) return prepared;
+  const picked = await vscode.window.showQuickPick([template.path, ...template.alternatives].map((p) => ({ label: path.posix.basename(p), description: p })), {
+    title: 'Open Pull Request: Pull Request Template',
+    placeHolder: 'Which template fits this change?',
+    ignoreFocusOut: true,
+  });
+  if (!picked) return undefined;
+  if (picked.description === template.path) return prepared;
+  const bodyInput = { ...prepared.bodyInput, template: await readTrackedFile(prepared.root, picked.description) };
+  return { ...prepared, bodyInput, body: pullRequestBody(bodyInput), template: { path: picked.description, alternatives: [] } };
 }
 
 /** The body in an untitled Markdown editor; the user edits it, then confirms. */
