@@ -18,8 +18,9 @@ export interface BaseState {
 export async function readBaseState(root: string, remote: string, base: string, signal?: AbortSignal): Promise<BaseState> {
   const git = openGit(root, { ...(signal ? { signal } : {}), timeoutMs: 60_000 });
   let note: string | undefined;
+  // "+": a remote-tracking ref follows the remote even after a forced update, like git's default refspec.
   try {
-    await gitCall(`Fetch ${base} from ${remote}`, () => git.raw(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${base}:refs/remotes/${remote}/${base}`]));
+    await gitCall(`Fetch ${base} from ${remote}`, () => git.raw(['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${base}:refs/remotes/${remote}/${base}`]));
   } catch (err) {
     note = `fetching ${base} from ${remote} failed (${err instanceof Error ? err.message : String(err)}); using the last known copy`;
   }
