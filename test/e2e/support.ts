@@ -6,6 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'change-control.change-control';
@@ -177,4 +179,89 @@ export async function clickDialogButton(button: string, timeoutMs = 10_000): Pro
   assert.ok(url, 'CC_E2E_CONTROL_URL is set by scripts/run-vscode-tests.mjs');
   const res = await fetch(`${url}/click?button=${encodeURIComponent(button)}&timeoutMs=${timeoutMs}`, { method: 'POST' });
   assert.equal(res.status, 200, await res.text());
+}
+
+/** Registers the stand-in provider and signs in through the real command. */
+export async function signInToFake(): Promise<vscode.Disposable> {
+  const auth = registerFakeGitHubAuth();
+  const info = stubWindow({ showInformationMessage: () => undefined });
+  try {
+    await vscode.commands.executeCommand('changeControl.signIn');
+  } finally {
+    info.restore();
+  }
+  return auth;
+}
+
+/** Runs Start Change from main for `ticket`, answering its dialogs; returns the branch. */
+export async function startChangeFor(ticket: string, description: string): Promise<string> {
+  git(['switch', '-q', 'main']);
+  const stubs = stubWindow({
+    showQuickPick: (items: readonly (vscode.QuickPickItem & { changeKind?: string })[]) => items.find((i) => i.changeKind === 'feature'),
+    showInputBox: () => description,
+    showInformationMessage: () => undefined,
+    showWarningMessage: () => undefined,
+  });
+  try {
+    await vscode.commands.executeCommand('changeControl.startChange', { root: workspaceRoot(), ticket });
+  } finally {
+    stubs.restore();
+  }
+  return git(['branch', '--show-current']);
+}
+
+/** Writes files (relative path → text) and commits them with `message`. */
+export function commitFiles(files: Record<string, string>, message: string): void {
+  for (const [rel, text] of Object.entries(files)) {
+    const file = path.join(workspaceRoot(), rel);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  }
+  git(['add', '-A']);
+  git(['commit', '-q', '-m', message]);
+}
+
+/** Runs Open Pull Request, continuing through the pre-flight; returns what the user was told. */
+export async function openPullRequestVia(): Promise<string[]> {
+  const shown: string[] = [];
+  const stubs = stubWindow({
+    showQuickPick: (items: readonly (vscode.QuickPickItem & { action?: string })[]) =>
+      items.find((i) => i.action === 'create') ?? items.find((i) => i.action === 'cancel'),
+    showInformationMessage: (m: string) => {
+      shown.push(m);
+      return m.startsWith('Edit the description') ? 'Create Pull Request' : undefined;
+    },
+    showWarningMessage: (m: string) => shown.push(m),
+    showInputBox: () => '',
+  });
+  try {
+    await vscode.commands.executeCommand('changeControl.openPullRequest', workspaceRoot());
+  } finally {
+    stubs.restore();
+  }
+  return shown;
+}
+
+export interface TreeLine { depth: number; label: string; description: string }
+
+/** Every item of the Change view, depth first, read through the exposed TreeDataProvider. */
+export async function treeLines(api: ApiShape): Promise<TreeLine[]> {
+  const view = api.changeView as { provider: vscode.TreeDataProvider<unknown>; refresh(): Promise<void> };
+  assert.ok(view?.provider, 'activate() exposes changeView.provider');
+  await view.refresh();
+  const out: TreeLine[] = [];
+  const walk = async (element: unknown, depth: number): Promise<void> => {
+    for (const child of (await view.provider.getChildren(element as never)) ?? []) {
+      const item = await view.provider.getTreeItem(child);
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      out.push({ depth, label, description: typeof item.description === 'string' ? item.description : '' });
+      await walk(child, depth + 1);
+    }
+  };
+  await walk(undefined, 0);
+  return out;
+}
+
+export function renderTree(lines: TreeLine[]): string {
+  return lines.map((l) => `${'  '.repeat(l.depth)}${l.label}${l.description ? ` — ${l.description}` : ''}`).join('\n');
 }
