@@ -29,7 +29,9 @@ export function shellQuote(value: string): string {
  */
 export function hookScript(options: HookScriptOptions): string {
   const cli = shellQuote(options.cliPath);
-  const fallbackNode = shellQuote(options.nodePath ?? '');
+  const fallback = options.nodePath
+    ? [`if [ -z "$CC_NODE" ] && [ -x ${shellQuote(options.nodePath)} ]; then CC_NODE=${shellQuote(options.nodePath)}; fi`]
+    : [];
   return [
     '#!/bin/sh',
     HOOK_MARKER,
@@ -38,7 +40,7 @@ export function hookScript(options: HookScriptOptions): string {
     '# remove it with `change-control install-hook --uninstall`.',
     `CC_CLI=${cli}`,
     `CC_NODE=$(command -v node 2>/dev/null)`,
-    `if [ -z "$CC_NODE" ] && [ -x ${fallbackNode} ]; then CC_NODE=${fallbackNode}; fi`,
+    ...fallback,
     'if [ -z "$CC_NODE" ]; then',
     '  echo "change-control: cannot check the commit message: node was not found on PATH." >&2',
     '  echo "Install Node.js 20 or later, or remove the hook with: change-control install-hook --uninstall" >&2',

@@ -41,7 +41,8 @@ export async function installHookCommand(
   let force = false;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const result = await installCommitMsgHook(root, { cliPath, nodePath: process.execPath, force });
+      // No install-time node fallback: process.execPath here is VS Code's Electron, not node.
+      const result = await installCommitMsgHook(root, { cliPath, force });
       logger.info(`commit-msg hook ${result.action} at ${result.hookPath}${result.backupPath ? ` (previous hook kept as ${result.backupPath})` : ''}`);
       const backup = result.backupPath ? ` The previous hook is kept as ${path.basename(result.backupPath)}.` : '';
       await vscode.window.showInformationMessage(

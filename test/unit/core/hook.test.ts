@@ -9,6 +9,8 @@ describe('commit-msg hook script', () => {
     assert.match(script, /"\$CC_NODE" "\$CC_CLI" lint --hook "\$1"/);
     assert.match(script, /command -v node/);
     assert.match(script, /node was not found on PATH/);
+    assert.match(script, /\[ -x '\/usr\/bin\/node' \]; then CC_NODE='\/usr\/bin\/node'/);
+    assert.doesNotMatch(hookScript({ cliPath: '/c.js' }), /\[ -x/, 'no fallback without an install-time node');
   });
 
   it('quotes paths with spaces and quotes for the shell', () => {
