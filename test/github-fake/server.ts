@@ -177,7 +177,7 @@ export class FakeGitHub {
     }
     let result: RouteResult;
     try {
-      result = handler({ params: match.params, query: url.searchParams, body: (body ?? {}) as Record<string, unknown>, viewer, state: this.state, render: new Renderer(this.state, this.baseUrl), selfUrl: `${this.baseUrl}${url.pathname}` });
+      result = handler({ params: match.params, query: url.searchParams, body: (body ?? {}) as Record<string, unknown>, viewer, state: this.state, render: new Renderer(this.state, url.pathname === path ? this.baseUrl : `${this.baseUrl}/api/v3`), selfUrl: `${this.baseUrl}${url.pathname}` });
     } catch (err) {
       if (!(err instanceof HttpError)) throw err;
       result = { status: err.status, body: errorBody(err.status, err.message, err.errors) };

@@ -266,3 +266,20 @@ describe('GitHub client ETag cache', function () {
     }
   });
 });
+
+describe('fake GitHub under the Enterprise Server layout', function () {
+  this.timeout(20_000);
+
+  it('serves /api/v3 with URLs that stay under it', async () => {
+    const fake = await new FakeGitHub().start();
+    try {
+      fake.state.addRepo('team/svc');
+      const client = createGitHubClient({ baseUrl: `${fake.url}/api/v3`, token: 'ghp_enterprise0000000000000000000000000' });
+      const { data } = await client.octokit.rest.repos.get({ owner: 'team', repo: 'svc' });
+      assert.equal(data.url, `${fake.url}/api/v3/repos/team/svc`);
+      assert.deepEqual(fake.violations, []);
+    } finally {
+      await fake.stop();
+    }
+  });
+});
