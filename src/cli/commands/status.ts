@@ -9,12 +9,12 @@ import type { Unavailable } from '../../core/changeSnapshot';
 import { buildChangeTree, renderChangeTreeText } from '../../core/changeTree';
 import { ChangeControlError, describeError } from '../../core/errors';
 import { readinessLine, assessReadiness } from '../../core/readiness';
+import { silentLogger } from '../../core/ports';
 import { SecretRegistry } from '../../core/redact';
 import { workTreeRoot } from '../../git/commits';
 import { loadPolicyFile } from '../../git/policyFile';
 import { readChangeSnapshot } from '../../github/changeStatus';
-import { createGitHubClient } from '../../github/client';
-import { readGitHubRemote } from '../../github/remote';
+import { connectGitHub } from '../../github/connect';
 import type { RepoRef } from '../../tickets/githubTicketProvider';
 import type { Octokit } from '@octokit/rest';
 import { EXIT, type CliCommand, type CliIo } from '../io';
@@ -72,15 +72,21 @@ async function connect(root: string, remote: string, io: CliIo, secrets: SecretR
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   if (!token) return { status: 'skipped', reason: 'no GITHUB_TOKEN or GH_TOKEN in the environment' };
   secrets.add(token);
-  let repo;
   try {
-    repo = await readGitHubRemote(root, { remoteName: remote });
+    const connection = await connectGitHub({
+      root,
+      remote,
+      apiUrl: io.env.CHANGE_CONTROL_GITHUB_API_URL ?? '',
+      token: async () => token,
+      logger: silentLogger,
+      secrets,
+      tuning: { retries: 1, requestTimeoutMs: 15_000 },
+    });
+    return { octokit: connection.octokit, repo: connection.repo };
   } catch (err) {
+    // No GitHub remote: the local sections still show, and the output says why GitHub was skipped.
     return { status: 'skipped', reason: describeError(err) };
   }
-  const baseUrl = io.env.CHANGE_CONTROL_GITHUB_API_URL || repo.apiBaseUrl;
-  const client = createGitHubClient({ baseUrl, token, secrets, tuning: { retries: 1, requestTimeoutMs: 15_000 } });
-  return { octokit: client.octokit, repo: { owner: repo.owner, repo: repo.repo } };
 }
 
 function usage(reason: string): ChangeControlError {

@@ -14,6 +14,7 @@ import { assessReadiness, type Readiness } from '../../core/readiness';
 import { currentBranch } from '../../git/commits';
 import { loadPolicyFile } from '../../git/policyFile';
 import { readChangeSnapshot, type ReadChangeSnapshotOptions } from '../../github/changeStatus';
+import type { RequestLog } from '../../github/requestLog';
 import type { GitHubSessions } from '../github/githubSessions';
 import { readSettings } from '../settings';
 
@@ -26,6 +27,8 @@ export interface ViewContent {
   nodes: ChangeTreeNode[];
   snapshot?: ChangeSnapshot;
   readiness?: Readiness;
+  /** GitHub requests of the last refresh and how many were answered 304 (free). */
+  requests?: { sent: number; notModified: number };
 }
 
 export interface ChangeViewModelDeps {
@@ -42,25 +45,29 @@ export async function readViewContent(root: string | undefined, deps: ChangeView
     const policy = applyOverrides(loaded.policy, settings.overrides).policy;
     const branch = await currentBranch(root);
     if (branch === policy.branch.base) return { state: 'onBase', root, nodes: [] };
-    const github = await connect(root, deps);
-    if (github === 'signedOut') return { state: 'signedOut', root, nodes: [] };
-    const snapshot = await readChangeSnapshot(root, { policy, remote: settings.githubRemote, github });
+    const connection = await connect(root, deps);
+    if (connection === 'signedOut') return { state: 'signedOut', root, nodes: [] };
+    const before = connection.requestLog?.snapshot();
+    const snapshot = await readChangeSnapshot(root, { policy, remote: settings.githubRemote, github: connection.github });
+    const after = connection.requestLog?.snapshot();
+    const requests = before && after ? { sent: after.requests - before.requests, notModified: after.notModified - before.notModified } : undefined;
+    if (requests) deps.logger.debug(`Change view: ${requests.sent} GitHub requests, ${requests.notModified} answered 304 Not Modified`);
     const readiness = assessReadiness(snapshot);
-    return { state: 'change', root, nodes: buildChangeTree(snapshot, readiness), snapshot, readiness };
+    return { state: 'change', root, nodes: buildChangeTree(snapshot, readiness), snapshot, readiness, ...(requests ? { requests } : {}) };
   } catch (err) {
     deps.logger.warn(`Change view: reading ${root} failed:`, err);
     return { state: 'error', root, nodes: [errorNode(describeError(err))] };
   }
 }
 
-async function connect(root: string, deps: ChangeViewModelDeps): Promise<ReadChangeSnapshotOptions['github'] | 'signedOut'> {
+async function connect(root: string, deps: ChangeViewModelDeps): Promise<{ github: ReadChangeSnapshotOptions['github']; requestLog?: RequestLog } | 'signedOut'> {
   try {
     const connection = await deps.sessions.connect(root, false);
-    return { octokit: connection.octokit, repo: connection.repo };
+    return { github: { octokit: connection.octokit, repo: connection.repo }, requestLog: connection.requestLog };
   } catch (err) {
     if (isChangeControlError(err, 'github.unauthorized')) return 'signedOut';
     // No GitHub remote and the like: show the local sections and say why.
-    return { status: 'skipped', reason: describeError(err) };
+    return { github: { status: 'skipped', reason: describeError(err) } };
   }
 }
 
