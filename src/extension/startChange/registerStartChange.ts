@@ -17,7 +17,8 @@ import { runCommand, type CommandContext } from '../commands/runCommand';
 import { getGitApi, type GitApi } from '../gitApi';
 import { RepositoryLocator } from '../repositories';
 import { readSettings } from '../settings';
-import { pickTicket } from './pickTicket';
+import { confirmTicket } from './confirmTicket';
+import { pickTicket, type PickTicketOptions } from './pickTicket';
 import { inputDescription, modalAsker, pickKind } from './startChangeDialogs';
 
 /** The ticket provider of a repository; the manual input box when none is configured. */
@@ -51,7 +52,7 @@ export function registerStartChange(context: vscode.ExtensionContext, ctx: Comma
       const args = toArgs(arg);
       if (!(await requireTrust('Link Ticket to Branch'))) return;
       const root = await locator.pick({ ...(args.root ? { hint: args.root } : {}), title: 'Change Control: Link Ticket to Branch' });
-      if (root) await runLinkTicket(root, args, providerFor);
+      if (root) await runLinkTicket(root, args, providerFor, ctx);
     }),
   );
 }
@@ -59,7 +60,7 @@ export function registerStartChange(context: vscode.ExtensionContext, ctx: Comma
 async function runStartChange(root: string, args: StartArgs, providerFor: TicketProviderFactory, ctx: CommandContext): Promise<void> {
   const title = 'Change Control: Start Change';
   const policy = await effectivePolicy(root);
-  const ticket = args.ticket ?? (await pickTicket(await providerFor(root, policy), { title, ticketPattern: policy.commit.ticketPattern }));
+  const ticket = args.ticket ?? (await pickCheckedTicket(providerFor, root, policy, { title, ticketPattern: policy.commit.ticketPattern }, ctx));
   if (!ticket) return;
   const kind = await pickKind(title);
   if (!kind) return;
@@ -71,18 +72,26 @@ async function runStartChange(root: string, args: StartArgs, providerFor: Ticket
   await showResult(result);
 }
 
-async function runLinkTicket(root: string, args: StartArgs, providerFor: TicketProviderFactory): Promise<void> {
+async function runLinkTicket(root: string, args: StartArgs, providerFor: TicketProviderFactory, ctx: CommandContext): Promise<void> {
   const title = 'Change Control: Link Ticket to Branch';
   const policy = await effectivePolicy(root);
   const repo = new GitRepository(root);
   const branch = (await repo.snapshot()).branch;
   if (!branch) throw new ChangeControlError('git.detachedHead', 'HEAD is detached, so there is no branch to link a ticket to.', { hint: 'Check out a branch first.' });
   const current = await repo.getBranchConfig(branch, TICKET_KEY);
-  const ticket = args.ticket ?? (await pickTicket(await providerFor(root, policy), { title: `${title} (${branch})`, ticketPattern: policy.commit.ticketPattern, ...(current ? { current } : {}) }));
+  const ticket = args.ticket ?? (await pickCheckedTicket(providerFor, root, policy, { title: `${title} (${branch})`, ticketPattern: policy.commit.ticketPattern, ...(current ? { current } : {}) }, ctx));
   if (!ticket) return;
   const result = await linkTicket(repo, ticket, policy.commit.ticketPattern, branch);
   const replaced = result.replaced ? ` (was ${result.replaced})` : '';
   void vscode.window.showInformationMessage(`Linked ${result.branch} to ${result.ticket}${replaced}.`);
+}
+
+/** The ticket step, then the tracker's word on it (closed: refused; unapproved: asked). */
+async function pickCheckedTicket(providerFor: TicketProviderFactory, root: string, policy: Policy, options: PickTicketOptions, ctx: CommandContext): Promise<string | undefined> {
+  const provider = await providerFor(root, policy);
+  const ticket = await pickTicket(provider, options);
+  if (!ticket) return undefined;
+  return (await confirmTicket(provider, ticket, policy.tracker, ctx.secrets)) ? ticket : undefined;
 }
 
 async function effectivePolicy(root: string): Promise<Policy> {
