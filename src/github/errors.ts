@@ -149,3 +149,18 @@ function findCode(err: unknown): string | undefined {
   const text = findInChain(err, (e) => e instanceof Error && /other side closed|socket hang up|fetch failed/i.test(e.message));
   return text ? 'ECONNRESET' : undefined;
 }
+
+/**
+ * Run a GitHub call and name what a 404 was about ("ticket #12 in
+ * acme/tracker") instead of the URL-derived guess the client hook made.
+ */
+export async function githubCall<T>(resource: string, op: () => Promise<T>, options: Omit<TranslateOptions, 'resource'> = {}): Promise<T> {
+  try {
+    return await op();
+  } catch (err) {
+    if (err instanceof ChangeControlError && err.code === 'github.notFound' && err.cause !== undefined) {
+      throw translateGitHubError(err.cause, { ...options, resource });
+    }
+    throw translateGitHubError(err, { ...options, resource });
+  }
+}

@@ -3,7 +3,7 @@ import { RequestError } from '@octokit/request-error';
 import { fixedClock } from '../../../src/core/clock';
 import { ChangeControlError, type ErrorCode } from '../../../src/core/errors';
 import { SecretRegistry } from '../../../src/core/redact';
-import { describeReset, resourceFromUrl, translateGitHubError } from '../../../src/github/errors';
+import { describeReset, githubCall, resourceFromUrl, translateGitHubError } from '../../../src/github/errors';
 
 const TOKEN = 'ghp_UnitTestToken0123456789abcdefghijklm';
 
@@ -83,5 +83,20 @@ describe('describeReset and resourceFromUrl', () => {
   it('names pull requests and ignores foreign paths', () => {
     assert.equal(resourceFromUrl('http://127.0.0.1:1/api/v3/repos/a/b/pulls/3?x=1'), 'pull request #3 in a/b');
     assert.equal(resourceFromUrl('https://api.github.com/user'), undefined);
+  });
+});
+
+describe('githubCall', () => {
+  it('renames the resource of a 404 the client hook already translated', async () => {
+    const translated = translateGitHubError(httpError(404, { message: 'Not Found' }, {}, 'https://api.github.com/repos/acme/tracker/issues/7'));
+    assert.match(translated.message, /issue #7 in acme\/tracker/);
+    await assert.rejects(githubCall('ticket #7 in acme/tracker', async () => { throw translated; }), (err: unknown) =>
+      err instanceof ChangeControlError && err.code === 'github.notFound' && /could not find ticket #7 in acme\/tracker/.test(err.message));
+  });
+
+  it('passes results and other errors through', async () => {
+    assert.equal(await githubCall('x', async () => 42), 42);
+    const other = new ChangeControlError('github.server', 'down');
+    await assert.rejects(githubCall('x', async () => { throw other; }), (err: unknown) => err === other);
   });
 });
