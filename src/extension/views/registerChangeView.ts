@@ -114,6 +114,8 @@ export function registerChangeView(context: vscode.ExtensionContext, ctx: Comman
     }),
     register('changeControl.createItemTest', async (arg) => runNodeAction(arg, 'changeControl.createTestFile')),
     register('changeControl.openItemTest', async (arg) => runNodeAction(arg, 'changeControl.openTest')),
+    // The title button and the welcome view: start the change in the repository the view shows.
+    register('changeControl.startChangeInView', async () => vscode.commands.executeCommand('changeControl.startChange', root ? { root } : undefined)),
   );
 
   getGitApi().then(
