@@ -11,6 +11,7 @@ import { registerTestChecks } from './tests/registerTestChecks';
 import { registerStartChange } from './startChange/registerStartChange';
 import { registerCommitMessageFeatures } from './diagnostics/registerCommitMessageFeatures';
 import { registerChangeView, type ChangeViewApi } from './views/registerChangeView';
+import { registerExportEvidence } from './evidence/exportEvidence';
 
 export interface ChangeControlApi {
   /** Milliseconds activate() took, for the e2e report. */
@@ -36,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   registerStartChange(context, commandContext, { ticketProvider: github.startChangeTickets });
   registerCommitMessageFeatures(context, { logger, register });
   const changeView = registerChangeView(context, commandContext, { sessions: github.sessions });
+  registerExportEvidence(context, commandContext, { sessions: github.sessions });
 
   const activationMs = Date.now() - started;
   logger.info(`Change Control activated in ${activationMs} ms`);

@@ -40,7 +40,30 @@ export class EtagCache {
     this.entries.clear();
   }
 
+  /** Entries oldest first, for persisting between CLI runs (keys hold a token hash, never a token). */
+  toJSON(): { version: 1; entries: [string, CachedResponse][] } {
+    return { version: 1, entries: [...this.entries] };
+  }
+
+  /** Restores entries written by toJSON(); anything malformed is skipped (a cache may be lost, never trusted blindly). */
+  load(data: unknown): number {
+    const entries = (data as { version?: unknown; entries?: unknown } | null)?.entries;
+    if ((data as { version?: unknown } | null)?.version !== 1 || !Array.isArray(entries)) return 0;
+    let loaded = 0;
+    for (const e of entries as unknown[]) {
+      if (!Array.isArray(e) || typeof e[0] !== 'string' || !isCachedResponse(e[1])) continue;
+      this.set(e[0], e[1]);
+      loaded++;
+    }
+    return loaded;
+  }
+
   get size(): number {
     return this.entries.size;
   }
+}
+
+function isCachedResponse(v: unknown): v is CachedResponse {
+  const r = v as CachedResponse | null;
+  return !!r && typeof r.etag === 'string' && typeof r.status === 'number' && typeof r.body === 'string' && Array.isArray(r.headers);
 }

@@ -1,6 +1,7 @@
 /** Every CLI subcommand. Add one import and one entry per command file. */
 import type { CliCommand } from '../io';
 import { checkTestsCommand } from './checkTests';
+import { evidenceCommand } from './evidence';
 import { installHookCommand } from './installHook';
 import { linkTicketCommand } from './linkTicket';
 import { lintCommand } from './lint';
@@ -16,4 +17,5 @@ export const commands: CliCommand[] = [
   checkTestsCommand,
   prCommand,
   statusCommand,
+  evidenceCommand,
 ];

@@ -1,0 +1,134 @@
+/**
+ * `change-control evidence (--pr N | --branch B | --range A..B)`: the audit
+ * evidence of one change or of a release, as Markdown (stdout or --out)
+ * and/or the versioned JSON document (--format json, --json FILE). Progress
+ * and request counts go to stderr. The ETag cache is kept in the git
+ * folder between runs, so re-running an unchanged range costs 304s.
+ */
+import { writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { renderEvidenceMarkdown } from '../../core/evidence/markdown';
+import { EvidenceDocumentSchema, type EvidenceDocument } from '../../core/evidence/schema';
+import { ChangeControlError } from '../../core/errors';
+import { silentLogger } from '../../core/ports';
+import { SecretRegistry } from '../../core/redact';
+import { workTreeRoot } from '../../git/commits';
+import { loadPolicyFile } from '../../git/policyFile';
+import { connectGitHub } from '../../github/connect';
+import { etagCachePath, loadEtagCache, saveEtagCache } from '../../github/etagCacheFile';
+import { produceEvidence, type EvidenceScope } from '../../github/evidenceReport';
+import { EXIT, type CliCommand, type CliIo } from '../io';
+
+const USAGE = 'change-control evidence (--pr N | --branch B | --range A..B) [--format markdown|json] [--out FILE] [--json FILE] [--remote NAME]';
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+export interface EvidenceArgs {
+  scope: EvidenceScope;
+  format: 'markdown' | 'json';
+  out?: string;
+  json?: string;
+  remote: string;
+}
+
+export function parseEvidenceArgs(args: readonly string[]): EvidenceArgs {
+  let scope: EvidenceScope | undefined;
+  const out: Omit<EvidenceArgs, 'scope'> = { format: 'markdown', remote: 'origin' };
+  const setScope = (s: EvidenceScope): void => {
+    if (scope) throw usage('give only one of --pr, --branch and --range.');
+    scope = s;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!['--pr', '--branch', '--range', '--format', '--out', '--json', '--remote'].includes(flag)) throw usage(`unknown argument "${arg}".`);
+    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+    if (!value || value.startsWith('-')) throw usage(`${flag} needs a value.`);
+    if (flag === '--pr') {
+      if (!/^[1-9]\d*$/.test(value)) throw usage(`--pr needs a pull request number, not "${value}".`);
+      setScope({ kind: 'pull-request', number: Number(value) });
+    } else if (flag === '--branch') setScope({ kind: 'branch', branch: value });
+    else if (flag === '--range') {
+      const m = value.match(/^([^.]+(?:\.[^.]+)*)\.\.([^.]+(?:\.[^.]+)*)$/);
+      if (!m || value.includes('...')) throw usage(`--range needs FROM..TO (two refs, such as v1.2.0..v1.3.0), not "${value}".`);
+      setScope({ kind: 'range', from: m[1] as string, to: m[2] as string });
+    } else if (flag === '--format') {
+      if (value !== 'markdown' && value !== 'json') throw usage(`--format must be "markdown" or "json", not "${value}".`);
+      out.format = value;
+    } else if (flag === '--out') out.out = value;
+    else if (flag === '--json') out.json = value;
+    else out.remote = value;
+  }
+  if (!scope) throw usage('say what to report on: --pr N, --branch B or --range A..B.');
+  return { scope, ...out };
+}
+
+export const evidenceCommand: CliCommand = {
+  name: 'evidence',
+  summary: 'Write the audit evidence of a pull request, a branch or a release range (Markdown or JSON)',
+  usage: USAGE,
+  run: (args, io) => runEvidence(parseEvidenceArgs(args), io),
+};
+
+async function runEvidence(args: EvidenceArgs, io: CliIo): Promise<number> {
+  const root = await workTreeRoot(io.cwd);
+  if (!root) throw new ChangeControlError('usage', `${io.cwd} is not inside a git work tree; run evidence in your repository.`);
+  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  if (!token) {
+    throw new ChangeControlError('github.unauthorized', 'No GitHub token: set GITHUB_TOKEN or GH_TOKEN.', { hint: 'Evidence is read from GitHub; a token with read access to the repository is enough.' });
+  }
+  const secrets = new SecretRegistry();
+  secrets.add(token);
+  try {
+    return await runWithToken(args, io, root, token, secrets);
+  } catch (err) {
+    if (err instanceof Error) err.message = secrets.redact(err.message);
+    throw err;
+  }
+}
+
+async function runWithToken(args: EvidenceArgs, io: CliIo, root: string, token: string, secrets: SecretRegistry): Promise<number> {
+  const loaded = await loadPolicyFile(root);
+  for (const p of loaded.problems) io.stderr(`change-control evidence: ${loaded.file}:${p.line}:${p.column}: ${p.message} (the default applies)\n`);
+  const cacheFile = await etagCachePath(root);
+  const cache = await loadEtagCache(cacheFile);
+  const github = await connectGitHub({ root, remote: args.remote, apiUrl: io.env.CHANGE_CONTROL_GITHUB_API_URL ?? '', token: async () => token, logger: silentLogger, secrets, cache });
+  const started = performance.now();
+  const doc = await produceEvidence({
+    root,
+    octokit: github.octokit,
+    repo: github.repo,
+    repoUrl: `https://${github.host}/${github.repo.owner}/${github.repo.repo}`,
+    policy: loaded.policy,
+    scope: args.scope,
+    generatorVersion: VERSION,
+    now: new Date(),
+    secrets: () => [token],
+    onProgress: args.scope.kind === 'range' ? (message, done, total) => message !== 'done' && io.stderr(`${message} (${done + 1}/${total})\n`) : undefined,
+  });
+  await saveEtagCache(cacheFile, cache);
+  await writeOutputs(args, io, validated(doc), secrets);
+  const counts = github.requestLog.snapshot();
+  io.stderr(`change-control evidence: ${doc.changes.length} change(s), ${doc.summary.deviations} deviation(s); ${counts.requests} GitHub request(s), ${counts.notModified} answered 304 (not modified), ${Math.round(performance.now() - started)} ms.\n`);
+  return EXIT.ok;
+}
+
+function validated(doc: EvidenceDocument): EvidenceDocument {
+  const parsed = EvidenceDocumentSchema.safeParse(doc);
+  if (!parsed.success) throw new ChangeControlError('policy.invalid', `The evidence document does not match its schema: ${parsed.error.issues[0]?.message ?? 'invalid'} (a bug: please report it).`);
+  return parsed.data;
+}
+
+async function writeOutputs(args: EvidenceArgs, io: CliIo, doc: EvidenceDocument, secrets: SecretRegistry): Promise<void> {
+  const json = `${secrets.redact(JSON.stringify(doc, null, 2))}\n`;
+  const main = args.format === 'json' ? json : secrets.redact(renderEvidenceMarkdown(doc));
+  if (args.json) await writeFile(path.resolve(io.cwd, args.json), json);
+  if (args.out) await writeFile(path.resolve(io.cwd, args.out), main);
+  else if (!args.json || args.format === 'markdown') io.stdout(main);
+}
+
+function usage(reason: string): ChangeControlError {
+  return new ChangeControlError('usage', `${reason}\nusage: ${USAGE}`);
+}

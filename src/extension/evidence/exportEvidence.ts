@@ -1,0 +1,100 @@
+/**
+ * "Change Control: Export Change Evidence": asks for the scope (the current
+ * branch's pull request, a pull request number, or a release range between
+ * two tags), gathers under a cancellable progress notification, opens the
+ * Markdown report in a preview and offers "Save JSON…".
+ */
+import * as vscode from 'vscode';
+import { renderEvidenceMarkdown } from '../../core/evidence/markdown';
+import { EvidenceDocumentSchema } from '../../core/evidence/schema';
+import { ChangeControlError } from '../../core/errors';
+import { currentBranch } from '../../git/commits';
+import { gitCall, openGit } from '../../git/git';
+import { loadPolicyFile } from '../../git/policyFile';
+import { produceEvidence, type EvidenceScope } from '../../github/evidenceReport';
+import { runCommand, type CommandContext } from '../commands/runCommand';
+import { getGitApi, type GitApi } from '../gitApi';
+import type { GitHubSessions } from '../github/githubSessions';
+import { RepositoryLocator } from '../repositories';
+
+export function registerExportEvidence(context: vscode.ExtensionContext, ctx: CommandContext, deps: { sessions: GitHubSessions }): void {
+  let gitApi: GitApi | undefined;
+  getGitApi().then((api) => (gitApi = api), () => undefined);
+  const repos = new RepositoryLocator(() => gitApi);
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      'changeControl.exportEvidence',
+      runCommand('changeControl.exportEvidence', async () => {
+        const root = await repos.pick({ title: 'Change Control: Export Change Evidence' });
+        if (root) await exportEvidence(root, deps.sessions, ctx, version);
+      }, ctx),
+    ),
+  );
+}
+
+async function exportEvidence(root: string, sessions: GitHubSessions, ctx: CommandContext, version: string): Promise<void> {
+  if (!vscode.workspace.isTrusted) {
+    throw new ChangeControlError('usage', 'Export Change Evidence reads the repository with git: trust this workspace first.', { hint: 'Run "Workspaces: Manage Workspace Trust".' });
+  }
+  const scope = await pickScope(root);
+  if (!scope) return;
+  const github = await sessions.connect(root, true);
+  const { policy } = await loadPolicyFile(root);
+  const doc = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Gathering change evidence', cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      try {
+        return await produceEvidence({
+          root,
+          octokit: github.octokit,
+          repo: github.repo,
+          repoUrl: `https://${github.host}/${github.repo.owner}/${github.repo.repo}`,
+          policy,
+          scope,
+          generatorVersion: version,
+          now: new Date(),
+          secrets: () => [],
+          onProgress: (message, done, total) => progress.report({ message: `${message} (${Math.min(done + 1, total)}/${total})`, increment: total > 0 ? 100 / total : 0 }),
+          signal: abort.signal,
+        });
+      } finally {
+        sub.dispose();
+      }
+    },
+  );
+  const checked = EvidenceDocumentSchema.parse(doc);
+  const markdown = ctx.secrets.redact(renderEvidenceMarkdown(checked));
+  const editor = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  await vscode.commands.executeCommand('markdown.showPreview', editor.uri);
+  const choice = await vscode.window.showInformationMessage(`Evidence: ${checked.summary.changes} change(s), ${checked.summary.deviations} deviation(s).`, 'Save JSON…');
+  if (choice !== 'Save JSON…') return;
+  const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(vscode.Uri.file(root), 'change-evidence.json'), filters: { JSON: ['json'] } });
+  if (target) await vscode.workspace.fs.writeFile(target, Buffer.from(`${ctx.secrets.redact(JSON.stringify(checked, null, 2))}\n`, 'utf8'));
+}
+
+type ScopePick = vscode.QuickPickItem & { kind2: 'branch' | 'number' | 'range' };
+
+async function pickScope(root: string): Promise<EvidenceScope | undefined> {
+  const branch = await currentBranch(root);
+  const items: ScopePick[] = [
+    ...(branch ? [{ label: `Pull request of ${branch}`, kind2: 'branch' as const }] : []),
+    { label: 'Pull request number…', kind2: 'number' },
+    { label: 'Release range between two tags…', kind2: 'range' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: 'Export Change Evidence: which change?' });
+  if (!picked) return undefined;
+  if (picked.kind2 === 'branch' && branch) return { kind: 'branch', branch };
+  if (picked.kind2 === 'number') {
+    const text = await vscode.window.showInputBox({ title: 'Pull request number', validateInput: (v) => (/^[1-9]\d*$/.test(v.trim()) ? undefined : 'A pull request number, such as 42') });
+    return text ? { kind: 'pull-request', number: Number(text.trim()) } : undefined;
+  }
+  const tags = (await gitCall('Listing tags', () => openGit(root).raw(['tag', '--sort=-creatordate']))).split('\n').filter(Boolean);
+  if (tags.length < 2) throw new ChangeControlError('usage', 'A release range needs two tags; this repository has fewer.', { hint: 'Tag the releases (git tag v1.0.0) or use the CLI with --range A..B.' });
+  const to = await vscode.window.showQuickPick(tags, { title: 'Release range: the newer tag (to)' });
+  if (!to) return undefined;
+  const from = await vscode.window.showQuickPick(tags.filter((t) => t !== to), { title: `Release range: the older tag (from … ${to})` });
+  return from ? { kind: 'range', from, to } : undefined;
+}

@@ -1,0 +1,35 @@
+/**
+ * The CLI's ETag cache, kept between runs in the repository's git folder
+ * (`git rev-parse --git-path change-control/etag-cache.json`), so a second
+ * evidence run over an unchanged range is answered by 304s. Keys hold a
+ * hash of the token, never the token; a broken file is ignored.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { gitCall, openGit } from '../git/git';
+import { EtagCache } from './etagCache';
+
+/** Large enough for a release of a few hundred pull requests (about nine GETs each). */
+export const CLI_CACHE_ENTRIES = 10_000;
+
+export async function etagCachePath(root: string): Promise<string> {
+  const out = await gitCall('Finding the git folder', () => openGit(root).raw(['rev-parse', '--git-path', 'change-control/etag-cache.json']));
+  return path.resolve(root, out.trim());
+}
+
+export async function loadEtagCache(file: string, maxEntries = CLI_CACHE_ENTRIES): Promise<EtagCache> {
+  const cache = new EtagCache(maxEntries);
+  try {
+    cache.load(JSON.parse(await readFile(file, 'utf8')));
+  } catch {
+    // No cache yet, or an unreadable one: start empty (it is only an optimisation).
+  }
+  return cache;
+}
+
+export async function saveEtagCache(file: string, cache: EtagCache): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(cache.toJSON()), { mode: 0o600 });
+  await rename(tmp, file);
+}

@@ -1,0 +1,99 @@
+/**
+ * One audit-evidence run, shared by the CLI and the editor: resolve the
+ * scope (pull request, branch, release range), gather the facts with the
+ * core linters and test matcher, and assemble the redacted document.
+ */
+import type { Octokit } from '@octokit/rest';
+import { lintMessage } from '../core/commitMessage/lint';
+import { buildEvidenceDocument } from '../core/evidence/document';
+import type { EvidenceDocument } from '../core/evidence/schema';
+import { ChangeControlError } from '../core/errors';
+import type { Policy } from '../core/policy/schema';
+import { checkTests, type ChangedFile } from '../core/testMatching/checkTests';
+import { createEvidenceGit } from '../git/history';
+import { gatherPullRequest, gatherRange, type EvidenceGatherer, type EvidenceGit, type RepoRef } from './evidence';
+
+export type EvidenceScope = EvidenceDocument['scope'];
+
+export interface EvidenceRunOptions {
+  root: string;
+  octokit: Octokit;
+  repo: RepoRef;
+  /** Web URL of the repository, for the document header. */
+  repoUrl: string;
+  policy: Policy;
+  scope: EvidenceScope;
+  generatorVersion: string;
+  now: Date;
+  /** Strings to scrub from every field (the token in use). */
+  secrets: () => readonly string[];
+  onProgress?: (message: string, done: number, total: number) => void;
+  signal?: AbortSignal;
+  /** Local history; defaults to the repository at `root`. */
+  git?: EvidenceGit;
+}
+
+export async function produceEvidence(o: EvidenceRunOptions): Promise<EvidenceDocument> {
+  const gatherer: EvidenceGatherer = {
+    octokit: o.octokit,
+    repo: o.repo,
+    policy: o.policy,
+    git: o.git ?? createEvidenceGit(o.root, o.signal),
+    lint: evidenceLinter(o.policy),
+    checkTests: evidenceTestChecker(o.policy),
+    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    ...(o.signal ? { signal: o.signal } : {}),
+  };
+  const changes =
+    o.scope.kind === 'range'
+      ? await gatherRange(gatherer, o.scope.from, o.scope.to)
+      : [await gatherPullRequest(gatherer, o.scope.kind === 'pull-request' ? o.scope.number : await pullForBranch(o, o.scope.branch))];
+  return buildEvidenceDocument({
+    generatedAt: o.now,
+    generatorVersion: o.generatorVersion,
+    repository: { owner: o.repo.owner, repo: o.repo.repo, url: o.repoUrl },
+    scope: o.scope,
+    policy: {
+      requiredApprovals: o.policy.review.requiredApprovals,
+      approvalLabel: o.policy.tracker.approvalLabel,
+      baseBranch: o.policy.branch.base,
+      allowSelfApproval: o.policy.review.allowSelfApproval,
+      requireTests: o.policy.tests.requireTests,
+    },
+    changes,
+    secrets: o.secrets(),
+  });
+}
+
+/** The pull request of a branch: the open one, else the most recent; an error when there is none. */
+export async function pullForBranch(o: Pick<EvidenceRunOptions, 'octokit' | 'repo' | 'signal'>, branch: string): Promise<number> {
+  const { data } = await o.octokit.rest.pulls.list({ ...o.repo, head: `${o.repo.owner}:${branch}`, state: 'all', per_page: 20, request: { signal: o.signal } });
+  const chosen = data.find((p) => p.state === 'open') ?? data[0];
+  if (!chosen) {
+    throw new ChangeControlError('github.notFound', `Branch ${branch} has no pull request in ${o.repo.owner}/${o.repo.repo}.`, {
+      hint: 'Open one first (change-control pr), or pass --pr N or --range A..B.',
+    });
+  }
+  return chosen.number;
+}
+
+/** Core commit-message lint, as evidence lint problems (errors only: the same bar as the merge gate). */
+export function evidenceLinter(policy: Policy): EvidenceGatherer['lint'] {
+  return (message) =>
+    lintMessage(message, { policy })
+      .filter((f) => f.severity === 'error')
+      .map((f) => ({ rule: f.ruleId, line: f.range.start.line + 1, column: f.range.start.character + 1, message: f.message }));
+}
+
+/** Core test matching over GitHub's changed-file list and the head commit's tree. */
+export function evidenceTestChecker(policy: Policy): EvidenceGatherer['checkTests'] {
+  return (changed, tree) => {
+    const result = checkTests({ base: '', changes: changed.map(toChangedFile), tree, policy: policy.tests });
+    return { sources: result.sources.map((s) => ({ path: s.path, verdict: s.verdict, tests: s.tests })), changedTests: result.changedTests };
+  };
+}
+
+function toChangedFile(f: { path: string; status: string }): ChangedFile {
+  const status = f.status === 'removed' ? 'deleted' : f.status === 'added' ? 'added' : f.status === 'renamed' ? 'renamed' : 'modified';
+  return { path: f.path, status };
+}
