@@ -13,6 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { registerFakeGitHubAuth } from './support';
 
 function suiteFiles(dir: string): string[] {
   const wanted = (process.env.CC_E2E_FILES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -37,6 +38,8 @@ export async function run(): Promise<void> {
     write({ passes: 0, failures: 1, error: String(err) });
     throw err;
   }
+  // Offline there is no github.com sign-in: the suites use a stand-in account the fake GitHub accepts.
+  registerFakeGitHubAuth();
   const started = Date.now();
   return new Promise<void>((resolve, reject) => {
     try {

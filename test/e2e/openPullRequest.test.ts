@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, fakeGitHub, git, recordErrorMessages, registerFakeGitHubAuth, stubWindow, workspaceRoot } from './support';
+import { activateExtension, fakeGitHub, git, recordErrorMessages, signInToFake, stubWindow, workspaceRoot } from './support';
 
 interface FakeRepoState {
   issues: { number: number; title: string; body: string | null; comments: { body: string }[]; isPull?: boolean }[];
@@ -10,21 +10,12 @@ interface FakeRepoState {
 }
 
 describe('Open Pull Request', () => {
-  let auth: vscode.Disposable;
   let errors: ReturnType<typeof recordErrorMessages>;
   let branch: string;
 
   before(async () => {
     await activateExtension();
-    auth = registerFakeGitHubAuth();
-    // Sign in through the real command and getSession path (scripts/e2e.mjs pre-grants the access
-    // a user allows once: VS Code refuses that dialog in extension-test mode).
-    const info = stubWindow({ showInformationMessage: () => undefined });
-    try {
-      await vscode.commands.executeCommand('changeControl.signIn');
-    } finally {
-      info.restore();
-    }
+    await signInToFake();
     const session = await vscode.authentication.getSession('github', ['repo'], { silent: true });
     assert.equal(session?.account.label, 'octocat', 'the stand-in provider answers getSession');
     errors = recordErrorMessages();
@@ -50,7 +41,6 @@ describe('Open Pull Request', () => {
 
   after(() => {
     errors?.restore();
-    auth?.dispose();
     git(['switch', '-q', 'main']);
   });
 

@@ -1,21 +1,18 @@
 import * as assert from 'node:assert/strict';
-import type * as vscode from 'vscode';
 import { activateExtension, commitFiles, fakeGitHub, git, openPullRequestVia, recordErrorMessages, renderTree, signInToFake, startChangeFor, treeLines, type ApiShape } from './support';
 
 describe('the Change view (sidebar)', () => {
   let api: ApiShape;
-  let auth: vscode.Disposable;
   let errors: ReturnType<typeof recordErrorMessages>;
 
   before(async () => {
     api = (await activateExtension()).api;
-    auth = await signInToFake();
+    await signInToFake();
     errors = recordErrorMessages();
   });
 
   after(() => {
     errors.restore();
-    auth.dispose();
     git(['switch', '-q', 'main']);
   });
 

@@ -181,16 +181,19 @@ export async function clickDialogButton(button: string, timeoutMs = 10_000): Pro
   assert.equal(res.status, 200, await res.text());
 }
 
-/** Registers the stand-in provider and signs in through the real command. */
-export async function signInToFake(): Promise<vscode.Disposable> {
-  const auth = registerFakeGitHubAuth();
+/**
+ * Signs in through the real command. The stand-in `github` provider is
+ * registered once by the test entry (index.ts) before any suite runs: the
+ * first registration wins, and a later one would clash with the built-in
+ * GitHub authentication once something has activated it.
+ */
+export async function signInToFake(): Promise<void> {
   const info = stubWindow({ showInformationMessage: () => undefined });
   try {
     await vscode.commands.executeCommand('changeControl.signIn');
   } finally {
     info.restore();
   }
-  return auth;
 }
 
 /** Runs Start Change from main for `ticket`, answering its dialogs; returns the branch. */
