@@ -33,10 +33,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
 
   register('changeControl.showLog', () => channel.show(true));
   const github = registerPullRequest(context, commandContext);
-  registerTestChecks(context, commandContext);
-  registerStartChange(context, commandContext, { ticketProvider: github.startChangeTickets });
-  registerCommitMessageFeatures(context, { logger, register });
+  const testChecks = registerTestChecks(context, commandContext);
+  // Start Change and Link Ticket record a branch's ticket: the diagnostics and the view learn it at once.
+  const ticketRecorded = new vscode.EventEmitter<string>();
+  context.subscriptions.push(ticketRecorded);
+  registerStartChange(context, commandContext, { ticketProvider: github.startChangeTickets, onDidRecordTicket: (root) => ticketRecorded.fire(root) });
+  registerCommitMessageFeatures(context, { logger, register, onDidRecordTicket: ticketRecorded.event });
   const changeView = registerChangeView(context, commandContext, { sessions: github.sessions });
+  const refreshViewOf = (root: string): void => {
+    if (changeView.content().root === root) void changeView.refresh();
+  };
+  context.subscriptions.push(ticketRecorded.event(refreshViewOf), testChecks.onDidCheck(({ root }) => refreshViewOf(root)));
   registerExportEvidence(context, commandContext, { sessions: github.sessions });
 
   const activationMs = Date.now() - started;

@@ -19,6 +19,8 @@ export interface CommitMessageFeaturesDeps {
   logger: Logger;
   /** Registers a command through the error boundary. */
   register: (id: string, handler: (...args: unknown[]) => unknown) => void;
+  /** Fires with a repository root when a command recorded its branch's ticket (Start Change, Link Ticket). */
+  onDidRecordTicket?: vscode.Event<string>;
 }
 
 export function registerCommitMessageFeatures(context: vscode.ExtensionContext, deps: CommitMessageFeaturesDeps): void {
@@ -63,6 +65,8 @@ export function registerCommitMessageFeatures(context: vscode.ExtensionContext, 
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => cache.refreshAll()),
   );
+  // The quick fix inserts the branch's ticket: learn it as soon as it is recorded.
+  if (deps.onDidRecordTicket) subs.push(deps.onDidRecordTicket((root) => cache.refresh(root)));
   watchPolicyFiles(subs, cache);
   for (const doc of vscode.workspace.textDocuments) {
     diagnostics.lintDocument(doc);
@@ -97,8 +101,9 @@ function watchPolicyFiles(subs: vscode.Disposable[], cache: LintContextCache): v
   };
   subs.push(watcher, watcher.onDidCreate(onFile), watcher.onDidChange(onFile), watcher.onDidDelete(onFile));
   // Link Ticket and Start Change record the branch ticket (and users set core.commentChar) in .git/config.
-  const gitConfig = vscode.workspace.createFileSystemWatcher('**/.git/config', true, false, true);
-  subs.push(gitConfig, gitConfig.onDidChange(onFile));
+  // git writes config.lock and renames it over config, which a watcher may report as a create.
+  const gitConfig = vscode.workspace.createFileSystemWatcher('**/.git/config', false, false, true);
+  subs.push(gitConfig, gitConfig.onDidChange(onFile), gitConfig.onDidCreate(onFile));
 }
 
 /** The branch ticket follows the checked-out branch. */

@@ -27,6 +27,8 @@ export type TicketProviderFactory = (root: string, policy: Policy) => Promise<Ti
 export interface StartChangeDeps {
   locator?: RepositoryLocator;
   ticketProvider?: TicketProviderFactory;
+  /** Called with the repository root after a branch's ticket was recorded (diagnostics, sidebar). */
+  onDidRecordTicket?: (root: string) => void;
 }
 
 /** Arguments other views may pass (the sidebar: a repository, a ticket). */
@@ -40,39 +42,43 @@ export function registerStartChange(context: vscode.ExtensionContext, ctx: Comma
   if (!deps.locator) getGitApi().then((api) => (gitApi = api), (err: unknown) => ctx.logger.warn('The built-in git extension is not available:', err));
   const locator = deps.locator ?? new RepositoryLocator(() => gitApi);
   const providerFor: TicketProviderFactory = deps.ticketProvider ?? (async (_root, policy) => new ManualTicketProvider(policy.commit.ticketPattern));
+  const recorded = (root: string): void => deps.onDidRecordTicket?.(root);
   const register = (id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, runCommand(id, handler, ctx));
   context.subscriptions.push(
     register('changeControl.startChange', async (arg) => {
       const args = toArgs(arg);
       if (!(await requireTrust('Start Change'))) return;
       const root = await locator.pick({ ...(args.root ? { hint: args.root } : {}), title: 'Change Control: Start Change' });
-      if (root) await runStartChange(root, args, providerFor, ctx);
+      if (root && (await runStartChange(root, args, providerFor, ctx))) recorded(root);
     }),
     register('changeControl.linkTicket', async (arg) => {
       const args = toArgs(arg);
       if (!(await requireTrust('Link Ticket to Branch'))) return;
       const root = await locator.pick({ ...(args.root ? { hint: args.root } : {}), title: 'Change Control: Link Ticket to Branch' });
-      if (root) await runLinkTicket(root, args, providerFor, ctx);
+      if (root && (await runLinkTicket(root, args, providerFor, ctx))) recorded(root);
     }),
   );
 }
 
-async function runStartChange(root: string, args: StartArgs, providerFor: TicketProviderFactory, ctx: CommandContext): Promise<void> {
+/** True when a branch's ticket was recorded. */
+async function runStartChange(root: string, args: StartArgs, providerFor: TicketProviderFactory, ctx: CommandContext): Promise<boolean> {
   const title = 'Change Control: Start Change';
   const policy = await effectivePolicy(root);
   const ticket = args.ticket ?? (await pickCheckedTicket(providerFor, root, policy, { title, ticketPattern: policy.commit.ticketPattern }, ctx));
-  if (!ticket) return;
+  if (!ticket) return false;
   const kind = await pickKind(title);
-  if (!kind) return;
+  if (!kind) return false;
   const description = await inputDescription(title, policy.branch.template, kind, ticket);
-  if (!description) return;
+  if (!description) return false;
   const result = await startChange(withFetchProgress(new GitRepository(root)), modalAsker, { ticket, description, kind, preferRemote: readSettings().githubRemote }, policy);
   for (const note of result.notes) ctx.logger.warn(`Start Change: ${note}`);
   ctx.logger.info(`Start Change: ${result.created ? `created ${result.branch} from ${result.startPoint}` : `switched to ${result.branch}`} for ${result.ticket}`);
   await showResult(result);
+  return true;
 }
 
-async function runLinkTicket(root: string, args: StartArgs, providerFor: TicketProviderFactory, ctx: CommandContext): Promise<void> {
+/** True when the ticket was recorded. */
+async function runLinkTicket(root: string, args: StartArgs, providerFor: TicketProviderFactory, ctx: CommandContext): Promise<boolean> {
   const title = 'Change Control: Link Ticket to Branch';
   const policy = await effectivePolicy(root);
   const repo = new GitRepository(root);
@@ -80,10 +86,11 @@ async function runLinkTicket(root: string, args: StartArgs, providerFor: TicketP
   if (!branch) throw new ChangeControlError('git.detachedHead', 'HEAD is detached, so there is no branch to link a ticket to.', { hint: 'Check out a branch first.' });
   const current = await repo.getBranchConfig(branch, TICKET_KEY);
   const ticket = args.ticket ?? (await pickCheckedTicket(providerFor, root, policy, { title: `${title} (${branch})`, ticketPattern: policy.commit.ticketPattern, ...(current ? { current } : {}) }, ctx));
-  if (!ticket) return;
+  if (!ticket) return false;
   const result = await linkTicket(repo, ticket, policy.commit.ticketPattern, branch);
   const replaced = result.replaced ? ` (was ${result.replaced})` : '';
   void vscode.window.showInformationMessage(`Linked ${result.branch} to ${result.ticket}${replaced}.`);
+  return true;
 }
 
 /** The ticket step, then the tracker's word on it (closed: refused; unapproved: asked). */
