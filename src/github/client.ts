@@ -10,6 +10,7 @@ import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
+import { ChangeControlError } from '../core/errors';
 import { silentLogger, type Logger, type TokenSource } from '../core/ports';
 import { SecretRegistry } from '../core/redact';
 import { EtagCache } from './etagCache';
@@ -49,7 +50,7 @@ export const defaultTuning: GitHubTuning = {
 export interface GitHubClientOptions {
   /** REST API base URL (`https://api.github.com`, `https://HOST/api/v3`). */
   baseUrl: string;
-  /** The token, read when a request is sent. A string is accepted for the CLI. */
+  /** The token, read when each request is sent (undefined: not signed in). A string is accepted for the CLI. */
   token: TokenSource | string;
   tuning?: Partial<GitHubTuning>;
   logger?: Logger;
@@ -108,10 +109,14 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     // Pagination follows absolute Link URLs: log their path, never the query.
     const route = `${endpointOptions.method} ${endpointOptions.url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/\?.*$/, '')}`;
     const token = await getToken();
-    if (token) secrets.add(token);
+    if (!token) {
+      // Do not send an anonymous request that would fail (or leak which repositories exist).
+      throw new ChangeControlError('github.unauthorized', 'You are not signed in to GitHub.', { hint: 'Sign in to GitHub.', detail: { route } });
+    }
+    secrets.add(token);
     // Mutate in place: before-after-hook binds the same options object to every inner hook.
-    if (token) endpointOptions.headers.authorization = `token ${token}`;
-    const identity = token ? createHash('sha256').update(token).digest('hex').slice(0, 16) : 'anonymous';
+    endpointOptions.headers.authorization = `token ${token}`;
+    const identity = createHash('sha256').update(token).digest('hex').slice(0, 16);
     endpointOptions.request = { ...endpointOptions.request, fetch: createFetchFunnel({ route, identity, cache, requestLog, timeoutMs: tuning.requestTimeoutMs }) };
     try {
       return await request(endpointOptions);

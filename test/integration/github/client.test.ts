@@ -102,6 +102,12 @@ describe('GitHub client against the fake GitHub', function () {
     assert.doesNotMatch(logger.lines.join('\n'), new RegExp(TOKEN));
   });
 
+  it('says "not signed in" without sending anything when there is no token', async () => {
+    const client = createGitHubClient({ baseUrl: fake.url, token: async () => undefined });
+    await rejectsWith(client.octokit.rest.issues.listForRepo(R), 'github.unauthorized', /not signed in to GitHub\. Sign in to GitHub/);
+    assert.equal(fake.counters.total, 0);
+  });
+
   it('scrubs the token when GitHub echoes it in an error', async () => {
     fake.inject({ path: /^\/user$/, fault: { kind: 'status', status: 403, message: `Token ${TOKEN} lacks the repo scope` } });
     const { client, logger } = makeClient(fake.url);
