@@ -17,9 +17,8 @@ import { readChangeSnapshot, type ReadChangeSnapshotOptions } from '../../github
 import type { RequestLog } from '../../github/requestLog';
 import type { GitHubSessions } from '../github/githubSessions';
 import { readSettings } from '../settings';
+import type { ViewState } from './viewStates';
 
-/** Which welcome view applies; `change` shows the tree. */
-export type ViewState = 'noRepository' | 'untrusted' | 'signedOut' | 'onBase' | 'change' | 'error';
 
 export interface ViewContent {
   state: ViewState;
