@@ -29,7 +29,7 @@ const TEST_DIR_CAMEL = /^(?:[a-z]+Tests?|.+\.(?:Unit|Integration|Functional|Acce
 /** Test file names, by language (see conventions.ts for the pairing). */
 const TEST_NAME: RegExp[] = [
   /^test_.+\.py$/i,
-  /.+_tests?\.py$/i,
+  /._tests?\.py$/i,
   /^conftest\.py$/,
   /_test\.go$/,
   /.\.(?:test|spec|tests|specs|e2e)\.[A-Za-z]+$/,

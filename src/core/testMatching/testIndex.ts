@@ -1,13 +1,15 @@
 /**
  * Test files indexed by normalised stem: one pass over the tree's test
  * files, then each source finds its candidates with a map lookup (or a
- * binary search for the rare prefix templates).
+ * scan of one two-character bucket for prefix templates).
  */
 import { normaliseStem } from './stem';
 
 export class TestIndex {
   private readonly byStem = new Map<string, string[]>();
-  private sortedStems: string[] | undefined;
+  /** Stems by their first two characters, for prefix lookups (built on first use). */
+  private byHead: Map<string, string[]> | undefined;
+  private readonly prefixMemo = new Map<string, string[]>();
   private byDir: Map<string, string[]> | undefined;
 
   constructor(readonly files: readonly string[]) {
@@ -25,19 +27,32 @@ export class TestIndex {
     return this.byStem.get(stem) ?? [];
   }
 
-  /** Test files whose stem starts with `prefix`. */
+  /**
+   * Test files whose stem starts with `prefix`: a scan of the stems that
+   * share its first two characters (no sort of the whole index), memoised
+   * because a source's templates ask for the same prefix several times.
+   */
   withPrefix(prefix: string): string[] {
-    const stems = (this.sortedStems ??= [...this.byStem.keys()].sort());
-    let lo = 0;
-    let hi = stems.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((stems[mid] as string) < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const memo = this.prefixMemo.get(prefix);
+    if (memo) return memo;
+    const stems = prefix.length < 2 ? [...this.byStem.keys()] : (this.headMap().get(prefix.slice(0, 2)) ?? []);
     const out: string[] = [];
-    for (let i = lo; i < stems.length && (stems[i] as string).startsWith(prefix); i++) out.push(...this.exact(stems[i] as string));
+    for (const stem of stems) if (stem.startsWith(prefix)) out.push(...this.exact(stem));
+    this.prefixMemo.set(prefix, out);
     return out;
+  }
+
+  private headMap(): Map<string, string[]> {
+    if (!this.byHead) {
+      this.byHead = new Map();
+      for (const stem of this.byStem.keys()) {
+        const head = stem.slice(0, 2);
+        const list = this.byHead.get(head);
+        if (list) list.push(stem);
+        else this.byHead.set(head, [stem]);
+      }
+    }
+    return this.byHead;
   }
 
   /** Test files directly in `dir` (built on first use, for suggestions). */
