@@ -167,6 +167,12 @@ function createFetchFunnel(o: FunnelOptions): typeof fetch {
       response = await fetch(url, { ...init, headers, signal });
     } catch (err) {
       o.requestLog.record({ route: o.route, status: 'error', ms: performance.now() - started, fromCache: false });
+      if (method !== 'GET' && method !== 'HEAD' && !init.signal?.aborted) {
+        // A write that timed out or lost its connection may have reached GitHub;
+        // retrying could post it twice. Octokit rethrows an AbortError as is,
+        // so the retry plugin leaves it alone; errors.ts reads the cause.
+        throw Object.assign(new Error(`${o.route} was interrupted`, { cause: err }), { name: 'AbortError', interruptedWrite: true });
+      }
       throw err;
     }
     if (response.status === 304 && cached) {

@@ -27,6 +27,11 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EAI_A
 export function translateGitHubError(err: unknown, options: TranslateOptions = {}): ChangeControlError {
   if (err instanceof ChangeControlError) return err;
   const redact = options.redact ?? ((t: string) => t);
+  if (hasName(err, 'AbortError') && (err as { interruptedWrite?: unknown }).interruptedWrite === true) {
+    const timedOut = findInChain(err, (e) => hasName(e, 'TimeoutError')) !== undefined;
+    const what = timedOut ? 'GitHub did not answer a change in time' : `The connection to GitHub dropped during a change (${findCode(err) ?? 'network error'})`;
+    return make(timedOut ? 'github.timeout' : 'github.network', `${what}; it was not retried because GitHub may have applied it.`, 'Check on GitHub, then run the command again.', err, { interruptedWrite: true });
+  }
   if (hasName(err, 'AbortError')) {
     return new ChangeControlError('cancelled', 'The GitHub request was cancelled.', { cause: err });
   }

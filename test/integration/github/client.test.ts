@@ -194,6 +194,19 @@ describe('GitHub client against the fake GitHub', function () {
     assert.equal(fake.requests.filter((r) => r.status === 'hang').length, 2);
   });
 
+  it('never retries a write that timed out or lost its connection', async () => {
+    const issue = fake.state.addIssue('acme/api', { title: 'T' });
+    fake.inject({ method: 'POST', path: /\/comments$/, times: 1, fault: { kind: 'hang' } });
+    const { client } = makeClient(fake.url, { requestTimeoutMs: 150, retries: 2 });
+    const timedOut = await rejectsWith(client.octokit.rest.issues.createComment({ ...R, issue_number: issue.number, body: 'x' }), 'github.timeout', /did not answer a change in time; it was not retried.*Check on GitHub/);
+    assert.equal(timedOut.detail?.interruptedWrite, true);
+    assert.equal(fake.requests.filter((r) => r.status === 'hang').length, 1);
+    fake.inject({ method: 'POST', path: /\/comments$/, times: 1, fault: { kind: 'reset' } });
+    await rejectsWith(client.octokit.rest.issues.createComment({ ...R, issue_number: issue.number, body: 'x' }), 'github.network', /connection to GitHub dropped during a change/);
+    assert.equal(fake.requests.filter((r) => r.status === 'reset').length, 1);
+    assert.equal(fake.state.issue('acme/api', issue.number).comments.length, 0, 'no retry posted it behind our back');
+  });
+
   it('reports no network when nothing listens', async () => {
     const closed = await new FakeGitHub().start();
     const url = closed.url;
