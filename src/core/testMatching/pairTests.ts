@@ -34,6 +34,19 @@ export interface MatcherOptions {
   hasSourceStem?: (stem: string) => boolean;
 }
 
+/**
+ * Verbs an agent noun may come from (`parser` → `parse`, `renderer` →
+ * `render`): the name without its "r", when that leaves a final "e", then
+ * without "er". Short names (`user`) and "-eer" nouns have none.
+ */
+export function verbForms(name: string): string[] {
+  if (name.length < 6 || !/[a-df-z]er$/.test(name)) return [];
+  const out: string[] = [];
+  if (name.slice(0, -1).endsWith('e')) out.push(name.slice(0, -1));
+  out.push(name.slice(0, -2));
+  return out;
+}
+
 export class TestMatcher {
   private readonly conventions: CompiledConvention[];
 
@@ -63,7 +76,27 @@ export class TestMatcher {
       }
       if (found.size > 0) break;
     }
+    if (found.size === 0) convention = this.findByVerb(source, vars, found);
     return convention === undefined ? { tests: [...found].sort() } : { tests: [...found].sort(), convention };
+  }
+
+  /**
+   * Last resort for a module named by an agent noun: `parser/index.ts` is
+   * tested by `parse.spec.ts`, `compiler.ts` by `compile.test.ts`.
+   */
+  private findByVerb(source: string, vars: SourceVars, found: Set<string>): string | undefined {
+    let convention: string | undefined;
+    for (const name of verbForms(vars.name)) {
+      const verbVars = { ...vars, name, Name: name.charAt(0).toUpperCase() + name.slice(1) };
+      for (const { spec, appliesTo } of this.conventions) {
+        if (spec.fallback || !appliesTo(source)) continue;
+        const before = found.size;
+        for (const template of spec.tests) this.collect(resolveTemplate(template, verbVars), source, found);
+        if (found.size > before) convention ??= spec.id;
+      }
+      if (found.size > 0) break;
+    }
+    return convention;
   }
 
   /**
