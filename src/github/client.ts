@@ -181,7 +181,8 @@ function createFetchFunnel(o: FunnelOptions): typeof fetch {
     }
     o.requestLog.record({ route: o.route, status: response.status, ms: performance.now() - started, fromCache: false });
     const etag = response.headers.get('etag');
-    if (key && etag && response.status === 200) {
+    // Only JSON is cached: reading a binary body as text would corrupt it.
+    if (key && etag && response.status === 200 && /json/i.test(response.headers.get('content-type') ?? '')) {
       const body = await response.text();
       o.cache.set(key, { etag, status: 200, headers: [...response.headers.entries()], body });
       return new Response(body, { status: 200, headers: response.headers });
