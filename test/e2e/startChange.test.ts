@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, git, gitRepository, quickFixes, recordErrorMessages, ruleId, stubWindow, waitFor, workspaceRoot } from './support';
+import { activateExtension, git, gitRepository, quickFixes, recordErrorMessages, ruleId, signInToFake, stubWindow, waitFor, workspaceRoot } from './support';
 
 describe('Start Change', () => {
   let errors: ReturnType<typeof recordErrorMessages>;
@@ -78,4 +78,91 @@ describe('Start Change', () => {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });
+
+  it('lists open GitHub tickets, refuses a closed one and asks before an unapproved one', async () => {
+    const root = workspaceRoot();
+    await signInToFake();
+    git(['switch', '-q', '-c', 'feature/ticket-checks']);
+    const key = 'branch.feature/ticket-checks.changeTicket';
+    const listed: string[][] = [];
+    const runLinkTicketPicking = async (typed: string): Promise<string[]> => {
+      const warnings: string[] = [];
+      const picks = stubQuickPick((pick) => {
+        listed.push(pick.items.flatMap((i) => (i.ticketId ? [i.ticketId] : [])));
+        pick.type(typed);
+        const item = pick.items.find((i) => i.ticketId === typed);
+        if (item) pick.accept(item);
+        else pick.hide();
+      });
+      const stubs = stubWindow({ showWarningMessage: (m: string) => void warnings.push(m), showInformationMessage: () => undefined });
+      try {
+        await vscode.commands.executeCommand('changeControl.linkTicket', { root });
+      } finally {
+        stubs.restore();
+        picks.restore();
+      }
+      return warnings;
+    };
+
+    errors.messages.length = 0;
+    assert.deepEqual(await runLinkTicketPicking('#1'), []);
+    assert.deepEqual([...(listed[0] ?? [])].sort(), ['#2', '#3'], 'open tickets only: #1 is closed');
+    assert.equal(errors.messages.length, 1);
+    assert.match(errors.messages[0]!, /#1 is closed/);
+    assert.throws(() => git(['config', '--get', key]), 'nothing recorded for a closed ticket');
+
+    errors.messages.length = 0;
+    const warnings = await runLinkTicketPicking('#3');
+    assert.deepEqual(errors.messages, []);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /#3 is not approved yet \(no "Approved" label\)/);
+    assert.throws(() => git(['config', '--get', key]), 'declining the warning records nothing');
+
+    assert.deepEqual(await runLinkTicketPicking('#2'), [], 'an approved ticket needs no confirmation');
+    assert.equal(git(['config', '--get', key]), '#2');
+  });
 });
+
+type TicketPickItem = vscode.QuickPickItem & { ticketId?: string };
+interface DrivenPick {
+  items: TicketPickItem[];
+  type(value: string): void;
+  accept(item: TicketPickItem): void;
+  hide(): void;
+}
+
+/**
+ * Replaces window.createQuickPick for one command: once the tickets are
+ * loaded (busy off, items set), `drive` types and accepts like a user.
+ */
+function stubQuickPick(drive: (pick: DrivenPick) => void): { restore(): void } {
+  const win = vscode.window as unknown as Record<string, unknown>;
+  const original = win.createQuickPick;
+  win.createQuickPick = () => {
+    const accepted = new vscode.EventEmitter<void>();
+    const hidden = new vscode.EventEmitter<void>();
+    const changed = new vscode.EventEmitter<string>();
+    let items: TicketPickItem[] = [];
+    let driven = false;
+    const pick = {
+      title: '', placeholder: '', value: '', busy: false, ignoreFocusOut: false, matchOnDescription: false, matchOnDetail: false,
+      selectedItems: [] as TicketPickItem[],
+      get items(): TicketPickItem[] { return items; },
+      set items(next: TicketPickItem[]) {
+        items = next;
+        if (!pick.busy && !driven) {
+          driven = true;
+          setTimeout(() => drive(pick), 0);
+        }
+      },
+      onDidAccept: accepted.event, onDidHide: hidden.event, onDidChangeValue: changed.event,
+      show(): void {},
+      hide(): void { hidden.fire(); },
+      dispose(): void {},
+      type(value: string): void { pick.value = value; changed.fire(value); },
+      accept(item: TicketPickItem): void { pick.selectedItems = [item]; accepted.fire(); },
+    };
+    return pick;
+  };
+  return { restore: () => { win.createQuickPick = original; } };
+}
