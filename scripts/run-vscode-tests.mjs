@@ -163,7 +163,8 @@ function startControlServer(getPage, screenshotDir) {
         fs.mkdirSync(dir, { recursive: true });
         const file = path.join(dir, `${name}.png`);
         await sleep(Number(u.searchParams.get('settleMs') ?? 400));   // let the workbench paint
-        await getPage().screenshot({ path: file });
+        const clip = u.searchParams.get('clip')?.split(',').map(Number);   // x,y,width,height
+        await getPage().screenshot({ path: file, ...(clip?.length === 4 ? { clip: { x: clip[0], y: clip[1], width: clip[2], height: clip[3] } } : {}) });
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ file }));
         return;
       }

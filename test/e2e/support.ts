@@ -55,10 +55,10 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
 }
 
 /** Asks the runner to save a screenshot of the workbench (only in `npm run screenshots`). */
-export async function screenshot(name: string, settleMs = 600): Promise<string> {
+export async function screenshot(name: string, settleMs = 600, clip?: [number, number, number, number]): Promise<string> {
   const url = process.env.CC_E2E_CONTROL_URL;
   assert.ok(url, 'CC_E2E_CONTROL_URL is set by scripts/run-vscode-tests.mjs');
-  const res = await fetch(`${url}/screenshot?name=${encodeURIComponent(name)}&settleMs=${settleMs}`, { method: 'POST' });
+  const res = await fetch(`${url}/screenshot?name=${encodeURIComponent(name)}&settleMs=${settleMs}${clip ? `&clip=${clip.join(',')}` : ''}`, { method: 'POST' });
   const text = await res.text();
   assert.equal(res.status, 200, text);
   return (JSON.parse(text) as { file: string }).file;

@@ -1,0 +1,87 @@
+/**
+ * Not part of `npm test`: `npm run screenshots` runs this suite once per
+ * theme (CC_E2E_THEME = dark | light) and the runner saves each screenshot
+ * into media/screenshots/. The assertions make sure each picture shows what
+ * its name says.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  activateExtension, commitFiles, fakeGitHub, gitRepository, openPullRequestVia, ourDiagnostics, pressKeys,
+  renderTree, screenshot, signInToFake, sleep, startChangeFor, treeLines, waitFor, type ApiShape,
+} from './support';
+
+const theme = process.env.CC_E2E_THEME ?? 'dark';
+/** The side bar, widened so labels are not cut, and a little of the editor: x, y, width, height. */
+const CLIP: [number, number, number, number] = [0, 0, 760, 460];
+
+async function widenSideBar(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.focusSideBar');
+  for (let i = 0; i < 5; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+}
+
+async function tidy(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.action.closePanel');
+  await vscode.commands.executeCommand('notifications.clearAll');
+}
+
+async function showChangeView(api: ApiShape): Promise<string> {
+  await tidy();
+  await vscode.commands.executeCommand('changeControl.change.focus');
+  const text = renderTree(await treeLines(api));
+  await sleep(1500);   // the view renders its items
+  return text;
+}
+
+describe(`screenshots (${theme})`, () => {
+  let api: ApiShape;
+  before(async () => {
+    api = (await activateExtension()).api;
+    await signInToFake();
+    await tidy();
+    await vscode.commands.executeCommand('changeControl.change.focus');
+    await widenSideBar();
+  });
+
+  it('the Change view on a blocked change', async () => {
+    await startChangeFor('#3', 'Export the schedule');
+    commitFiles({ 'src/scheduleExport.ts': 'export const HEADER = "start,end,patient";\n' }, 'Added the CSV export');
+    const text = await showChangeView(api);
+    assert.match(text, /^Blocked/);
+    await screenshot(`sidebar-blocked-${theme}`, 600, CLIP);
+  });
+
+  it('the Change view on a change ready to merge', async () => {
+    const branch = await startChangeFor('#2', 'Send appointment reminders');
+    commitFiles({
+      'src/reminders.ts': 'export const HOURS_BEFORE = 24;\n',
+      'test/reminders.test.ts': "import { HOURS_BEFORE } from '../src/reminders';\n\nit('reminds a day ahead', () => {\n  if (HOURS_BEFORE !== 24) throw new Error('24');\n});\n",
+    }, 'Add the reminder window\n\nPatients get their reminder a day ahead so they can cancel early and\nfree the slot for someone else.\n\nRefs: #2');
+    await openPullRequestVia();
+    const repo = await fakeGitHub<{ pulls: { number: number; head: { ref: string } }[] }>('/repo');
+    const pr = repo.pulls.find((p) => p.head.ref === branch);
+    assert.ok(pr);
+    await fakeGitHub('/call', { op: 'addReview', args: ['acme/clinic-app', pr.number, { user: 'riley-reviewer', state: 'APPROVED', body: 'Looks good.' }] });
+    const text = await showChangeView(api);
+    assert.match(text, /^Ready to merge/);
+    await screenshot(`sidebar-ready-${theme}`, 600, CLIP);
+  });
+
+  it('the commit message box with problems and the quick fix menu open', async () => {
+    await tidy();
+    const repo = await gitRepository();
+    await vscode.commands.executeCommand('workbench.view.scm');
+    await widenSideBar();
+    repo.inputBox.value = 'Added appointment reminders.\nReminders go out a fixed number of hours before each appointment so patients can cancel early.';
+    await waitFor('commit diagnostics', () => ourDiagnostics((u) => u.scheme === 'vscode-scm').length > 0);
+    await vscode.commands.executeCommand('workbench.scm.action.focusNextInput');
+    await pressKeys('Control+Home');
+    await sleep(500);
+    await vscode.commands.executeCommand('editor.action.quickFix');
+    await sleep(1200);
+    await screenshot(`commit-quick-fix-${theme}`, 600, [0, 0, 760, 300]);
+    await pressKeys('Escape');
+    repo.inputBox.value = '';
+  });
+});
