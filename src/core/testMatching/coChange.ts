@@ -42,6 +42,23 @@ function foldersOf(paths: Iterable<string>): Set<string> {
 }
 
 /**
+ * True when the test's name is the source's with a qualifier in front,
+ * at a word boundary: `DefaultTypeAdaptersTest` for `TypeAdapters`,
+ * `legacy_parser_test` for `parser`. Names under five letters never
+ * qualify (`IoTest` is no test of `o`).
+ */
+export function qualifies(test: string, source: string): boolean {
+  const sourceFile = source.slice(source.lastIndexOf('/') + 1);
+  const testFile = test.slice(test.lastIndexOf('/') + 1);
+  const name = sourceFile.slice(0, sourceFile.indexOf('.') > 0 ? sourceFile.indexOf('.') : undefined);
+  const own = normaliseStem(sourceFile);
+  const stem = normaliseStem(testFile);
+  if (own.length < 5 || stem.length <= own.length || !stem.endsWith(own)) return false;
+  const at = testFile.lastIndexOf(name);
+  return at > 0 && (/[A-Z]/.test(name.charAt(0)) || /[_\-.]/.test(testFile.charAt(at - 1)));
+}
+
+/**
  * Co-changed tests: a changed, test-named file that no changed source
  * claims by convention goes to the changed source of its package that has
  * no changed test of its own; with several such sources the change is
@@ -69,8 +86,9 @@ export function coChangedTests(
     const stem = normaliseStem(test.slice(test.lastIndexOf('/') + 1));
     if (claimed.has(test) || !isTestNamed(test) || GENERIC_STEM.has(stem)) continue;
     const sameStem = uncovered.filter((source) => normaliseStem(source.slice(source.lastIndexOf('/') + 1)) === stem);
-    if (sameStem.length === 1) {
-      give(sameStem[0] as string, test);
+    const named = sameStem.length > 0 ? sameStem : uncovered.filter((source) => qualifies(test, source));
+    if (named.length === 1) {
+      give(named[0] as string, test);
       continue;
     }
     const owners = uncovered.filter((source) => inPackage(source, test));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { isTestNamed } from '../../../../src/core/testMatching/classify';
-import { coChangedTests, inPackage } from '../../../../src/core/testMatching/coChange';
+import { coChangedTests, inPackage, qualifies } from '../../../../src/core/testMatching/coChange';
 
 describe('coChangedTests', () => {
   it('gives an unclaimed changed test to the one uncovered source of its package', () => {
@@ -32,5 +32,30 @@ describe('coChangedTests', () => {
     assert.equal(inPackage('cmd/sub/add.go', 'cmd/add_test.go'), false);
     assert.equal(inPackage('gson/src/main/java/a/B.java', 'gson/src/test/java/a/CTest.java'), true);
     assert.equal(inPackage('extras/src/main/java/a/B.java', 'gson/src/test/java/a/CTest.java'), false);
+  });
+});
+
+describe('a changed test named after the source with a qualifier', () => {
+  for (const [test, source, expected] of [
+    ['gson/src/test/java/a/functional/DefaultTypeAdaptersTest.java', 'gson/src/main/java/a/internal/TypeAdapters.java', true],
+    ['tests/test_legacy_parser.py', 'pkg/parser.py', true],
+    ['tests/legacy_parser_test.go', 'pkg/parser.go', true],
+    ['src/test/java/a/TypeAdaptersTest.java', 'src/main/java/a/TypeAdapters.java', false],
+    ['src/test/java/a/JavaTimeTypeAdaptersTest.java', 'src/main/java/a/DateTypeAdapters.java', false],
+    ['src/test/java/a/IoTest.java', 'src/main/java/a/o.java', false],
+    ['tests/test_reparser.py', 'pkg/parser.py', false],
+    ['src/FooParserTest.java', 'src/Parse.java', false],
+  ] as const) {
+    it(`${test} ${expected ? 'tests' : 'does not test'} ${source}`, () => assert.equal(qualifies(test, source), expected));
+  }
+
+  it('gives the changed test to the one source it qualifies, in a package with several', () => {
+    const matched = new Map([
+      ['g/src/main/java/a/internal/TypeAdapters.java', []],
+      ['g/src/main/java/a/Gson.java', ['g/src/test/java/a/GsonTest.java']],
+      ['g/src/main/java/a/internal/Other.java', []],
+    ]);
+    const out = coChangedTests(matched, ['g/src/test/java/a/functional/DefaultTypeAdaptersTest.java'], isTestNamed);
+    assert.deepEqual([...out], [['g/src/main/java/a/internal/TypeAdapters.java', ['g/src/test/java/a/functional/DefaultTypeAdaptersTest.java']]]);
   });
 });
