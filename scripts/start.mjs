@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createDemoRepo, DEMO_SLUG } from './lib/demoRepo.mjs';
 import { seedDemo, startFakeGitHub } from './lib/fakeGitHub.mjs';
 import { startGitHttpServer } from './lib/gitHttpServer.mjs';
-import { startCodeServer } from './run-vscode-tests.mjs';
+import { installVsix, startCodeServer } from './run-vscode-tests.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -49,10 +49,12 @@ async function main() {
   say(`demo repository: ${work} (kept after exit); its remote is served by git http-backend at ${gitServer.url}`);
   say(`GitHub is a LOCAL STAND-IN at ${github.url}, not github.com; seeded: ${seeded}`);
   const env = { CHANGE_CONTROL_GITHUB_API_URL: github.url };
+  // Sign-in: scripts/demo-auth answers VS Code's `github` sign-in with a stand-in account.
+  const demoAuth = path.join(root, 'scripts/demo-auth');
 
   if (onPath('code') && !args.includes('--code-server') && !check) {
     // A separate profile makes a new VS Code instance, so the environment reaches its extension host.
-    const child = spawn('code', ['--wait', '--new-window', `--extensionDevelopmentPath=${root}`,
+    const child = spawn('code', ['--wait', '--new-window', `--extensionDevelopmentPath=${root}`, `--extensionDevelopmentPath=${demoAuth}`,
       '--user-data-dir', path.join(demoRoot, 'vscode-profile'), work],
     { env: { ...process.env, ...env }, stdio: 'inherit', detached: true });
     cleanups.push(() => { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ } });
@@ -66,7 +68,14 @@ async function main() {
   const codeServer = setup.stdout.trim().split('\n').pop();
   const tmp = path.join(demoRoot, 'code-server');
   fs.mkdirSync(tmp);
-  const cs = await startCodeServer({ codeServer, tmp, env, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+  // The stand-in sign-in goes in as an installed extension (the URL takes one development folder).
+  const extensionsDir = path.join(tmp, 'extensions');
+  const vsix = path.join(demoRoot, 'demo-auth.vsix');
+  spawnSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-star-activation', '--out', vsix],
+    { cwd: demoAuth, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!fs.existsSync(vsix)) throw new Error('packaging scripts/demo-auth failed');
+  say(`stand-in sign-in: ${installVsix({ codeServer, vsix, extensionsDir, tmp }).trim().split('\n').pop()}`);
+  const cs = await startCodeServer({ codeServer, tmp, env, extensionsDir, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
   cleanups.push(() => cs.stop());
   const url = cs.url(work, [['extensionDevelopmentPath', cs.remote(root)], ['skipWelcome', 'true']]);
   if (check) {
