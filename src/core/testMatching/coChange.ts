@@ -42,6 +42,28 @@ function foldersOf(paths: Iterable<string>): Set<string> {
 }
 
 /**
+ * A Go package's own test, named like the package: one lowercase word
+ * (Go's package naming) equal to its folder's name, or at the repository
+ * root, where the package is the module's and its name is not in the
+ * paths (`cobra_test.go`). Go builds every `_test.go` of a folder into
+ * one test package, so such a test, changed and no changed source's own,
+ * counts for every changed source of its folder, entry points aside.
+ */
+export function goPackageTestOwners(test: string, sources: Iterable<string>, folders: ReadonlySet<string>): string[] {
+  const match = /^(?:(.*)\/)?([a-z][a-z0-9]*)_test\.go$/.exec(test);
+  if (!match) return [];
+  const dir = match[1] ?? '';
+  if (dir !== '' && dir.slice(dir.lastIndexOf('/') + 1) !== match[2]) return [];
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const out: string[] = [];
+  for (const source of sources) {
+    const rest = source.slice(prefix.length);
+    if (source.startsWith(prefix) && rest.endsWith('.go') && !rest.includes('/') && !isEntryPoint(source, folders)) out.push(source);
+  }
+  return out;
+}
+
+/**
  * True when the test's name is the source's with a qualifier in front,
  * at a word boundary: `DefaultTypeAdaptersTest` for `TypeAdapters`,
  * `legacy_parser_test` for `parser`. Names under five letters never
@@ -85,6 +107,11 @@ export function coChangedTests(
   for (const test of changedTests) {
     const stem = normaliseStem(test.slice(test.lastIndexOf('/') + 1));
     if (claimed.has(test) || !isTestNamed(test) || GENERIC_STEM.has(stem)) continue;
+    const packageWide = goPackageTestOwners(test, matched.keys(), folders);
+    if (packageWide.length > 0) {
+      for (const owner of packageWide) give(owner, test);
+      continue;
+    }
     const sameStem = uncovered.filter((source) => normaliseStem(source.slice(source.lastIndexOf('/') + 1)) === stem);
     const named = sameStem.length > 0 ? sameStem : uncovered.filter((source) => qualifies(test, source));
     if (named.length === 1) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { isTestNamed } from '../../../../src/core/testMatching/classify';
-import { coChangedTests, inPackage, qualifies } from '../../../../src/core/testMatching/coChange';
+import { coChangedTests, goPackageTestOwners, inPackage, qualifies } from '../../../../src/core/testMatching/coChange';
 
 describe('coChangedTests', () => {
   it('gives an unclaimed changed test to the one uncovered source of its package', () => {
@@ -11,10 +11,12 @@ describe('coChangedTests', () => {
 
   it('pairs nothing when two sources could own the test', () => {
     const matched = new Map<string, string[]>([
-      ['command.go', []],
-      ['commander.go', []],
+      ['pkg/src/command.ts', []],
+      ['pkg/src/commander.ts', []],
     ]);
-    assert.equal(coChangedTests(matched, ['cobra_test.go'], isTestNamed).size, 0);
+    assert.equal(coChangedTests(matched, ['pkg/__tests__/cli.spec.ts'], isTestNamed).size, 0);
+    // In a Go subfolder, a test named after a file (not the package) stays ambiguous too.
+    assert.equal(coChangedTests(new Map([['cmd/a.go', []], ['cmd/b.go', []]]), ['cmd/add_test.go'], isTestNamed).size, 0);
   });
 
   it('never pairs helpers, fixtures, claimed tests or entry points', () => {
@@ -57,5 +59,31 @@ describe('a changed test named after the source with a qualifier', () => {
     ]);
     const out = coChangedTests(matched, ['g/src/test/java/a/functional/DefaultTypeAdaptersTest.java'], isTestNamed);
     assert.deepEqual([...out], [['g/src/main/java/a/internal/TypeAdapters.java', ['g/src/test/java/a/functional/DefaultTypeAdaptersTest.java']]]);
+  });
+});
+
+describe('a changed Go test named after its package', () => {
+  const none = new Set<string>();
+  for (const [test, sources, expected] of [
+    ['cobra_test.go', ['command.go', 'commander.go', 'doc/man.go'], ['command.go', 'commander.go']],
+    ['pkg/store/store_test.go', ['pkg/store/a.go', 'pkg/store/b.go', 'pkg/other/c.go'], ['pkg/store/a.go', 'pkg/store/b.go']],
+    // Named after a file, not the folder: no package-wide test.
+    ['cobra/cmd/add_test.go', ['cobra/cmd/init.go', 'cobra/cmd/root.go'], []],
+    // Not one lowercase word: no package name.
+    ['custom_completions_test.go', ['fish_completions.go'], []],
+    ['pkg/store/store_test.py', ['pkg/store/a.py'], []],
+  ] as const) {
+    it(`${test} counts for ${expected.join(', ') || 'nothing'}`, () => assert.deepEqual(goPackageTestOwners(test, sources, none), expected));
+  }
+
+  it('counts for a covered source too, when no changed source claims the test', () => {
+    const matched = new Map([['command.go', ['command_test.go']], ['commander.go', []]]);
+    const out = coChangedTests(matched, ['cobra_test.go', 'command_test.go'], isTestNamed);
+    assert.deepEqual([...out].sort(), [['command.go', ['cobra_test.go']], ['commander.go', ['cobra_test.go']]]);
+  });
+
+  it('leaves a package test that a changed source claims to that source', () => {
+    const matched = new Map([['store.go', ['store_test.go']], ['other.go', []]]);
+    assert.deepEqual([...coChangedTests(matched, ['store_test.go'], isTestNamed)], []);
   });
 });
