@@ -34,6 +34,8 @@ export interface ChangeStatusInput {
   ticketId: string | undefined;
   policy: Policy;
   signal?: AbortSignal;
+  /** Read this pull request by number instead of finding the branch's (verify --pr in CI). */
+  pullNumber?: number;
 }
 
 export interface GitHubChangeStatus {
@@ -77,6 +79,7 @@ function reason(err: unknown): string {
 }
 
 async function findPullRequest(input: ChangeStatusInput): Promise<PullRequestInfo | undefined> {
+  if (input.pullNumber !== undefined) return pullRequestByNumber(input, input.pullNumber);
   if (!input.branch) return undefined;
   const { data } = await input.octokit.request('GET /repos/{owner}/{repo}/pulls', {
     owner: input.repo.owner,
@@ -97,6 +100,12 @@ async function findPullRequest(input: ChangeStatusInput): Promise<PullRequestInf
     author: chosen.user?.login ?? '',
     headSha: chosen.head.sha,
   };
+}
+
+async function pullRequestByNumber(input: ChangeStatusInput, number: number): Promise<PullRequestInfo> {
+  const { data: p } = await input.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { owner: input.repo.owner, repo: input.repo.repo, pull_number: number, request: { signal: input.signal } });
+  const state = p.merged_at ? 'merged' : p.state === 'closed' ? 'closed' : p.draft ? 'draft' : 'open';
+  return { number: p.number, title: p.title, url: p.html_url, state, author: p.user?.login ?? '', headSha: p.head.sha };
 }
 
 async function readPullRequestSection(input: ChangeStatusInput, pr: PullRequestInfo): Promise<PullRequestSection> {

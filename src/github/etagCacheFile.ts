@@ -27,9 +27,15 @@ export async function loadEtagCache(file: string, maxEntries = CLI_CACHE_ENTRIES
   return cache;
 }
 
-export async function saveEtagCache(file: string, cache: EtagCache): Promise<void> {
+/**
+ * Writes the cache; every exact occurrence of a secret (the token, should
+ * GitHub echo it in a comment) is replaced first, so the file never holds it.
+ */
+export async function saveEtagCache(file: string, cache: EtagCache, secrets: readonly string[]): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(cache.toJSON()), { mode: 0o600 });
+  let text = JSON.stringify(cache.toJSON());
+  for (const secret of secrets) if (secret.length >= 4) text = text.split(JSON.stringify(secret).slice(1, -1)).join('[REDACTED]');
+  await writeFile(tmp, text, { mode: 0o600 });
   await rename(tmp, file);
 }

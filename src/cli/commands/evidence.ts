@@ -108,7 +108,7 @@ async function runWithToken(args: EvidenceArgs, io: CliIo, root: string, token: 
     secrets: () => [token],
     onProgress: args.scope.kind === 'range' ? (message, done, total) => message !== 'done' && io.stderr(`${message} (${done + 1}/${total})\n`) : undefined,
   });
-  await saveEtagCache(cacheFile, cache);
+  await saveEtagCache(cacheFile, cache, [token]);
   await writeOutputs(args, io, validated(doc), secrets);
   const counts = github.requestLog.snapshot();
   io.stderr(`change-control evidence: ${doc.changes.length} change(s), ${doc.summary.deviations} deviation(s); ${counts.requests} GitHub request(s), ${counts.notModified} answered 304 (not modified), ${Math.round(performance.now() - started)} ms.\n`);

@@ -8,6 +8,7 @@ import { lintCommand } from './lint';
 import { prCommand } from './pr';
 import { startCommand } from './start';
 import { statusCommand } from './status';
+import { verifyCommand } from './verify';
 
 export const commands: CliCommand[] = [
   startCommand,
@@ -18,4 +19,5 @@ export const commands: CliCommand[] = [
   prCommand,
   statusCommand,
   evidenceCommand,
+  verifyCommand,
 ];

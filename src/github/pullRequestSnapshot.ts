@@ -1,0 +1,56 @@
+/**
+ * The change snapshot of a pull request named by number (for `verify --pr`
+ * in CI, where the checkout is a detached merge ref): branch, commits and
+ * tests come from the pull request and the local clone's copy of its head,
+ * the GitHub half from readGitHubChangeStatus. The readiness rule then
+ * judges it exactly as it judges the sidebar's snapshot.
+ */
+import type { Octokit } from '@octokit/rest';
+import type { ChangeSnapshot, CommitInfo } from '../core/changeSnapshot';
+import { lintMessage } from '../core/commitMessage/lint';
+import type { Policy } from '../core/policy/schema';
+import { checkTests, type ChangedFile } from '../core/testMatching/checkTests';
+import { createEvidenceGit } from '../git/history';
+import type { RepoRef } from '../tickets/githubTicketProvider';
+import { readGitHubChangeStatus } from './changeStatus';
+import { findTicketId, type EvidenceGit } from './evidence';
+
+export interface PullRequestSnapshotOptions {
+  octokit: Octokit;
+  repo: RepoRef;
+  policy: Policy;
+  number: number;
+  signal?: AbortSignal;
+  git?: EvidenceGit;
+}
+
+export async function readPullRequestSnapshot(root: string, o: PullRequestSnapshotOptions): Promise<ChangeSnapshot> {
+  const req = { ...o.repo, pull_number: o.number, request: { signal: o.signal } };
+  const [{ data: pr }, commits, files] = await Promise.all([
+    o.octokit.rest.pulls.get(req),
+    o.octokit.paginate(o.octokit.rest.pulls.listCommits, { ...req, per_page: 100 }),
+    o.octokit.paginate(o.octokit.rest.pulls.listFiles, { ...req, per_page: 100 }),
+  ]);
+  const ticketId = findTicketId(o.policy, pr.title, pr.head.ref, pr.body ?? '') ?? undefined;
+  const git = o.git ?? createEvidenceGit(root, o.signal);
+  const [remote, tree] = await Promise.all([
+    readGitHubChangeStatus({ octokit: o.octokit, repo: o.repo, branch: pr.head.ref, ticketId, policy: o.policy, pullNumber: o.number, ...(o.signal ? { signal: o.signal } : {}) }),
+    git.treeFiles(pr.head.sha),
+  ]);
+  const changes: ChangedFile[] = files.map((f) => ({ path: f.filename, status: f.status === 'removed' ? 'deleted' : f.status === 'added' ? 'added' : f.status === 'renamed' ? 'renamed' : 'modified' }));
+  const tests: ChangeSnapshot['tests'] = tree
+    ? checkTests({ base: pr.base.sha, changes, tree, policy: o.policy.tests })
+    : { status: 'skipped', reason: `head commit ${pr.head.sha.slice(0, 12)} is not in the local clone; fetch it (actions/checkout with fetch-depth: 0)` };
+  const commitInfos: CommitInfo[] = commits
+    .map((c) => ({ sha: c.sha, subject: c.commit.message.split('\n', 1)[0] ?? '', message: c.commit.message, findings: lintMessage(c.commit.message, { policy: o.policy }) }))
+    .reverse();
+  return {
+    root,
+    policy: o.policy,
+    ticket: remote.ticket,
+    branch: { name: pr.head.ref, base: o.policy.branch.base, baseRef: pr.base.ref, ahead: commits.length, upstream: pr.head.ref, unpushed: 0 },
+    commits: commitInfos,
+    tests,
+    github: remote.github,
+  };
+}
