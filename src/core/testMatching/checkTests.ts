@@ -53,22 +53,28 @@ function testFilesOf(input: TestCheckInput, isTest: (p: string) => boolean, dele
 /**
  * A lookup of the tree's file stems, built on first use (only a fallback
  * match needs it): names of non-test files, lower case, separators dropped.
+ * The test files are already known, so no path is classified twice.
  */
-function sourceStems(tree: readonly string[], isTest: (path: string) => boolean): (stem: string) => boolean {
+function sourceStems(tree: readonly string[], testFiles: readonly string[], deleted: ReadonlySet<string>): (stem: string) => boolean {
   let stems: Set<string> | undefined;
   return (stem) => {
     if (!stems) {
       stems = new Set();
+      const tests = new Set(testFiles);
       for (const path of tree) {
-        if (isTest(path)) continue;
+        if (tests.has(path) || deleted.has(path)) continue;
         const base = path.slice(path.lastIndexOf('/') + 1);
         const dot = base.indexOf('.');
-        stems.add((dot > 0 ? base.slice(0, dot) : base).replace(/[_\-\s]/g, '').toLowerCase());
+        const name = dot > 0 ? base.slice(0, dot) : base;
+        stems.add((SEPARATOR.test(name) ? name.replace(SEPARATORS, '') : name).toLowerCase());
       }
     }
     return stems.has(stem);
   };
 }
+
+const SEPARATOR = /[_\-\s]/;
+const SEPARATORS = /[_\-\s]/g;
 
 /** Runs the check. Sources are sorted by path; tests list changed ones first. */
 export function checkTests(input: TestCheckInput): TestCheckResult {
@@ -76,10 +82,11 @@ export function checkTests(input: TestCheckInput): TestCheckResult {
   const classifier = createClassifier(policy);
   const deleted = new Set(input.changes.filter((c) => c.status === 'deleted').map((c) => c.path));
   const live = [...new Set(input.changes.filter((c) => c.status !== 'deleted').map((c) => c.path))].sort();
-  const matcher = new TestMatcher(new TestIndex(testFilesOf(input, classifier.isTest, deleted)), {
+  const testFiles = testFilesOf(input, classifier.isTest, deleted);
+  const matcher = new TestMatcher(new TestIndex(testFiles), {
     conventions: policy.conventions,
     builtIn: policy.builtInConventions,
-    hasSourceStem: sourceStems(input.tree, classifier.isTest),
+    hasSourceStem: sourceStems(input.tree, testFiles, deleted),
   });
   const isExempt = policy.exempt.length > 0 ? picomatch(policy.exempt, { dot: true }) : () => false;
   const changedTests: string[] = [];
