@@ -121,6 +121,35 @@ describe('Start Change', () => {
     assert.deepEqual(await runLinkTicketPicking('#2'), [], 'an approved ticket needs no confirmation');
     assert.equal(git(['config', '--get', key]), '#2');
   });
+
+  it('starts a change from the Change view in the repository the view shows', async () => {
+    const view = (await activateExtension()).api.changeView as { refresh(): Promise<void>; content(): { root?: string } };
+    await signInToFake();
+    git(['switch', '-q', 'main']);
+    await view.refresh();
+    assert.equal(view.content().root, workspaceRoot(), 'the view shows the workspace repository');
+    const picks = stubQuickPick((pick) => {
+      const item = pick.items.find((i) => i.ticketId === '#2');
+      if (item) pick.accept(item);
+      else pick.hide();
+    });
+    const stubs = stubWindow({
+      showQuickPick: (items: readonly (vscode.QuickPickItem & { changeKind?: string })[]) => items.find((i) => i.changeKind === 'defect'),
+      showInputBox: () => 'Fix reminder time zone',
+      showInformationMessage: () => undefined,
+      showWarningMessage: () => undefined,
+    });
+    try {
+      await vscode.commands.executeCommand('changeControl.startChangeInView');
+    } finally {
+      stubs.restore();
+      picks.restore();
+    }
+    assert.deepEqual(errors.messages, []);
+    const branch = git(['branch', '--show-current']);
+    assert.match(branch, /^defect\/.*2.*fix-reminder-time-zone/);
+    assert.equal(git(['config', '--get', `branch.${branch}.changeTicket`]), '#2');
+  });
 });
 
 type TicketPickItem = vscode.QuickPickItem & { ticketId?: string };
