@@ -13,10 +13,14 @@ const LONG_BODY_LINE = 'Reminders go out a fixed number of hours before each app
 async function applyFixFor(uri: vscode.Uri, diagnostics: vscode.Diagnostic[], rule: RegExp, title: RegExp): Promise<vscode.Diagnostic> {
   const d = diagnostics.find((x) => rule.test(ruleId(x)));
   assert.ok(d, `a ${rule} diagnostic among ${diagnostics.map(ruleId).join(', ')}`);
-  const all = await quickFixes(uri, d.range);
-  const fixes = all.filter((a) => title.test(a.title));
-  assert.ok(fixes.length > 0, `a quick fix for ${ruleId(d)} among: ${all.map((a) => a.title).join('; ')}`);
-  assert.ok(await vscode.workspace.applyEdit(fixes[0].edit!), 'the quick fix edit applies');
+  // The provider answers for the document version it linted; right after typing, retry until it has.
+  let seen: string[] = [];
+  const fix = await waitFor(`a quick fix for ${ruleId(d)}`, async () => {
+    const all = await quickFixes(uri, d.range);
+    seen = all.map((a) => a.title);
+    return all.find((a) => title.test(a.title));
+  }, 10_000).catch((e: unknown) => assert.fail(`${String(e)}; offered: ${seen.join('; ')}`));
+  assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the quick fix edit applies');
   return d;
 }
 

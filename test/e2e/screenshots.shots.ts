@@ -15,6 +15,7 @@ const theme = process.env.CC_E2E_THEME ?? 'dark';
 /** The side bar, widened so labels are not cut, and a little of the editor: x, y, width, height. */
 const CLIP: [number, number, number, number] = [0, 0, 760, 460];
 
+/** With the side bar focused, "decrease view width" shrinks the editor, i.e. widens the side bar. */
 async function widenSideBar(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.focusSideBar');
   for (let i = 0; i < 5; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
