@@ -85,7 +85,7 @@ export default async function run(log: Log = console.log): Promise<void> {
       const after = client.requestLog.snapshot();
       log(`${label}: ${doc.summary.changes} changes, ${doc.summary.deviations} deviations; ${after.requests - before.requests} requests, ${after.notModified - before.notModified} answered 304, ${Math.round(ms)} ms`);
     }
-    log(`fake saw ${fake.counters.total} requests (${fake.counters.notModified} 304), ${fake.violations.length} contract violations`);
+    log(`fake saw ${fake.counters.total} requests (${fake.counters.notModified} 304), ${fake.violations.length} contract violations; fake time: ${Math.round(fake.timing.validationMs)} ms validating, ${Math.round(fake.timing.handlingMs)} ms handling`);
   } finally {
     await fake.stop();
     rmSync(dir, { recursive: true, force: true });
