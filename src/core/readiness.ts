@@ -17,6 +17,7 @@ import {
   type CheckInfo,
   type PullRequestSection,
   type ReviewInfo,
+  type ReviewState,
 } from './changeSnapshot';
 
 /** A reviewer's current position on the pull request. */
@@ -70,18 +71,40 @@ function byTime(a: ReviewInfo, b: ReviewInfo): number {
  * only shows when nothing was decided; requested reviewers without a
  * review show as REQUESTED. Logins compare case-insensitively.
  */
+/** What a review needs for the latest-review-per-reviewer rule. */
+export interface ReviewDecisionInput {
+  reviewer: string;
+  state: ReviewState;
+  submittedAt?: string | null;
+}
+
+/**
+ * THE approval-counting rule, shared by the sidebar, the merge gate and the
+ * audit evidence: each reviewer's latest review decides; a later COMMENTED
+ * does not replace an earlier decision; DISMISSED clears it; drafts
+ * (PENDING) are invisible. Keys are lower-case logins. `reviews` must be in
+ * submission order.
+ */
+export function latestReviewPerReviewer<T extends ReviewDecisionInput>(reviews: readonly T[]): Map<string, T> {
+  const latest = new Map<string, T>();
+  for (const review of reviews) {
+    if (review.state === 'PENDING') continue; // a draft nobody else can see yet
+    const key = review.reviewer.toLowerCase();
+    if (review.state === 'COMMENTED' && latest.has(key)) continue;
+    latest.set(key, review);
+  }
+  return latest;
+}
+
 export function reviewerStates(section: PullRequestSection, allowSelfApproval: boolean): ReviewerStatus[] {
   const author = section.pr.author.toLowerCase();
   const byLogin = new Map<string, ReviewerStatus>();
   const requested = new Set(section.requestedReviewers.map((r) => r.toLowerCase()));
-  for (const review of [...section.reviews].sort(byTime)) {
-    if (review.state === 'PENDING') continue; // a draft nobody else can see yet
-    const key = review.author.toLowerCase();
-    const current = byLogin.get(key);
-    if (review.state === 'COMMENTED' && current) continue;
+  const ordered = [...section.reviews].sort(byTime).map((r) => ({ reviewer: r.author, state: r.state, submittedAt: r.submittedAt }));
+  for (const [key, review] of latestReviewPerReviewer(ordered)) {
     byLogin.set(key, {
-      login: review.author,
-      state: review.state,
+      login: review.reviewer,
+      state: review.state as ReviewerState,
       requested: requested.has(key),
       isAuthor: key === author,
       countsAsApproval: false,

@@ -2,6 +2,7 @@
  * Policy deviations that the evidence proves, each with the facts that
  * show it. Pure: the same change evidence always yields the same findings.
  */
+import { latestReviewPerReviewer } from '../readiness';
 import type { ChangeEvidence, Finding, ReviewEvidence } from './schema';
 
 export interface FindingPolicy {
@@ -10,15 +11,10 @@ export interface FindingPolicy {
   requireTests: boolean;
 }
 
-/** The latest review per reviewer that counts (COMMENTED/PENDING never replace a decision). */
+/** The latest decision per reviewer, by the one rule in readiness.ts. */
 export function latestDecisions(reviews: readonly ReviewEvidence[]): Map<string, ReviewEvidence> {
-  const latest = new Map<string, ReviewEvidence>();
-  const ordered = [...reviews].sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
-  for (const review of ordered) {
-    if (review.state === 'COMMENTED' || review.state === 'PENDING') continue;
-    latest.set(review.reviewer.toLowerCase(), review);
-  }
-  return latest;
+  const ordered = [...reviews].sort((x, y) => (x.submittedAt ?? '').localeCompare(y.submittedAt ?? ''));
+  return latestReviewPerReviewer(ordered);
 }
 
 export function findingsFor(change: Omit<ChangeEvidence, 'findings'>, policy: FindingPolicy): Finding[] {
