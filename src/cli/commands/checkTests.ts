@@ -9,7 +9,7 @@ import type { PolicyProblem } from '../../core/policy/parsePolicy';
 import { checkTests } from '../../core/testMatching/checkTests';
 import type { TestCheckResult } from '../../core/testMatching/types';
 import { readChange } from '../../git/changes';
-import { workTreeRoot } from '../../git/commits';
+import { requireWorkTree } from '../context';
 import { loadPolicyFile } from '../../git/policyFile';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
@@ -55,8 +55,7 @@ export const checkTestsCommand: CliCommand = {
 };
 
 async function runCheckTests(args: CheckTestsArgs, io: CliIo): Promise<number> {
-  const root = await workTreeRoot(io.cwd);
-  if (!root) throw new ChangeControlError('usage', `${io.cwd} is not inside a git work tree; run check-tests in your repository.`);
+  const root = await requireWorkTree(io, 'check-tests');
   const loaded = await loadPolicyFile(root);
   for (const problem of loaded.problems) io.stderr(`change-control check-tests: ${loaded.file}: ${describeProblem(problem)}\n`);
   const change = await readChange(root, { baseBranch: loaded.policy.branch.base, ...(args.base ? { baseRef: args.base } : {}) });

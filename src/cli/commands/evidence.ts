@@ -12,7 +12,7 @@ import { EvidenceDocumentSchema, type EvidenceDocument } from '../../core/eviden
 import { ChangeControlError } from '../../core/errors';
 import { silentLogger } from '../../core/ports';
 import { SecretRegistry } from '../../core/redact';
-import { workTreeRoot } from '../../git/commits';
+import { requireWorkTree, tokenFromEnv } from '../context';
 import { loadPolicyFile } from '../../git/policyFile';
 import { connectGitHub } from '../../github/connect';
 import { etagCachePath, loadEtagCache, saveEtagCache } from '../../github/etagCacheFile';
@@ -73,9 +73,8 @@ export const evidenceCommand: CliCommand = {
 };
 
 async function runEvidence(args: EvidenceArgs, io: CliIo): Promise<number> {
-  const root = await workTreeRoot(io.cwd);
-  if (!root) throw new ChangeControlError('usage', `${io.cwd} is not inside a git work tree; run evidence in your repository.`);
-  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  const root = await requireWorkTree(io, 'evidence');
+  const token = tokenFromEnv(io.env);
   if (!token) {
     throw new ChangeControlError('github.unauthorized', 'No GitHub token: set GITHUB_TOKEN or GH_TOKEN.', { hint: 'Evidence is read from GitHub; a token with read access to the repository is enough.' });
   }

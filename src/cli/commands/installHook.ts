@@ -6,7 +6,7 @@
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { ChangeControlError } from '../../core/errors';
-import { workTreeRoot } from '../../git/commits';
+import { requireWorkTree } from '../context';
 import { installCommitMsgHook, uninstallCommitMsgHook } from '../../git/hooks';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
@@ -42,8 +42,7 @@ export const installHookCommand: CliCommand = {
 };
 
 async function runInstallHook(args: InstallHookArgs, io: CliIo): Promise<number> {
-  const root = await workTreeRoot(io.cwd);
-  if (!root) throw new ChangeControlError('usage', `${io.cwd} is not inside a git work tree; run install-hook in your repository.`);
+  const root = await requireWorkTree(io, 'install-hook');
   if (args.uninstall) {
     const result = await uninstallCommitMsgHook(root);
     const said = {

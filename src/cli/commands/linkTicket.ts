@@ -6,7 +6,7 @@
 import { ChangeControlError, describeError, isChangeControlError } from '../../core/errors';
 import { redact } from '../../core/redact';
 import { linkTicket } from '../../core/linkTicket';
-import { workTreeRoot } from '../../git/commits';
+import { requireWorkTree } from '../context';
 import { GitRepository } from '../../git/gitRepository';
 import { loadPolicyFile } from '../../git/policyFile';
 import { EXIT, type CliCommand, type CliIo } from '../io';
@@ -44,8 +44,7 @@ export const linkTicketCommand: CliCommand = {
 };
 
 async function runLink(args: { ticket: string; branch?: string }, io: CliIo): Promise<number> {
-  const root = await workTreeRoot(io.cwd);
-  if (!root) throw new ChangeControlError('usage', `${io.cwd} is not inside a git work tree; run link-ticket in your repository.`);
+  const root = await requireWorkTree(io, 'link-ticket');
   const { policy } = await loadPolicyFile(root);
   const result = await linkTicket(new GitRepository(root), args.ticket, policy.commit.ticketPattern, args.branch);
   const replaced = result.replaced ? ` (was ${result.replaced})` : '';

@@ -9,7 +9,7 @@ import { applyOverrides } from '../../core/policy/effectivePolicy';
 import { pullRequestBody, type Preflight } from '../../core/pullRequest';
 import { SecretRegistry } from '../../core/redact';
 import type { Logger } from '../../core/ports';
-import { workTreeRoot } from '../../git/commits';
+import { requireWorkTree, tokenFromEnv } from '../context';
 import { loadPolicyFile } from '../../git/policyFile';
 import { connectGitHub } from '../../github/connect';
 import { commitLinterFor } from '../../github/commitLinter';
@@ -63,9 +63,8 @@ export const prCommand: CliCommand = {
 };
 
 async function runPr(args: PrArgs, io: CliIo): Promise<number> {
-  const root = await workTreeRoot(io.cwd);
-  if (!root) throw new ChangeControlError('usage', `${io.cwd} is not inside a git work tree; run pr in your repository.`);
-  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  const root = await requireWorkTree(io, 'pr');
+  const token = tokenFromEnv(io.env);
   if (!token) {
     throw new ChangeControlError('github.unauthorized', 'No GitHub token: set GITHUB_TOKEN or GH_TOKEN.', {
       hint: 'Create a token with the "repo" scope (or run "gh auth token") and export it.',

@@ -8,7 +8,7 @@ import { ChangeControlError, describeError, isChangeControlError } from '../../c
 import { redact } from '../../core/redact';
 import type { StartChangeInput, StartQuestionId } from '../../core/startChange';
 import { startChange, type StartAsker } from '../../core/startChangeRunner';
-import { workTreeRoot } from '../../git/commits';
+import { requireWorkTree } from '../context';
 import { GitRepository } from '../../git/gitRepository';
 import { loadPolicyFile } from '../../git/policyFile';
 import { EXIT, type CliCommand, type CliIo } from '../io';
@@ -79,8 +79,7 @@ export const startCommand: CliCommand = {
 };
 
 async function runStart(args: StartArgs, io: CliIo): Promise<number> {
-  const root = await workTreeRoot(io.cwd);
-  if (!root) throw new ChangeControlError('usage', `${io.cwd} is not inside a git work tree; run start in your repository.`);
+  const root = await requireWorkTree(io, 'start');
   const loaded = await loadPolicyFile(root);
   for (const problem of loaded.problems) io.stderr(`change-control start: ${loaded.file}:${problem.line}:${problem.column}: ${problem.message} (the default applies)\n`);
   const result = await startChange(new GitRepository(root), flagAsker(args.yes), args.input, loaded.policy);

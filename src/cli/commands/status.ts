@@ -11,7 +11,7 @@ import { ChangeControlError, describeError } from '../../core/errors';
 import { readinessLine, assessReadiness } from '../../core/readiness';
 import { silentLogger } from '../../core/ports';
 import { SecretRegistry } from '../../core/redact';
-import { workTreeRoot } from '../../git/commits';
+import { requireWorkTree, tokenFromEnv } from '../context';
 import { loadPolicyFile } from '../../git/policyFile';
 import { readChangeSnapshot } from '../../github/changeStatus';
 import { connectGitHub } from '../../github/connect';
@@ -50,8 +50,7 @@ export const statusCommand: CliCommand = {
 };
 
 async function runStatus(args: StatusArgs, io: CliIo): Promise<number> {
-  const root = await workTreeRoot(io.cwd);
-  if (!root) throw new ChangeControlError('usage', `${io.cwd} is not inside a git work tree; run status in your repository.`);
+  const root = await requireWorkTree(io, 'status');
   const loaded = await loadPolicyFile(root);
   for (const p of loaded.problems) io.stderr(`change-control status: ${loaded.file}:${p.line}:${p.column}: ${p.message} (the default applies)\n`);
   const secrets = new SecretRegistry();
@@ -69,7 +68,7 @@ async function runStatus(args: StatusArgs, io: CliIo): Promise<number> {
 }
 
 async function connect(root: string, remote: string, io: CliIo, secrets: SecretRegistry): Promise<{ octokit: Octokit; repo: RepoRef } | Unavailable> {
-  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  const token = tokenFromEnv(io.env);
   if (!token) return { status: 'skipped', reason: 'no GITHUB_TOKEN or GH_TOKEN in the environment' };
   secrets.add(token);
   try {

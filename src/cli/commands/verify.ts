@@ -9,7 +9,7 @@ import { isUnavailable } from '../../core/changeSnapshot';
 import { assessReadiness, readinessLine } from '../../core/readiness';
 import { silentLogger } from '../../core/ports';
 import { SecretRegistry } from '../../core/redact';
-import { workTreeRoot } from '../../git/commits';
+import { requireWorkTree, tokenFromEnv } from '../context';
 import { loadPolicyFile } from '../../git/policyFile';
 import { connectGitHub } from '../../github/connect';
 import { readPullRequestSnapshot } from '../../github/pullRequestSnapshot';
@@ -43,9 +43,8 @@ export const verifyCommand: CliCommand = {
 };
 
 async function runVerify(args: { pr: number; remote: string }, io: CliIo): Promise<number> {
-  const root = await workTreeRoot(io.cwd);
-  if (!root) throw new ChangeControlError('usage', `${io.cwd} is not inside a git work tree; check out the repository first (actions/checkout).`);
-  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  const root = await requireWorkTree(io, 'verify', 'check out the repository first (actions/checkout).');
+  const token = tokenFromEnv(io.env);
   if (!token) throw new ChangeControlError('github.unauthorized', 'No GitHub token: set GITHUB_TOKEN or GH_TOKEN.', { hint: 'In GitHub Actions: env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}' });
   const secrets = new SecretRegistry();
   secrets.add(token);
