@@ -14,7 +14,10 @@ import { DEFAULT_COMMENT_CHAR, readBranchTicket, readCommentCharSetting, resolve
 import { loadPolicyFile } from '../../git/policyFile';
 
 interface RepoState {
+  /** The repository's own policy. */
   policy: Policy;
+  /** The policy with the settings' overrides applied: computed when either changes, read per keystroke. */
+  effective: Policy;
   commentSetting: string;
   branchTicket?: string;
   loading?: Promise<void>;
@@ -43,13 +46,13 @@ export class LintContextCache implements vscode.Disposable {
     const key = root ?? NO_REPO;
     let state = this.repos.get(key);
     if (!state) {
-      state = { policy: defaultPolicy(), commentSetting: DEFAULT_COMMENT_CHAR };
+      const policy = defaultPolicy();
+      state = { policy, effective: applyOverrides(policy, this.overrides).policy, commentSetting: DEFAULT_COMMENT_CHAR };
       this.repos.set(key, state);
       if (root) this.load(root, state);
     }
-    const { policy } = applyOverrides(state.policy, this.overrides);
     return {
-      policy,
+      policy: state.effective,
       commentChar: resolveCommentChar(state.commentSetting, text),
       ...(state.branchTicket ? { branchTicket: state.branchTicket } : {}),
     };
@@ -58,9 +61,7 @@ export class LintContextCache implements vscode.Disposable {
   /** Settings changed: new overrides apply to every repository. */
   setOverrides(overrides: PolicyOverrides): void {
     this.overrides = overrides;
-    for (const [root, state] of this.repos) {
-      if (root) this.logIgnored(root, state.policy);
-    }
+    for (const [root, state] of this.repos) this.setPolicy(root, state, state.policy);
     this.changed.fire(undefined);
   }
 
@@ -94,8 +95,7 @@ export class LintContextCache implements vscode.Disposable {
     if (loaded.problems.length > 0) {
       this.logger.warn(`${loaded.file} has ${loaded.problems.length} problem(s); their defaults apply.`);
     }
-    state.policy = loaded.policy;
-    this.logIgnored(root, loaded.policy);
+    this.setPolicy(root, state, loaded.policy);
     if (this.isTrusted()) {
       state.commentSetting = await readCommentCharSetting(root);
       state.branchTicket = await readBranchTicket(root);
@@ -105,8 +105,13 @@ export class LintContextCache implements vscode.Disposable {
     }
   }
 
-  private logIgnored(root: string, policy: Policy): void {
-    for (const reason of applyOverrides(policy, this.overrides).ignored) {
+  /** Store a repository policy and its effective form, logging settings that tried to loosen it. */
+  private setPolicy(root: string, state: RepoState, policy: Policy): void {
+    const { policy: effective, ignored } = applyOverrides(policy, this.overrides);
+    state.policy = policy;
+    state.effective = effective;
+    if (!root) return;
+    for (const reason of ignored) {
       this.logger.info(`Setting ignored for ${root}: ${reason} (settings may only tighten the repository policy).`);
     }
   }
