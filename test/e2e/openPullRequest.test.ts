@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, fakeGitHub, git, recordErrorMessages, signInToFake, stubWindow, workspaceRoot } from './support';
+import { activateExtension, fakeGitHub, git, openPullRequestVia, recordErrorMessages, signInToFake, stubWindow, workspaceRoot } from './support';
 
 interface FakeRepoState {
   issues: { number: number; title: string; body: string | null; comments: { body: string }[]; isPull?: boolean }[];
@@ -46,25 +46,8 @@ describe('Open Pull Request', () => {
 
   it('pushes the branch and creates the pull request on GitHub with the ticket link', async () => {
     const root = workspaceRoot();
-    const shown: string[] = [];
     const picks: string[] = [];
-    const stubs = stubWindow({
-      showQuickPick: (items: readonly (vscode.QuickPickItem & { action?: string })[]) => {
-        picks.push(...items.map((i) => i.label));
-        return items.find((i) => i.action === 'create') ?? items.find((i) => i.action === 'cancel');
-      },
-      showInformationMessage: (m: string) => {
-        shown.push(m);
-        return m.startsWith('Edit the description') ? 'Create Pull Request' : undefined;
-      },
-      showWarningMessage: (m: string) => shown.push(m),
-      showInputBox: () => '',
-    });
-    try {
-      await vscode.commands.executeCommand('changeControl.openPullRequest', root);
-    } finally {
-      stubs.restore();
-    }
+    const shown = await openPullRequestVia(root, picks);
     assert.deepEqual(errors.messages, [], `pre-flight: ${picks.join(' | ')}`);
     assert.ok(picks.some((l) => /Continue/.test(l)), `the pre-flight let us continue: ${picks.join(' | ')}`);
     const state = await fakeGitHub<FakeRepoState>('/repo');

@@ -224,12 +224,17 @@ export function commitFiles(files: Record<string, string>, message: string): voi
   git(['commit', '-q', '-m', message]);
 }
 
-/** Runs Open Pull Request, continuing through the pre-flight; returns what the user was told. */
-export async function openPullRequestVia(): Promise<string[]> {
+/**
+ * Runs Open Pull Request, continuing through the pre-flight; returns what the
+ * user was told, and `picks`, the labels the pre-flight offered.
+ */
+export async function openPullRequestVia(root = workspaceRoot(), picks: string[] = []): Promise<string[]> {
   const shown: string[] = [];
   const stubs = stubWindow({
-    showQuickPick: (items: readonly (vscode.QuickPickItem & { action?: string })[]) =>
-      items.find((i) => i.action === 'create') ?? items.find((i) => i.action === 'cancel'),
+    showQuickPick: (items: readonly (vscode.QuickPickItem & { action?: string })[]) => {
+      picks.push(...items.map((i) => i.label));
+      return items.find((i) => i.action === 'create') ?? items.find((i) => i.action === 'cancel');
+    },
     showInformationMessage: (m: string) => {
       shown.push(m);
       return m.startsWith('Edit the description') ? 'Create Pull Request' : undefined;
@@ -238,7 +243,7 @@ export async function openPullRequestVia(): Promise<string[]> {
     showInputBox: () => '',
   });
   try {
-    await vscode.commands.executeCommand('changeControl.openPullRequest', workspaceRoot());
+    await vscode.commands.executeCommand('changeControl.openPullRequest', root);
   } finally {
     stubs.restore();
   }

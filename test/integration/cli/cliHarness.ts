@@ -3,7 +3,7 @@
  * concurrent `npm run build` cannot swap it underneath a running hook) and
  * makes throw-away repositories with git's global config shut out.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { execFile, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -66,4 +66,23 @@ export function makeRepo(dir: string): string {
   git(dir, 'add', 'README.md');
   git(dir, 'commit', '-q', '--no-verify', '-m', 'Add the readme');
   return dir;
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the built CLI asynchronously: tests whose fake GitHub answers from
+ * this process's event loop cannot use spawnSync.
+ */
+export function runCliAsync(cli: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli, ...args], { cwd, env, encoding: 'utf8', timeout: timeoutMs }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
 }

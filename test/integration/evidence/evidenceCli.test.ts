@@ -1,27 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { buildCli, removeDir, tempDir, testEnv } from '../cli/cliHarness';
+import { buildCli, removeDir, runCliAsync as runCli, tempDir, testEnv, type CliResult as Result } from '../cli/cliHarness';
 import { makeRelease, PLANTED, REPO, TOKEN, type ReleaseFixture } from './releaseHistory';
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Async on purpose: the fake GitHub answers from this process's event loop. */
-function runCli(cli: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { cwd, env, encoding: 'utf8', timeout: 30_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 interface Doc {
   changes: { label: string; kind: string; findings: { id: string; title: string; evidence: string[] }[] }[];

@@ -1,23 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
-import { buildCli, removeDir, tempDir, testEnv } from '../cli/cliHarness';
+import { buildCli, removeDir, runCliAsync as runCli, tempDir, testEnv } from '../cli/cliHarness';
 import { makeChange, REPO, type ChangeFixture } from './changeRepo';
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Async on purpose: the fake GitHub answers from this process's event loop. */
-function runCli(cli: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { cwd, env, encoding: 'utf8', timeout: 20_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 describe('change-control status (built CLI, fake GitHub)', function () {
   this.timeout(60_000);
@@ -39,6 +23,7 @@ describe('change-control status (built CLI, fake GitHub)', function () {
   });
   afterEach(async () => {
     await fx?.fake.stop();
+    assert.deepEqual(fx?.fake.violations, [], 'the fake saw no contract violations');
     removeDir(fx?.dir);
   });
 
