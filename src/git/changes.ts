@@ -2,13 +2,17 @@
  * The change the matching-tests check looks at: files changed on the
  * branch since its merge-base with the base branch, plus staged, unstaged
  * and untracked (not ignored) files, and the tree (`git ls-files`, read
- * once). Three git processes run in parallel; output is NUL-separated
- * (`-z`) so any file name survives.
+ * once). Git processes run side by side; output is NUL-separated (`-z`)
+ * so any file name survives. Scanning the work tree costs one lstat per
+ * tracked file (≈ 0.3 s at 100,000 files), so a caller that already
+ * knows the staged, unstaged and untracked files passes them in and git
+ * only diffs the branch's commits as trees.
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { ChangeControlError } from '../core/errors';
+import { combineChangeLayers } from '../core/testMatching/changeLayers';
 import type { ChangedFile } from '../core/testMatching/checkTests';
 import { gitCall, openGit } from './git';
 
@@ -22,7 +26,19 @@ export interface ReadChangeOptions {
   baseRef?: string;
   remote?: string;
   signal?: AbortSignal;
+  /**
+   * Staged, unstaged and untracked changes already known, staged first (a
+   * later entry for a path wins; the editor takes them from the built-in
+   * git extension). Given, no work-tree scan runs: git lists only what the
+   * branch committed.
+   */
+  localChanges?: readonly ChangedFile[];
+  /** Hands back the same tree array while `git ls-files` prints the same. */
+  treeMemo?: TreeListingMemo;
 }
+
+/** What lets a caller skip work it already has: see ReadChangeOptions. */
+export type ChangeShortcuts = Pick<ReadChangeOptions, 'localChanges' | 'treeMemo'>;
 
 export interface RepositoryChange {
   /** The ref the change is measured against (`origin/main`). */
@@ -77,9 +93,29 @@ export function parseNulList(output: string): string[] {
   return output.split('\0').filter((s) => s !== '');
 }
 
+async function headExists(git: SimpleGit): Promise<boolean> {
+  return commitExists(git, 'HEAD');
+}
+
 async function mergeBaseOf(git: SimpleGit, baseRef: string): Promise<string> {
-  if (!(await commitExists(git, 'HEAD'))) return EMPTY_TREE;
+  if (!(await headExists(git))) return EMPTY_TREE;
   return (await gitCall('Find the merge-base', () => git.raw(['merge-base', 'HEAD', baseRef]))).trim();
+}
+
+/**
+ * What the branch committed since it left the base, and the merge-base:
+ * two git processes side by side (`diff base...HEAD` diffs from the
+ * merge-base as trees, so no work-tree file is touched). On an unborn
+ * branch nothing is committed and the base is the empty tree.
+ */
+async function committedSinceBase(git: SimpleGit, baseRef: string): Promise<{ mergeBase: string; committed: ChangedFile[] }> {
+  const [base, diff] = await Promise.allSettled([
+    gitCall('Find the merge-base', () => git.raw(['merge-base', 'HEAD', baseRef])),
+    gitCall('List committed changes', () => git.raw(['-c', 'core.quotePath=off', 'diff', '-z', '--name-status', '-M', '--no-ext-diff', `${baseRef}...HEAD`, '--'])),
+  ]);
+  if (base.status === 'fulfilled' && diff.status === 'fulfilled') return { mergeBase: base.value.trim(), committed: parseNameStatus(diff.value) };
+  if (!(await headExists(git))) return { mergeBase: EMPTY_TREE, committed: [] };
+  throw base.status === 'rejected' ? base.reason : (diff as PromiseRejectedResult).reason;
 }
 
 async function inlineTestsOf(root: string, changes: readonly ChangedFile[]): Promise<Set<string>> {
@@ -110,28 +146,54 @@ async function resolveBase(git: SimpleGit, options: ReadChangeOptions): Promise<
 }
 
 /**
+ * Remembers the last `git ls-files` output of one repository: when git
+ * prints the same tree again, the same array comes back, so the check can
+ * reuse what it derived from it (see TreeIndexMemo) instead of redoing it.
+ */
+export class TreeListingMemo {
+  private raw = '';
+  private tree: string[] | undefined;
+
+  parse(raw: string): string[] {
+    if (this.tree && raw === this.raw) return this.tree;
+    this.raw = raw;
+    this.tree = parseNulList(raw);
+    return this.tree;
+  }
+}
+
+/**
  * Reads the change of the repository at `root` against its base branch.
- * The tree and the untracked files are listed while the base is resolved.
+ * The tree (and, without `localChanges`, the untracked files) is listed
+ * while the base is resolved.
  */
 export async function readChange(root: string, options: ReadChangeOptions): Promise<RepositoryChange> {
   const git = openGit(root, options.signal ? { signal: options.signal } : {});
   const tracked = gitCall('List the tree', () => git.raw(['ls-files', '-z']));
-  const untracked = gitCall('List untracked files', () => git.raw(['ls-files', '-z', '--others', '--exclude-standard']));
+  const local = options.localChanges;
+  const untracked = local ? Promise.resolve('') : gitCall('List untracked files', () => git.raw(['ls-files', '-z', '--others', '--exclude-standard']));
   // Settle both listings even when the base fails, so no rejection goes unhandled.
   const listings = Promise.allSettled([tracked, untracked]);
   let baseRef: string;
-  let diff: string;
+  let changes: ChangedFile[];
   let mergeBase: string;
   try {
     baseRef = await resolveBase(git, options);
-    mergeBase = await mergeBaseOf(git, baseRef);
-    diff = await gitCall('List changed files', () => git.raw(['-c', 'core.quotePath=off', 'diff', '-z', '--name-status', '-M', '--no-ext-diff', mergeBase, '--']));
+    if (local) {
+      const since = await committedSinceBase(git, baseRef);
+      mergeBase = since.mergeBase;
+      changes = combineChangeLayers([since.committed, local]);
+    } else {
+      mergeBase = await mergeBaseOf(git, baseRef);
+      const diff = await gitCall('List changed files', () => git.raw(['-c', 'core.quotePath=off', 'diff', '-z', '--name-status', '-M', '--no-ext-diff', mergeBase, '--']));
+      changes = parseNameStatus(diff);
+    }
   } finally {
     await listings;
   }
-  const changes = parseNameStatus(diff);
   for (const file of parseNulList(await untracked)) changes.push({ path: file, status: 'untracked' });
-  return { baseRef, mergeBase, changes, tree: parseNulList(await tracked), inlineTests: await inlineTestsOf(root, changes) };
+  const tree = options.treeMemo ? options.treeMemo.parse(await tracked) : parseNulList(await tracked);
+  return { baseRef, mergeBase, changes, tree, inlineTests: await inlineTestsOf(root, changes) };
 }
 
 /** Tracked paths of the repository at `root` (`git ls-files -z`). */

@@ -1,0 +1,150 @@
+/**
+ * The editor's fast path (staged, unstaged and untracked files from the
+ * git extension; git diffs only the branch's commits) must give the same
+ * check as the full work-tree scan the CLI runs. The git extension's
+ * lists are rebuilt here from `git status` the way it builds them.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { combineChangeLayers } from '../../../src/core/testMatching/changeLayers';
+import { checkTests, type ChangedFile } from '../../../src/core/testMatching/checkTests';
+import { defaultPolicy } from '../../../src/core/policy/schema';
+import { TreeListingMemo, readChange } from '../../../src/git/changes';
+import { GitStatus, changesFromSourceControl, type SourceControlChange } from '../../../src/extension/tests/sourceControlChanges';
+
+const ENV = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1' };
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'init.defaultBranch=main', ...args], { cwd, env: ENV, encoding: 'utf8' });
+}
+
+function write(root: string, file: string, text: string): void {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), text);
+}
+
+const INDEX: Record<string, number> = { M: GitStatus.INDEX_MODIFIED, T: GitStatus.INDEX_MODIFIED, A: GitStatus.INDEX_ADDED, D: GitStatus.INDEX_DELETED, R: GitStatus.INDEX_RENAMED, C: GitStatus.INDEX_COPIED };
+const WORK: Record<string, number> = { M: GitStatus.MODIFIED, T: GitStatus.MODIFIED, D: GitStatus.DELETED };
+
+/** The git extension's groups, from `git status -z -uall` as it reads them. */
+function sourceControlGroups(root: string): { mergeChanges: SourceControlChange[]; indexChanges: SourceControlChange[]; workingTreeChanges: SourceControlChange[]; untrackedChanges: SourceControlChange[] } {
+  const fields = git(root, 'status', '--porcelain=v1', '-z', '-uall').split('\0');
+  const groups = { mergeChanges: [] as SourceControlChange[], indexChanges: [] as SourceControlChange[], workingTreeChanges: [] as SourceControlChange[], untrackedChanges: [] as SourceControlChange[] };
+  const uri = (rel: string): { fsPath: string } => ({ fsPath: path.join(root, ...rel.split('/')) });
+  for (let i = 0; i < fields.length; i++) {
+    const entry = fields[i] as string;
+    if (entry.length < 4) continue;
+    const [x, y, file] = [entry[0] as string, entry[1] as string, entry.slice(3)];
+    const original = x === 'R' || x === 'C' ? (fields[++i] as string) : file;
+    const make = (status: number, renamed = false): SourceControlChange => ({ uri: uri(file), originalUri: uri(original), renameUri: renamed ? uri(file) : undefined, status });
+    if (x === '?' && y === '?') groups.untrackedChanges.push(make(GitStatus.UNTRACKED));
+    else if (x === 'U' || y === 'U' || (x === 'A' && y === 'A') || (x === 'D' && y === 'D')) groups.mergeChanges.push(make(18));
+    else {
+      if (INDEX[x] !== undefined) groups.indexChanges.push(make(INDEX[x] as number, x === 'R' || x === 'C'));
+      if (WORK[y] !== undefined) groups.workingTreeChanges.push(make(WORK[y] as number));
+    }
+  }
+  return groups;
+}
+
+const byPath = (changes: readonly ChangedFile[]): ChangedFile[] => [...changes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.status.localeCompare(b.status)));
+
+describe('the check from Source Control state', function () {
+  this.timeout(30000);
+  let dir: string;
+  let work: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'cc-local-'));
+    const remote = path.join(dir, 'remote.git');
+    work = path.join(dir, 'work');
+    git(dir, 'init', '-q', '--bare', remote);
+    git(dir, 'init', '-q', work);
+    for (const f of ['src/a.ts', 'src/a.test.ts', 'src/b.ts', 'src/b.test.ts', 'src/c.ts', 'src/d.ts', 'src/e.ts', 'src/old name.ts', 'README.md']) write(work, f, `// ${f}\n${'x'.repeat(200)}\n`);
+    git(work, 'add', '.');
+    git(work, 'commit', '-q', '-m', 'Add the first files');
+    git(work, 'remote', 'add', 'origin', remote);
+    git(work, 'push', '-q', 'origin', 'main');
+    git(work, 'switch', '-q', '-c', 'feature/1-x');
+  });
+
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds the same changes and verdicts as the work-tree scan', async () => {
+    write(work, 'src/a.ts', '// changed a\n');
+    write(work, 'src/a.test.ts', '// changed a test\n');
+    write(work, 'src/f.ts', '// new f, committed\n');
+    renameSync(path.join(work, 'src/old name.ts'), path.join(work, 'src/new name.ts'));
+    git(work, 'add', '-A');
+    git(work, 'commit', '-q', '-m', 'Change a, add f and rename a file');
+    write(work, 'src/b.ts', '// staged b\n');
+    git(work, 'add', 'src/b.ts');
+    write(work, 'src/b.ts', '// staged b, then edited\n');
+    write(work, 'src/c.ts', '// unstaged c\n');
+    unlinkSync(path.join(work, 'src/d.ts'));
+    git(work, 'rm', '-q', '--cached', 'src/e.ts');
+    write(work, 'src/né w.ts', '// untracked\n');
+    write(work, 'src/né w.test.ts', '// untracked test\n');
+    write(work, 'src/f.ts', '// f edited after the commit\n');
+
+    const scanned = await readChange(work, { baseBranch: 'main' });
+    const local = changesFromSourceControl(work, sourceControlGroups(work));
+    const fast = await readChange(work, { baseBranch: 'main', localChanges: local });
+    assert.equal(fast.mergeBase, scanned.mergeBase);
+    assert.equal(fast.baseRef, 'origin/main');
+    assert.deepEqual(fast.tree, scanned.tree);
+    // The scan sees e.ts as deleted (gone from the index) and untracked (still on disk); the fold keeps its last state.
+    const expected = combineChangeLayers([scanned.changes]);
+    assert.deepEqual(byPath(fast.changes), byPath(expected));
+    assert.deepEqual(byPath(fast.changes).map((c) => `${c.path}:${c.status}`), [
+      'src/a.test.ts:modified',
+      'src/a.ts:modified',
+      'src/b.ts:modified',
+      'src/c.ts:modified',
+      'src/d.ts:deleted',
+      'src/e.ts:untracked',
+      'src/f.ts:added',
+      'src/new name.ts:renamed',
+      'src/né w.test.ts:untracked',
+      'src/né w.ts:untracked',
+    ]);
+    const policy = defaultPolicy().tests;
+    const verdicts = (c: typeof fast): string[] => checkTests({ base: c.baseRef, changes: c.changes, tree: c.tree, inlineTests: c.inlineTests, policy }).sources.map((s) => `${s.path}:${s.verdict}`);
+    assert.deepEqual(verdicts(fast), verdicts(scanned));
+    assert.ok(verdicts(fast).includes('src/a.ts:covered'));
+  });
+
+  it('works on an unborn branch, where everything is staged or untracked', async () => {
+    git(work, 'switch', '-q', '--orphan', 'feature/2-fresh');
+    write(work, 'src/x.ts', '// x\n');
+    write(work, 'src/x.test.ts', '// x test\n');
+    git(work, 'add', 'src/x.ts');
+    const local = changesFromSourceControl(work, sourceControlGroups(work));
+    const change = await readChange(work, { baseBranch: 'main', localChanges: local });
+    assert.equal(change.mergeBase, '4b825dc642cb6eb9a060e54bf8d69288fbee4904');
+    assert.deepEqual(change.tree, ['src/x.ts']);
+    const paths = byPath(change.changes).map((c) => `${c.path}:${c.status}`);
+    assert.ok(paths.includes('src/x.ts:added'), paths.join());
+    assert.ok(paths.includes('src/x.test.ts:untracked'), paths.join());
+    const fresh = path.join(dir, 'fresh');
+    git(dir, 'init', '-q', fresh);
+    await assert.rejects(readChange(fresh, { baseBranch: 'main', localChanges: [] }), /Neither "main", master nor the remote's HEAD exists/);
+  });
+
+  it('hands back the same tree array while git lists the same tree', async () => {
+    const memo = new TreeListingMemo();
+    const first = await readChange(work, { baseBranch: 'main', localChanges: [], treeMemo: memo });
+    write(work, 'src/a.ts', '// edited, same tree\n');
+    const second = await readChange(work, { baseBranch: 'main', localChanges: [], treeMemo: memo });
+    assert.equal(second.tree, first.tree);
+    write(work, 'src/z.ts', '// z\n');
+    git(work, 'add', 'src/z.ts');
+    const third = await readChange(work, { baseBranch: 'main', localChanges: [], treeMemo: memo });
+    assert.notEqual(third.tree, first.tree);
+    assert.ok(third.tree.includes('src/z.ts'));
+    assert.ok(!first.tree.includes('src/z.ts'));
+  });
+});
