@@ -39,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   context.subscriptions.push(ticketRecorded);
   registerStartChange(context, commandContext, { ticketProvider: github.startChangeTickets, onDidRecordTicket: (root) => ticketRecorded.fire(root) });
   registerCommitMessageFeatures(context, { logger, register, onDidRecordTicket: ticketRecorded.event });
-  const changeView = registerChangeView(context, commandContext, { sessions: github.sessions });
+  const changeView = registerChangeView(context, commandContext, { sessions: github.sessions, shortcuts: (root) => testChecks.shortcuts(root) });
   const refreshViewOf = (root: string): void => {
     if (changeView.content().root === root) void changeView.refresh();
   };

@@ -12,8 +12,23 @@ export interface GitBranchRef {
   readonly behind?: number;
 }
 
+/** A file in one of the Source Control groups. */
+export interface GitChange {
+  readonly uri: vscode.Uri;
+  readonly originalUri: vscode.Uri;
+  readonly renameUri: vscode.Uri | undefined;
+  /** The extension's Status enum; see sourceControlChanges.ts for the values read. */
+  readonly status: number;
+}
+
 export interface GitRepositoryState {
   readonly HEAD: GitBranchRef | undefined;
+  readonly mergeChanges: readonly GitChange[];
+  readonly indexChanges: readonly GitChange[];
+  readonly workingTreeChanges: readonly GitChange[];
+  /** Untracked files when git.untrackedChanges is "separate" (absent before VS Code 1.80). */
+  readonly untrackedChanges?: readonly GitChange[];
+  /** Fires after every status scan of the repository. */
   readonly onDidChange: vscode.Event<void>;
 }
 

@@ -10,7 +10,7 @@ import { lintMessage } from '../core/commitMessage/lint';
 import type { Policy } from '../core/policy/schema';
 import { checkTests } from '../core/testMatching/checkTests';
 import type { TestCheckResult } from '../core/testMatching/types';
-import { readChange } from './changes';
+import { readChange, type ChangeShortcuts } from './changes';
 import { commitsInRange, readBranchTicket, readCommentCharSetting, resolveCommentChar } from './commits';
 import { gitCall, openGit } from './git';
 
@@ -26,6 +26,8 @@ export interface ReadLocalChangeOptions {
   /** Remote holding the base branch (`origin`). */
   remote: string;
   signal?: AbortSignal;
+  /** Lets the tests check skip the work-tree scan or the tree's re-indexing. */
+  shortcuts?: ChangeShortcuts;
 }
 
 /** Reads everything local about the current branch; only a missing repository throws. */
@@ -92,7 +94,7 @@ export async function readBranchSection(root: string, base: string, remote: stri
 
 async function readTests(root: string, options: ReadLocalChangeOptions): Promise<TestCheckResult | Unavailable> {
   try {
-    const change = await readChange(root, { baseBranch: options.policy.branch.base, remote: options.remote, ...(options.signal ? { signal: options.signal } : {}) });
+    const change = await readChange(root, { baseBranch: options.policy.branch.base, remote: options.remote, ...options.shortcuts, ...(options.signal ? { signal: options.signal } : {}) });
     return checkTests({ base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, policy: options.policy.tests });
   } catch (err) {
     return { status: 'error', reason: describeError(err) };

@@ -25,6 +25,7 @@ import { describeError, isChangeControlError } from '../core/errors';
 import type { Policy } from '../core/policy/schema';
 import { issueToTicket, parseTicketId, sameRepo, trackerRepo, type RepoRef, type TicketRef } from '../tickets/githubTicketProvider';
 import { readLocalChange } from '../git/branchStatus';
+import type { ChangeShortcuts } from '../git/changes';
 import { translateGitHubError } from './errors';
 
 export interface ChangeStatusInput {
@@ -187,11 +188,18 @@ export interface ReadChangeSnapshotOptions {
   /** The GitHub client and repository, or why GitHub is not asked (no token, untrusted). */
   github: { octokit: Octokit; repo: RepoRef } | Unavailable;
   signal?: AbortSignal;
+  /** Passed to the tests check (see ReadChangeOptions). */
+  shortcuts?: ChangeShortcuts;
 }
 
 /** The whole snapshot: local git state first, then GitHub (skipped or failed sections say why). */
 export async function readChangeSnapshot(root: string, options: ReadChangeSnapshotOptions): Promise<ChangeSnapshot> {
-  const local = await readLocalChange(root, { policy: options.policy, remote: options.remote, ...(options.signal ? { signal: options.signal } : {}) });
+  const local = await readLocalChange(root, {
+    policy: options.policy,
+    remote: options.remote,
+    ...(options.shortcuts ? { shortcuts: options.shortcuts } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   const base = { root, policy: options.policy, branch: local.branch, commits: local.commits, tests: local.tests };
   if (isUnavailable(options.github)) {
     const ticket: TicketSection = local.ticketId ? { id: local.ticketId, lookup: options.github } : {};

@@ -15,6 +15,7 @@ import { loadPolicyFile } from '../../git/policyFile';
 import { runCommand, type CommandContext } from '../commands/runCommand';
 import { getGitApi, type GitApi } from '../gitApi';
 import { RepositoryLocator } from '../repositories';
+import { SourceControlState } from './sourceControlState';
 import { TestCheckService } from './testCheckService';
 import { TestDiagnostics } from './testDiagnostics';
 
@@ -23,17 +24,22 @@ import { TestDiagnostics } from './testDiagnostics';
  * service so the sidebar can show (and listen to) the results.
  */
 export function registerTestChecks(context: vscode.ExtensionContext, commandContext: CommandContext, locator?: RepositoryLocator): TestCheckService {
-  const service = new TestCheckService(commandContext.logger);
+  const sourceControl = new SourceControlState();
+  const service = new TestCheckService(commandContext.logger, sourceControl);
   const diagnostics = new TestDiagnostics();
   let gitApi: GitApi | undefined;
   getGitApi().then(
-    (api) => (gitApi = api),
+    (api) => {
+      gitApi = api;
+      if (api) sourceControl.attach(api);
+    },
     (err: unknown) => commandContext.logger.warn('The built-in git extension is not available:', err),
   );
   const commands = new TestCommands(service, diagnostics, locator ?? new RepositoryLocator(() => gitApi), commandContext);
   const register = (id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable =>
     vscode.commands.registerCommand(id, runCommand(id, handler, commandContext));
   context.subscriptions.push(
+    sourceControl,
     service,
     diagnostics,
     service.onDidCheck(({ root, result }) => diagnostics.show(root, result)),
@@ -97,6 +103,7 @@ class TestCommands {
     await mkdir(path.dirname(file), { recursive: true });
     try {
       await writeFile(file, testSkeleton(testPath, source), { encoding: 'utf8', flag: 'wx' });
+      this.service.markChanged(root);
       this.ctx.logger.info(`Created ${testPath} for ${source}`);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;

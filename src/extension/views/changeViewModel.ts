@@ -11,6 +11,7 @@ import { describeError, isChangeControlError } from '../../core/errors';
 import { applyOverrides } from '../../core/policy/effectivePolicy';
 import type { Logger } from '../../core/ports';
 import { assessReadiness, type Readiness } from '../../core/readiness';
+import type { ChangeShortcuts } from '../../git/changes';
 import { currentBranch } from '../../git/commits';
 import { loadPolicyFile } from '../../git/policyFile';
 import { readChangeSnapshot, type ReadChangeSnapshotOptions } from '../../github/changeStatus';
@@ -33,6 +34,8 @@ export interface ViewContent {
 export interface ChangeViewModelDeps {
   sessions: Pick<GitHubSessions, 'connect'>;
   logger: Logger;
+  /** Shortcuts for the tests check (the Check Tests service's). */
+  shortcuts?: (root: string) => ChangeShortcuts;
 }
 
 export async function readViewContent(root: string | undefined, deps: ChangeViewModelDeps): Promise<ViewContent> {
@@ -47,7 +50,8 @@ export async function readViewContent(root: string | undefined, deps: ChangeView
     const connection = await connect(root, deps);
     if (connection === 'signedOut') return { state: 'signedOut', root, nodes: [] };
     const before = connection.requestLog?.snapshot();
-    const snapshot = await readChangeSnapshot(root, { policy, remote: settings.githubRemote, github: connection.github });
+    const shortcuts = deps.shortcuts?.(root);
+    const snapshot = await readChangeSnapshot(root, { policy, remote: settings.githubRemote, github: connection.github, ...(shortcuts ? { shortcuts } : {}) });
     const after = connection.requestLog?.snapshot();
     const requests = before && after ? { sent: after.requests - before.requests, notModified: after.notModified - before.notModified } : undefined;
     if (requests) deps.logger.debug(`Change view: ${requests.sent} GitHub requests, ${requests.notModified} answered 304 Not Modified`);

@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readinessLine } from '../../core/readiness';
+import type { ChangeShortcuts } from '../../git/changes';
 import { runCommand, type CommandContext } from '../commands/runCommand';
 import { getGitApi, type GitApi } from '../gitApi';
 import type { GitHubSessions } from '../github/githubSessions';
@@ -28,7 +29,13 @@ export interface ChangeViewApi {
   content(): ViewContent;
 }
 
-export function registerChangeView(context: vscode.ExtensionContext, ctx: CommandContext, deps: { sessions: GitHubSessions }): ChangeViewApi {
+export interface ChangeViewDeps {
+  sessions: GitHubSessions;
+  /** Shortcuts for the view's tests check (the Check Tests service's). */
+  shortcuts?: (root: string) => ChangeShortcuts;
+}
+
+export function registerChangeView(context: vscode.ExtensionContext, ctx: CommandContext, deps: ChangeViewDeps): ChangeViewApi {
   const provider = new ChangeTreeProvider();
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const status = vscode.window.createStatusBarItem('changeControl.status', vscode.StatusBarAlignment.Left, 50);
@@ -48,7 +55,7 @@ export function registerChangeView(context: vscode.ExtensionContext, ctx: Comman
         root = (await locator.forUri(vscode.window.activeTextEditor?.document.uri)) ?? (await locator.list())[0];
         if (root) watchRepository(root);
       }
-      content = await readViewContent(root, { sessions: deps.sessions, logger: ctx.logger });
+      content = await readViewContent(root, { sessions: deps.sessions, logger: ctx.logger, ...(deps.shortcuts ? { shortcuts: deps.shortcuts } : {}) });
       await vscode.commands.executeCommand('setContext', 'changeControl.viewState', content.state);
       const changed = provider.update(content.root ?? '', content.nodes);
       showStatus(status, content);
