@@ -2,7 +2,7 @@
  * The editor's fast path (staged, unstaged and untracked files from the
  * git extension; git diffs only the branch's commits) must give the same
  * check as the full work-tree scan the CLI runs. The git extension's
- * lists are rebuilt here from `git status` the way it builds them.
+ * lists are rebuilt from `git status` (test/support/sourceControlGroups).
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +13,8 @@ import { combineChangeLayers } from '../../../src/core/testMatching/changeLayers
 import { checkTests, type ChangedFile } from '../../../src/core/testMatching/checkTests';
 import { defaultPolicy } from '../../../src/core/policy/schema';
 import { TreeListingMemo, readChange } from '../../../src/git/changes';
-import { GitStatus, changesFromSourceControl, type SourceControlChange } from '../../../src/extension/tests/sourceControlChanges';
+import { changesFromSourceControl } from '../../../src/extension/tests/sourceControlChanges';
+import { sourceControlGroups } from '../../support/sourceControlGroups';
 
 const ENV = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1' };
 
@@ -24,30 +25,6 @@ function git(cwd: string, ...args: string[]): string {
 function write(root: string, file: string, text: string): void {
   mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
   writeFileSync(path.join(root, file), text);
-}
-
-const INDEX: Record<string, number> = { M: GitStatus.INDEX_MODIFIED, T: GitStatus.INDEX_MODIFIED, A: GitStatus.INDEX_ADDED, D: GitStatus.INDEX_DELETED, R: GitStatus.INDEX_RENAMED, C: GitStatus.INDEX_COPIED };
-const WORK: Record<string, number> = { M: GitStatus.MODIFIED, T: GitStatus.MODIFIED, D: GitStatus.DELETED };
-
-/** The git extension's groups, from `git status -z -uall` as it reads them. */
-function sourceControlGroups(root: string): { mergeChanges: SourceControlChange[]; indexChanges: SourceControlChange[]; workingTreeChanges: SourceControlChange[]; untrackedChanges: SourceControlChange[] } {
-  const fields = git(root, 'status', '--porcelain=v1', '-z', '-uall').split('\0');
-  const groups = { mergeChanges: [] as SourceControlChange[], indexChanges: [] as SourceControlChange[], workingTreeChanges: [] as SourceControlChange[], untrackedChanges: [] as SourceControlChange[] };
-  const uri = (rel: string): { fsPath: string } => ({ fsPath: path.join(root, ...rel.split('/')) });
-  for (let i = 0; i < fields.length; i++) {
-    const entry = fields[i] as string;
-    if (entry.length < 4) continue;
-    const [x, y, file] = [entry[0] as string, entry[1] as string, entry.slice(3)];
-    const original = x === 'R' || x === 'C' ? (fields[++i] as string) : file;
-    const make = (status: number, renamed = false): SourceControlChange => ({ uri: uri(file), originalUri: uri(original), renameUri: renamed ? uri(file) : undefined, status });
-    if (x === '?' && y === '?') groups.untrackedChanges.push(make(GitStatus.UNTRACKED));
-    else if (x === 'U' || y === 'U' || (x === 'A' && y === 'A') || (x === 'D' && y === 'D')) groups.mergeChanges.push(make(18));
-    else {
-      if (INDEX[x] !== undefined) groups.indexChanges.push(make(INDEX[x] as number, x === 'R' || x === 'C'));
-      if (WORK[y] !== undefined) groups.workingTreeChanges.push(make(WORK[y] as number));
-    }
-  }
-  return groups;
 }
 
 const byPath = (changes: readonly ChangedFile[]): ChangedFile[] => [...changes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.status.localeCompare(b.status)));
