@@ -11,6 +11,7 @@ import { CO_CHANGED_CONVENTION, RUST_INLINE_CONVENTION } from './conventions';
 import { coChangedTests } from './coChange';
 import { TestMatcher, type TestMatch } from './pairTests';
 import { TestIndex } from './testIndex';
+import { buildTreeIndex } from './treeIndex';
 import type { SourceTestResult, TestCheckResult, TestVerdict } from './types';
 
 export type TestPolicy = Policy['tests'];
@@ -34,47 +35,16 @@ export interface TestCheckInput {
   policy: TestPolicy;
 }
 
-function testFilesOf(input: TestCheckInput, isTest: (p: string) => boolean, deleted: ReadonlySet<string>): string[] {
-  const tests: string[] = [];
-  for (const path of input.tree) if (isTest(path) && !deleted.has(path)) tests.push(path);
-  const tracked = new Set<string>();
-  for (const change of input.changes) {
+/** The change's added, renamed and untracked test files, once each, in the change's order. */
+function newTestsOf(changes: readonly ChangedFile[], isTest: (path: string) => boolean): string[] {
+  const tests = new Set<string>();
+  for (const change of changes) {
     if (change.status === 'untracked' || change.status === 'added' || change.status === 'renamed') {
-      if (isTest(change.path)) tracked.add(change.path);
+      if (isTest(change.path)) tests.add(change.path);
     }
   }
-  if (tracked.size > 0) {
-    const known = new Set(tests);
-    for (const path of tracked) if (!known.has(path)) tests.push(path);
-  }
-  return tests;
+  return [...tests];
 }
-
-/**
- * A lookup of the tree's file stems, built on first use (only a fallback
- * match needs it): names of non-test files, lower case, separators dropped.
- * The test files are already known, so no path is classified twice.
- */
-function sourceStems(tree: readonly string[], testFiles: readonly string[], deleted: ReadonlySet<string>): (stem: string) => boolean {
-  let stems: Set<string> | undefined;
-  return (stem) => {
-    if (!stems) {
-      stems = new Set();
-      const tests = new Set(testFiles);
-      for (const path of tree) {
-        if (tests.has(path) || deleted.has(path)) continue;
-        const base = path.slice(path.lastIndexOf('/') + 1);
-        const dot = base.indexOf('.');
-        const name = dot > 0 ? base.slice(0, dot) : base;
-        stems.add((SEPARATOR.test(name) ? name.replace(SEPARATORS, '') : name).toLowerCase());
-      }
-    }
-    return stems.has(stem);
-  };
-}
-
-const SEPARATOR = /[_\-\s]/;
-const SEPARATORS = /[_\-\s]/g;
 
 /** Runs the check. Sources are sorted by path; tests list changed ones first. */
 export function checkTests(input: TestCheckInput): TestCheckResult {
@@ -82,12 +52,9 @@ export function checkTests(input: TestCheckInput): TestCheckResult {
   const classifier = createClassifier(policy);
   const deleted = new Set(input.changes.filter((c) => c.status === 'deleted').map((c) => c.path));
   const live = [...new Set(input.changes.filter((c) => c.status !== 'deleted').map((c) => c.path))].sort();
-  const testFiles = testFilesOf(input, classifier.isTest, deleted);
-  const matcher = new TestMatcher(new TestIndex(testFiles), {
-    conventions: policy.conventions,
-    builtIn: policy.builtInConventions,
-    hasSourceStem: sourceStems(input.tree, testFiles, deleted),
-  });
+  const newTests = newTestsOf(input.changes, classifier.isTest);
+  const { index, hasSourceStem } = buildTreeIndex({ tree: input.tree, deleted, newTests, isTest: classifier.isTest });
+  const matcher = new TestMatcher(index, { conventions: policy.conventions, builtIn: policy.builtInConventions, hasSourceStem });
   const isExempt = policy.exempt.length > 0 ? picomatch(policy.exempt, { dot: true }) : () => false;
   const changedTests: string[] = [];
   const changedOther: string[] = [];

@@ -27,7 +27,7 @@ const TEST_DIR = /^(?:__tests__|__mocks__|__fixtures__|tests?|testing|testsuite|
 const TEST_DIR_CAMEL = /^(?:[a-z]+Tests?|.+\.(?:Unit|Integration|Functional|Acceptance)?Tests?|.+\.Specs?)$/;
 
 /** Test file names, by language (see conventions.ts for the pairing). */
-const TEST_NAME: RegExp[] = [
+export const TEST_NAME: readonly RegExp[] = [
   /^test_.+\.py$/i,
   /._tests?\.py$/i,
   /^conftest\.py$/,
@@ -75,21 +75,69 @@ function hasTestDir(segments: string[]): boolean {
 }
 
 /**
- * Cheap pre-filter (one scan per path on 100,000-file trees): every test
- * name and test folder above contains one of these.
+ * Cheap pre-filter of a folder (checked once per folder): every test
+ * folder name above contains one of these.
  */
-const MAYBE_TEST = /test|spec|fixture|e2e|mocks|IT\./i;
+const MAYBE_TEST_DIR = /test|spec|fixture|e2e|mocks/i;
 
 /** True when the file name itself says test (`foo_test.go`, `FooTest.java`, `x.spec.ts`). */
 export function isTestNamed(path: string): boolean {
-  const base = path.slice(path.lastIndexOf('/') + 1);
+  const from = path.lastIndexOf('/') + 1;
+  return maybeTestName(path, from) && isTestBase(path.slice(from));
+}
+
+function isTestBase(base: string): boolean {
   for (const re of TEST_NAME) if (re.test(base)) return true;
   return false;
 }
 
-function builtInIsTest(path: string): boolean {
-  if (!MAYBE_TEST.test(path)) return false;
-  return isTestNamed(path) || (path.includes('/') && hasTestDir(path.split('/')));
+const LOWER_T = 116;
+const LOWER_S = 115;
+const LOWER_E = 101;
+const LOWER_I = 105;
+
+/**
+ * Pre-filter of a file name from `from` on, run on every path of the
+ * tree: every test name above contains `test`, `spec`, `e2e` (any case)
+ * or `IT.`. A plain loop over character codes (`| 32` lower-cases ASCII
+ * letters and leaves the other characters it compares unchanged) beats a
+ * case-insensitive alternation here.
+ */
+function maybeTestName(path: string, from: number): boolean {
+  const end = path.length - 2;
+  for (let i = from; i < end; i++) {
+    const code = path.charCodeAt(i) | 32;
+    if (code === LOWER_T) {
+      if ((path.charCodeAt(i + 1) | 32) === LOWER_E && (path.charCodeAt(i + 2) | 32) === LOWER_S && (path.charCodeAt(i + 3) | 32) === LOWER_T) return true;
+    } else if (code === LOWER_S) {
+      if ((path.charCodeAt(i + 1) | 32) === 112 && (path.charCodeAt(i + 2) | 32) === LOWER_E && (path.charCodeAt(i + 3) | 32) === 99) return true;
+    } else if (code === LOWER_E) {
+      if (path.charCodeAt(i + 1) === 50 && (path.charCodeAt(i + 2) | 32) === LOWER_E) return true;
+    } else if (code === LOWER_I && (path.charCodeAt(i + 1) | 32) === LOWER_T && path.charCodeAt(i + 2) === 46) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The built-in test rule with a memo of the last folder's answer: the
+ * tree (`git ls-files`) lists a folder's files together, so the folder
+ * part of a path is split and checked once per folder, not once per file.
+ * State lives in the returned closure, one per classifier.
+ */
+function builtInTestRule(): (path: string) => boolean {
+  let dir = '';
+  let dirIsTest = false;
+  return (path) => {
+    let from = dir.length;
+    if (from === 0 || !path.startsWith(dir) || path.indexOf('/', from) >= 0) {
+      from = path.lastIndexOf('/') + 1;
+      dir = path.slice(0, from);
+      dirIsTest = from > 0 && MAYBE_TEST_DIR.test(dir) && hasTestDir(dir.split('/'));
+    }
+    return dirIsTest || (maybeTestName(path, from) && isTestBase(path.slice(from)));
+  };
 }
 
 function builtInIsOther(path: string): boolean {
@@ -115,6 +163,7 @@ function compile(globs: readonly string[] | undefined): (path: string) => boolea
 export function createClassifier(options: ClassifierOptions = {}): PathClassifier {
   const isExtraOther = compile(options.otherGlobs);
   const isExtraTest = compile(options.testGlobs);
+  const builtInIsTest = builtInTestRule();
   const isTest = (path: string): boolean => !isExtraOther(path) && (isExtraTest(path) || builtInIsTest(path));
   const kind = (path: string): PathKind => {
     if (isExtraOther(path)) return 'other';

@@ -3,7 +3,7 @@
  * files, then each source finds its candidates with a map lookup (or a
  * scan of one two-character bucket for prefix templates).
  */
-import { normaliseStem } from './stem';
+import { normalisePathStem } from './stem';
 
 export class TestIndex {
   private readonly byStem = new Map<string, string[]>();
@@ -14,7 +14,7 @@ export class TestIndex {
 
   constructor(readonly files: readonly string[]) {
     for (const file of files) {
-      const stem = normaliseStem(file.slice(file.lastIndexOf('/') + 1));
+      const stem = normalisePathStem(file);
       if (!stem) continue;
       const list = this.byStem.get(stem);
       if (list) list.push(file);
@@ -65,15 +65,29 @@ export class TestIndex {
     return this.dirMap().keys();
   }
 
+  /**
+   * The tree lists a folder's files together, so a file in the same folder
+   * as the one before joins its list without slicing out and hashing the
+   * folder again; the map (keys and lists in order) is the same as with a
+   * lookup per file.
+   */
   private dirMap(): Map<string, string[]> {
     if (!this.byDir) {
-      this.byDir = new Map();
+      const byDir = new Map<string, string[]>();
+      let dir: string | undefined;
+      let list: string[] = [];
       for (const file of this.files) {
-        const d = file.slice(0, Math.max(0, file.lastIndexOf('/')));
-        const list = this.byDir.get(d);
-        if (list) list.push(file);
-        else this.byDir.set(d, [file]);
+        const slash = file.lastIndexOf('/');
+        if (dir !== undefined && slash === dir.length && slash > 0 && file.startsWith(dir)) {
+          list.push(file);
+          continue;
+        }
+        dir = file.slice(0, Math.max(0, slash));
+        const known = byDir.get(dir);
+        if (known) (list = known).push(file);
+        else byDir.set(dir, (list = [file]));
       }
+      this.byDir = byDir;
     }
     return this.byDir;
   }

@@ -1,0 +1,72 @@
+/**
+ * The tree-wide half of the matching-tests check: which files of the tree
+ * are tests, their index by stem, and the stems of the other files. It is
+ * the costly half (every path of a 100,000-file tree), and it depends only
+ * on the tree, the policy's test rules and the change's deleted paths and
+ * new test files.
+ */
+import { TestIndex } from './testIndex';
+
+/** What the tree index is built from. */
+export interface TreeIndexInput {
+  /** Every tracked path (`git ls-files`). */
+  tree: readonly string[];
+  /** Deleted paths of the change: neither tests nor sources any more. */
+  deleted: ReadonlySet<string>;
+  /**
+   * The change's added, renamed and untracked test files (in the change's
+   * order); those the tree does not already hold are appended.
+   */
+  newTests: readonly string[];
+  isTest: (path: string) => boolean;
+}
+
+export interface TreeIndex {
+  /** The tree's test files (deleted ones left out), then the change's new ones. */
+  readonly testFiles: readonly string[];
+  readonly index: TestIndex;
+  /**
+   * True when the tree holds a non-test file with this stem (its name up to
+   * the first dot, lower case, `_`, `-` and white space dropped); the set
+   * is built on first use, since only a fallback match asks.
+   */
+  readonly hasSourceStem: (stem: string) => boolean;
+}
+
+/** One pass over the tree sorts tests from the rest; the rest feeds the source stems. */
+export function buildTreeIndex(input: TreeIndexInput): TreeIndex {
+  const { tree, deleted, isTest } = input;
+  const testFiles: string[] = [];
+  const others: string[] = [];
+  const pending = input.newTests.length > 0 ? new Set(input.newTests) : undefined;
+  const anyDeleted = deleted.size > 0;
+  for (const path of tree) {
+    if (anyDeleted && deleted.has(path)) continue;
+    if (!isTest(path)) others.push(path);
+    else {
+      testFiles.push(path);
+      pending?.delete(path);
+    }
+  }
+  if (pending) for (const path of pending) testFiles.push(path);
+  return { testFiles, index: new TestIndex(testFiles), hasSourceStem: sourceStems(others) };
+}
+
+const SEPARATOR = /[_\-\s]/;
+const SEPARATORS = /[_\-\s]/g;
+
+function sourceStems(paths: readonly string[]): (stem: string) => boolean {
+  let stems: Set<string> | undefined;
+  return (stem) => {
+    if (!stems) {
+      stems = new Set();
+      for (const path of paths) {
+        const from = path.lastIndexOf('/') + 1;
+        const dot = path.indexOf('.', from);
+        const name = dot > from ? path.slice(from, dot) : path.slice(from);
+        stems.add((SEPARATOR.test(name) ? name.replace(SEPARATORS, '') : name).toLowerCase());
+      }
+    }
+    return stems.has(stem);
+  };
+}
