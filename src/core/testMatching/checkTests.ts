@@ -11,10 +11,11 @@ import { CO_CHANGED_CONVENTION, RUST_INLINE_CONVENTION } from './conventions';
 import { coChangedTests } from './coChange';
 import { TestMatcher, type TestMatch } from './pairTests';
 import { TestIndex } from './testIndex';
-import { buildTreeIndex } from './treeIndex';
+import { buildTreeIndex, type TreeIndex, type TreeIndexMemo } from './treeIndex';
 import type { SourceTestResult, TestCheckResult, TestVerdict } from './types';
 
 export type TestPolicy = Policy['tests'];
+export { TreeIndexMemo } from './treeIndex';
 
 /** One changed path. Deleted files are listed so their tests are not counted. */
 export interface ChangedFile {
@@ -46,14 +47,20 @@ function newTestsOf(changes: readonly ChangedFile[], isTest: (path: string) => b
   return [...tests];
 }
 
-/** Runs the check. Sources are sorted by path; tests list changed ones first. */
-export function checkTests(input: TestCheckInput): TestCheckResult {
+/**
+ * Runs the check. Sources are sorted by path; tests list changed ones
+ * first. With a memo, the tree-wide index of the last check is reused
+ * when the tree array, the policy object, the deleted paths and the new
+ * test files are the same (see TreeIndexMemo); results are identical.
+ */
+export function checkTests(input: TestCheckInput, memo?: TreeIndexMemo): TestCheckResult {
   const { policy } = input;
   const classifier = createClassifier(policy);
   const deleted = new Set(input.changes.filter((c) => c.status === 'deleted').map((c) => c.path));
   const live = [...new Set(input.changes.filter((c) => c.status !== 'deleted').map((c) => c.path))].sort();
-  const newTests = newTestsOf(input.changes, classifier.isTest);
-  const { index, hasSourceStem } = buildTreeIndex({ tree: input.tree, deleted, newTests, isTest: classifier.isTest });
+  const key = { tree: input.tree, policy, deleted, newTests: newTestsOf(input.changes, classifier.isTest) };
+  const build = (): TreeIndex => buildTreeIndex({ ...key, isTest: classifier.isTest });
+  const { index, hasSourceStem } = memo ? memo.get(key, build) : build();
   const matcher = new TestMatcher(index, { conventions: policy.conventions, builtIn: policy.builtInConventions, hasSourceStem });
   const isExempt = policy.exempt.length > 0 ? picomatch(policy.exempt, { dot: true }) : () => false;
   const changedTests: string[] = [];

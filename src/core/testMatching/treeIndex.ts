@@ -3,7 +3,8 @@
  * are tests, their index by stem, and the stems of the other files. It is
  * the costly half (every path of a 100,000-file tree), and it depends only
  * on the tree, the policy's test rules and the change's deleted paths and
- * new test files.
+ * new test files, so an unchanged tree's index can be kept and reused
+ * (TreeIndexMemo) while the per-source matching runs again.
  */
 import { TestIndex } from './testIndex';
 
@@ -69,4 +70,49 @@ function sourceStems(paths: readonly string[]): (stem: string) => boolean {
     }
     return stems.has(stem);
   };
+}
+
+/** The inputs a memo entry was built from (compared by identity or by value, see TreeIndexMemo). */
+export interface TreeIndexKey {
+  tree: readonly string[];
+  /** The policy's `tests` object: its globs decide what is a test. */
+  policy: object;
+  deleted: ReadonlySet<string>;
+  newTests: readonly string[];
+}
+
+/**
+ * Keeps the last tree index so a re-check of an unchanged tree skips the
+ * tree-wide work. A hit needs the SAME tree array instance (the git
+ * adapter hands back the identical array while `git ls-files` output is
+ * unchanged), the same policy object, and equal deleted paths and new
+ * test files; anything else rebuilds and replaces the entry. One entry
+ * only, so memory stays bounded; one memo per repository.
+ */
+export class TreeIndexMemo {
+  /** How many indexes were built (a miss builds, a hit does not). */
+  builds = 0;
+
+  private last: { key: TreeIndexKey; value: TreeIndex } | undefined;
+
+  /** The remembered index for `key`, or a new one from `build`, remembered. */
+  get(key: TreeIndexKey, build: () => TreeIndex): TreeIndex {
+    if (this.last && sameKey(this.last.key, key)) return this.last.value;
+    const value = build();
+    this.builds++;
+    this.last = { key: { ...key, deleted: new Set(key.deleted), newTests: [...key.newTests] }, value };
+    return value;
+  }
+
+  /** Forgets the entry (and with it the tree it holds). */
+  clear(): void {
+    this.last = undefined;
+  }
+}
+
+function sameKey(a: TreeIndexKey, b: TreeIndexKey): boolean {
+  if (a.tree !== b.tree || a.policy !== b.policy) return false;
+  if (a.deleted.size !== b.deleted.size || a.newTests.length !== b.newTests.length) return false;
+  for (const path of b.deleted) if (!a.deleted.has(path)) return false;
+  return a.newTests.every((path, i) => path === b.newTests[i]);
 }
