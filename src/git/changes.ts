@@ -15,6 +15,7 @@ import { ChangeControlError } from '../core/errors';
 import { combineChangeLayers } from '../core/testMatching/changeLayers';
 import type { ChangedFile } from '../core/testMatching/checkTests';
 import { gitCall, openGit } from './git';
+import type { TreeListingMemo } from './treeListing';
 
 /** Git's empty tree: the base of a repository without commits. */
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
@@ -62,11 +63,23 @@ async function commitExists(git: SimpleGit, ref: string): Promise<boolean> {
   }
 }
 
-/** The remote base if it exists, else the local one, else master or the remote's HEAD. */
+/**
+ * The remote base if it exists, else the local one, else master or the
+ * remote's HEAD. One `git for-each-ref` lists which candidates exist (a
+ * broken symbolic ref is left out by git itself).
+ */
 export async function resolveBaseRef(git: SimpleGit, baseBranch: string, remote = 'origin'): Promise<string | undefined> {
-  const candidates = [`${remote}/${baseBranch}`, baseBranch, `${remote}/HEAD`, `${remote}/master`, 'master', `${remote}/main`, 'main'];
-  for (const ref of [...new Set(candidates)]) if (await commitExists(git, ref)) return ref;
-  return undefined;
+  const candidates = [...new Set([`${remote}/${baseBranch}`, baseBranch, `${remote}/HEAD`, `${remote}/master`, 'master', `${remote}/main`, 'main'])];
+  const fullName = (ref: string): string => (ref.startsWith(`${remote}/`) ? `refs/remotes/${ref}` : `refs/heads/${ref}`);
+  const out = await gitCall('Find the base branch', () => git.raw(['for-each-ref', '--format=%(refname)%00%(objecttype)', '--', ...candidates.map(fullName)]));
+  const commits = new Set(
+    out
+      .split('\n')
+      .map((line) => line.split('\0'))
+      .filter(([, type]) => type === 'commit')
+      .map(([name]) => name),
+  );
+  return candidates.find((ref) => commits.has(fullName(ref)));
 }
 
 /** Splits `git diff -z --name-status` output. Renames and copies carry two paths. */
@@ -146,30 +159,13 @@ async function resolveBase(git: SimpleGit, options: ReadChangeOptions): Promise<
 }
 
 /**
- * Remembers the last `git ls-files` output of one repository: when git
- * prints the same tree again, the same array comes back, so the check can
- * reuse what it derived from it (see TreeIndexMemo) instead of redoing it.
- */
-export class TreeListingMemo {
-  private raw = '';
-  private tree: string[] | undefined;
-
-  parse(raw: string): string[] {
-    if (this.tree && raw === this.raw) return this.tree;
-    this.raw = raw;
-    this.tree = parseNulList(raw);
-    return this.tree;
-  }
-}
-
-/**
  * Reads the change of the repository at `root` against its base branch.
  * The tree (and, without `localChanges`, the untracked files) is listed
  * while the base is resolved.
  */
 export async function readChange(root: string, options: ReadChangeOptions): Promise<RepositoryChange> {
   const git = openGit(root, options.signal ? { signal: options.signal } : {});
-  const tracked = gitCall('List the tree', () => git.raw(['ls-files', '-z']));
+  const tracked = options.treeMemo ? options.treeMemo.list(git, root) : gitCall('List the tree', () => git.raw(['ls-files', '-z'])).then(parseNulList);
   const local = options.localChanges;
   const untracked = local ? Promise.resolve('') : gitCall('List untracked files', () => git.raw(['ls-files', '-z', '--others', '--exclude-standard']));
   // Settle both listings even when the base fails, so no rejection goes unhandled.
@@ -192,8 +188,7 @@ export async function readChange(root: string, options: ReadChangeOptions): Prom
     await listings;
   }
   for (const file of parseNulList(await untracked)) changes.push({ path: file, status: 'untracked' });
-  const tree = options.treeMemo ? options.treeMemo.parse(await tracked) : parseNulList(await tracked);
-  return { baseRef, mergeBase, changes, tree, inlineTests: await inlineTestsOf(root, changes) };
+  return { baseRef, mergeBase, changes, tree: await tracked, inlineTests: await inlineTestsOf(root, changes) };
 }
 
 /** Tracked paths of the repository at `root` (`git ls-files -z`). */

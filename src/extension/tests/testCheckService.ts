@@ -9,7 +9,8 @@ import type { Logger } from '../../core/ports';
 import { checkTests } from '../../core/testMatching/checkTests';
 import type { TestCheckResult } from '../../core/testMatching/types';
 import type { ChangedFile } from '../../core/testMatching/checkTests';
-import { readChange, TreeListingMemo } from '../../git/changes';
+import { readChange } from '../../git/changes';
+import { TreeListingMemo } from '../../git/treeListing';
 import { loadPolicyFile } from '../../git/policyFile';
 import type { SourceControlState } from './sourceControlState';
 

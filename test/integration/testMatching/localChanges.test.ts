@@ -12,7 +12,8 @@ import * as path from 'node:path';
 import { combineChangeLayers } from '../../../src/core/testMatching/changeLayers';
 import { checkTests, type ChangedFile } from '../../../src/core/testMatching/checkTests';
 import { defaultPolicy } from '../../../src/core/policy/schema';
-import { TreeListingMemo, readChange } from '../../../src/git/changes';
+import { readChange } from '../../../src/git/changes';
+import { TreeListingMemo, indexStamp } from '../../../src/git/treeListing';
 import { changesFromSourceControl } from '../../../src/extension/tests/sourceControlChanges';
 import { sourceControlGroups } from '../../support/sourceControlGroups';
 
@@ -111,17 +112,36 @@ describe('the check from Source Control state', function () {
     await assert.rejects(readChange(fresh, { baseBranch: 'main', localChanges: [] }), /Neither "main", master nor the remote's HEAD exists/);
   });
 
-  it('hands back the same tree array while git lists the same tree', async () => {
+  it('lists the tree again only when the index changes, and hands back the same array while it lists the same', async () => {
     const memo = new TreeListingMemo();
     const first = await readChange(work, { baseBranch: 'main', localChanges: [], treeMemo: memo });
-    write(work, 'src/a.ts', '// edited, same tree\n');
+    assert.equal(memo.listings, 1);
+    write(work, 'src/a.ts', '// edited in the work tree: the index is the same\n');
     const second = await readChange(work, { baseBranch: 'main', localChanges: [], treeMemo: memo });
     assert.equal(second.tree, first.tree);
+    assert.equal(memo.listings, 1, 'an unchanged index is not listed again');
+    git(work, 'add', 'src/a.ts');
+    const staged = await readChange(work, { baseBranch: 'main', localChanges: [], treeMemo: memo });
+    assert.equal(memo.listings, 2, 'a rewritten index is listed again');
+    assert.equal(staged.tree, first.tree, 'the same paths give back the same array');
     write(work, 'src/z.ts', '// z\n');
     git(work, 'add', 'src/z.ts');
     const third = await readChange(work, { baseBranch: 'main', localChanges: [], treeMemo: memo });
+    assert.equal(memo.listings, 3);
     assert.notEqual(third.tree, first.tree);
     assert.ok(third.tree.includes('src/z.ts'));
     assert.ok(!first.tree.includes('src/z.ts'));
+  });
+
+  it('trusts no index without a checksum, and none at all', async () => {
+    const file = path.join(dir, 'index');
+    const body = Buffer.alloc(100, 7);
+    writeFileSync(file, body);
+    assert.equal(await indexStamp(file), `100:${body.subarray(68).toString('hex')}`);
+    writeFileSync(file, Buffer.concat([Buffer.alloc(80, 7), Buffer.alloc(20, 0)]));
+    assert.equal(await indexStamp(file), undefined, 'index.skipHash writes a zero checksum');
+    assert.equal(await indexStamp(path.join(dir, 'missing')), undefined);
+    writeFileSync(file, Buffer.alloc(10, 7));
+    assert.equal(await indexStamp(file), undefined);
   });
 });
