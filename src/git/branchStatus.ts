@@ -95,7 +95,7 @@ export async function readBranchSection(root: string, base: string, remote: stri
 async function readTests(root: string, options: ReadLocalChangeOptions): Promise<TestCheckResult | Unavailable> {
   try {
     const change = await readChange(root, { baseBranch: options.policy.branch.base, remote: options.remote, ...options.shortcuts, ...(options.signal ? { signal: options.signal } : {}) });
-    return checkTests({ base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, policy: options.policy.tests });
+    return checkTests({ base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, policy: options.policy.tests }, options.shortcuts?.indexMemo);
   } catch (err) {
     return { status: 'error', reason: describeError(err) };
   }

@@ -14,6 +14,7 @@ import type { SimpleGit } from 'simple-git';
 import { ChangeControlError } from '../core/errors';
 import { combineChangeLayers } from '../core/testMatching/changeLayers';
 import type { ChangedFile } from '../core/testMatching/checkTests';
+import type { TreeIndexMemo } from '../core/testMatching/treeIndex';
 import { gitCall, openGit } from './git';
 import type { TreeListingMemo } from './treeListing';
 
@@ -38,8 +39,11 @@ export interface ReadChangeOptions {
   treeMemo?: TreeListingMemo;
 }
 
-/** What lets a caller skip work it already has: see ReadChangeOptions. */
-export type ChangeShortcuts = Pick<ReadChangeOptions, 'localChanges' | 'treeMemo'>;
+/** What lets a check skip work it already has, kept per repository by the editor. */
+export interface ChangeShortcuts extends Pick<ReadChangeOptions, 'localChanges' | 'treeMemo'> {
+  /** Reuses the check's tree index (for checkTests; readChange ignores it). */
+  indexMemo?: TreeIndexMemo;
+}
 
 export interface RepositoryChange {
   /** The ref the change is measured against (`origin/main`). */

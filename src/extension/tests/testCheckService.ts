@@ -8,8 +8,8 @@ import { ChangeControlError } from '../../core/errors';
 import type { Logger } from '../../core/ports';
 import { checkTests } from '../../core/testMatching/checkTests';
 import type { TestCheckResult } from '../../core/testMatching/types';
-import type { ChangedFile } from '../../core/testMatching/checkTests';
-import { readChange } from '../../git/changes';
+import { TreeIndexMemo } from '../../core/testMatching/treeIndex';
+import { readChange, type ChangeShortcuts } from '../../git/changes';
 import { TreeListingMemo } from '../../git/treeListing';
 import { loadPolicyFile } from '../../git/policyFile';
 import type { SourceControlState } from './sourceControlState';
@@ -19,16 +19,15 @@ export interface TestCheckRun {
   result: TestCheckResult;
 }
 
-/** What lets a check skip work: current Source Control lists and the last tree. */
-export interface CheckShortcuts {
-  /** Staged, unstaged and untracked files from the git extension, when current. */
-  localChanges?: ChangedFile[];
+/** The memos of one repository, kept across checks. */
+interface Memos {
   treeMemo: TreeListingMemo;
+  indexMemo: TreeIndexMemo;
 }
 
 export class TestCheckService implements vscode.Disposable {
   private readonly results = new Map<string, TestCheckResult>();
-  private readonly treeMemos = new Map<string, TreeListingMemo>();
+  private readonly memos = new Map<string, Memos>();
   private readonly changed = new vscode.EventEmitter<TestCheckRun>();
   /** Fires after every completed check. */
   readonly onDidCheck = this.changed.event;
@@ -39,11 +38,11 @@ export class TestCheckService implements vscode.Disposable {
   ) {}
 
   /** Shortcuts for a check of `root` (also used by the Change view's check). */
-  shortcuts(root: string): CheckShortcuts {
-    let treeMemo = this.treeMemos.get(root);
-    if (!treeMemo) this.treeMemos.set(root, (treeMemo = new TreeListingMemo()));
+  shortcuts(root: string): ChangeShortcuts & Memos {
+    let memos = this.memos.get(root);
+    if (!memos) this.memos.set(root, (memos = { treeMemo: new TreeListingMemo(), indexMemo: new TreeIndexMemo() }));
     const localChanges = this.sourceControl?.changes(root);
-    return localChanges ? { localChanges, treeMemo } : { treeMemo };
+    return localChanges ? { localChanges, ...memos } : { ...memos };
   }
 
   /** Change Control wrote files under `root`: the next check scans the work tree. */
@@ -70,7 +69,7 @@ export class TestCheckService implements vscode.Disposable {
     const shortcuts = this.shortcuts(root);
     const change = await readChange(root, { baseBranch: loaded.policy.branch.base, ...shortcuts, ...(signal ? { signal } : {}) });
     if (signal?.aborted) throw new ChangeControlError('cancelled', 'Test check cancelled.');
-    const result = checkTests({ base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, policy: loaded.policy.tests });
+    const result = checkTests({ base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, policy: loaded.policy.tests }, shortcuts.indexMemo);
     const source = shortcuts.localChanges ? 'Source Control state' : 'work-tree scan';
     this.logger.info(`Checked tests in ${root} against ${change.baseRef} in ${Date.now() - started} ms (${source}): ${JSON.stringify(result.counts)}`);
     this.results.set(root, result);
@@ -79,6 +78,7 @@ export class TestCheckService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.memos.clear();
     this.changed.dispose();
   }
 }
