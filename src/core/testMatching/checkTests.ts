@@ -59,9 +59,9 @@ export function checkTests(input: TestCheckInput, memo?: TreeIndexMemo): TestChe
   const deleted = new Set(input.changes.filter((c) => c.status === 'deleted').map((c) => c.path));
   const live = [...new Set(input.changes.filter((c) => c.status !== 'deleted').map((c) => c.path))].sort();
   const key = { tree: input.tree, policy, deleted, newTests: newTestsOf(input.changes, classifier.isTest) };
-  const build = (): TreeIndex => buildTreeIndex({ ...key, isTest: classifier.isTest });
-  const { index, hasSourceStem } = memo ? memo.get(key, build) : build();
-  const matcher = new TestMatcher(index, { conventions: policy.conventions, builtIn: policy.builtInConventions, hasSourceStem });
+  const conventions = { conventions: policy.conventions, builtIn: policy.builtInConventions };
+  const build = (): TreeIndex => buildTreeIndex({ ...key, isTest: classifier.isTest, conventions });
+  const { matcher } = memo ? memo.get(key, build) : build();
   const isExempt = policy.exempt.length > 0 ? picomatch(policy.exempt, { dot: true }) : () => false;
   const changedTests: string[] = [];
   const changedOther: string[] = [];

@@ -47,10 +47,20 @@ export function verbForms(name: string): string[] {
   return out;
 }
 
+/**
+ * Pairs sources with tests of one index under one set of conventions.
+ * Answers are remembered per source: a matcher kept with its index (see
+ * TreeIndexMemo) answers a re-check of the same sources without resolving
+ * templates again. Callers must not change the returned objects.
+ */
 export class TestMatcher {
   private readonly conventions: CompiledConvention[];
 
   private readonly hasSourceStem: (stem: string) => boolean;
+
+  private readonly found = new Map<string, TestMatch>();
+
+  private readonly suggested = new Map<string, { path: string; convention: string } | undefined>();
 
   constructor(
     private readonly index: TestIndex,
@@ -63,6 +73,12 @@ export class TestMatcher {
 
   /** Tests of `source` by the first conventions that know any. */
   find(source: string): TestMatch {
+    let match = this.found.get(source);
+    if (!match) this.found.set(source, (match = this.findNew(source)));
+    return match;
+  }
+
+  private findNew(source: string): TestMatch {
     const vars = sourceVars(source);
     const found = new Set<string>();
     let convention: string | undefined;
@@ -105,6 +121,13 @@ export class TestMatcher {
    * the first applicable convention.
    */
   suggest(source: string): { path: string; convention: string } | undefined {
+    if (this.suggested.has(source)) return this.suggested.get(source);
+    const suggestion = this.suggestNew(source);
+    this.suggested.set(source, suggestion);
+    return suggestion;
+  }
+
+  private suggestNew(source: string): { path: string; convention: string } | undefined {
     const vars = sourceVars(source);
     let first: { path: string; convention: string } | undefined;
     let best: { path: string; convention: string; score: number } | undefined;

@@ -4,8 +4,9 @@
  * the costly half (every path of a 100,000-file tree), and it depends only
  * on the tree, the policy's test rules and the change's deleted paths and
  * new test files, so an unchanged tree's index can be kept and reused
- * (TreeIndexMemo) while the per-source matching runs again.
+ * (TreeIndexMemo), with the matcher that remembers each source's tests.
  */
+import { TestMatcher, type MatcherOptions } from './pairTests';
 import { TestIndex } from './testIndex';
 
 /** What the tree index is built from. */
@@ -20,6 +21,8 @@ export interface TreeIndexInput {
    */
   newTests: readonly string[];
   isTest: (path: string) => boolean;
+  /** The policy's conventions, for the matcher kept with the index. */
+  conventions: Omit<MatcherOptions, 'hasSourceStem'>;
 }
 
 export interface TreeIndex {
@@ -32,6 +35,8 @@ export interface TreeIndex {
    * is built on first use, since only a fallback match asks.
    */
   readonly hasSourceStem: (stem: string) => boolean;
+  /** A matcher over this index; it remembers each source's answer. */
+  readonly matcher: TestMatcher;
 }
 
 /** One pass over the tree sorts tests from the rest; the rest feeds the source stems. */
@@ -50,7 +55,9 @@ export function buildTreeIndex(input: TreeIndexInput): TreeIndex {
     }
   }
   if (pending) for (const path of pending) testFiles.push(path);
-  return { testFiles, index: new TestIndex(testFiles), hasSourceStem: sourceStems(others) };
+  const index = new TestIndex(testFiles);
+  const hasSourceStem = sourceStems(others);
+  return { testFiles, index, hasSourceStem, matcher: new TestMatcher(index, { ...input.conventions, hasSourceStem }) };
 }
 
 const SEPARATOR = /[_\-\s]/;
@@ -75,7 +82,7 @@ function sourceStems(paths: readonly string[]): (stem: string) => boolean {
 /** The inputs a memo entry was built from (compared by identity or by value, see TreeIndexMemo). */
 export interface TreeIndexKey {
   tree: readonly string[];
-  /** The policy's `tests` object: its globs decide what is a test. */
+  /** The policy's `tests` object: its globs decide what is a test, its conventions how tests pair. */
   policy: object;
   deleted: ReadonlySet<string>;
   newTests: readonly string[];

@@ -37,6 +37,17 @@ describe('TreeIndexMemo', () => {
     ]);
   });
 
+  it('reuses the index when only the changed sources differ, and answers each source as a fresh check', () => {
+    const memo = new TreeIndexMemo();
+    checkTests(input(EDITS.slice(0, 2), TREE, policy), memo);
+    const changes: ChangedFile[] = [...EDITS, { path: 'src/d.ts', status: 'untracked' }, { path: 'src/b.test.ts', status: 'modified' }];
+    const result = checkTests(input(changes, TREE, policy), memo);
+    assert.equal(memo.builds, 1);
+    assert.deepEqual(result, checkTests(input(changes, TREE, policy)));
+    assert.equal(result.sources.find((s) => s.path === 'src/b.ts')?.verdict, 'covered');
+    assert.equal(result.sources.find((s) => s.path === 'src/d.ts')?.suggestedTest, 'src/d.test.ts');
+  });
+
   it('rebuilds for another tree array, even with equal contents, and sees a new test in it', () => {
     const memo = new TreeIndexMemo();
     checkTests(input(EDITS, TREE, policy), memo);
@@ -106,7 +117,7 @@ describe('TreeIndexMemo', () => {
     let built = 0;
     const build = () => {
       built++;
-      return { testFiles: [], index: undefined as never, hasSourceStem: () => false };
+      return { testFiles: [], index: undefined as never, hasSourceStem: () => false, matcher: undefined as never };
     };
     memo.get(key, build);
     key.deleted.add('src/a.test.ts');
