@@ -8,6 +8,7 @@ import { createLogger } from './logger';
 import { registerPullRequest } from './pullRequest/registerPullRequest';
 import { runCommand, type CommandContext } from './commands/runCommand';
 import { registerTestChecks } from './tests/registerTestChecks';
+import type { TestCheckRun } from './tests/testCheckService';
 import { registerStartChange } from './startChange/registerStartChange';
 import { registerCommitMessageFeatures } from './diagnostics/registerCommitMessageFeatures';
 import { registerChangeView, type ChangeViewApi } from './views/registerChangeView';
@@ -18,6 +19,8 @@ export interface ChangeControlApi {
   activationMs: number;
   /** The Change view: its tree provider, a refresh() promise and the current model. */
   changeView: ChangeViewApi;
+  /** How the last tests check of a repository went (where its local changes came from, its time). */
+  lastTestCheck(root: string): Pick<TestCheckRun, 'source' | 'ms'> | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ChangeControlApi> {
@@ -48,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
 
   const activationMs = Date.now() - started;
   logger.info(`Change Control activated in ${activationMs} ms`);
-  return { activationMs, changeView };
+  return { activationMs, changeView, lastTestCheck: (root) => testChecks.lastRun(root) };
 }
 
 export function deactivate(): void {

@@ -68,4 +68,23 @@ describe('Check Tests', () => {
     await waitFor('the missing-test problem to clear after the re-check', () => ours(reminders).every((d) => d.code !== 'tests.missing'));
     assert.deepEqual(errors.messages, []);
   });
+
+  it('takes unstaged and untracked files from Source Control once the git extension has caught up', async () => {
+    const { api } = await activateExtension();
+    const lastTestCheck = api.lastTestCheck as (root: string) => { source: string; ms: number } | undefined;
+    fs.writeFileSync(path.join(root, 'src/waitlist.ts'), 'export const WAITLIST_SIZE = 5;\n');
+    fs.appendFileSync(path.join(root, 'src/patients.ts'), '\nexport const MAX_NAME = 80;\n');
+    // Right after the edits the git extension lags and the check scans the work tree; once it has scanned, its lists are used.
+    const run = await waitFor('a check from the Source Control state', async () => {
+      await vscode.commands.executeCommand('changeControl.checkTests', root);
+      const last = lastTestCheck(root);
+      return last?.source === 'sourceControl' ? last : undefined;
+    });
+    assert.ok(run.ms >= 0);
+    const waitlist = ours(vscode.Uri.file(path.join(root, 'src/waitlist.ts')))[0];
+    assert.equal(waitlist?.code, 'tests.missing', 'the untracked source is missing its test');
+    const patients = ours(vscode.Uri.file(path.join(root, 'src/patients.ts')))[0];
+    assert.equal(patients?.code, 'tests.stale', 'the unstaged source has a test that did not change');
+    assert.deepEqual(errors.messages, []);
+  });
 });

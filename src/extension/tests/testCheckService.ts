@@ -14,9 +14,14 @@ import { TreeListingMemo } from '../../git/treeListing';
 import { loadPolicyFile } from '../../git/policyFile';
 import type { SourceControlState } from './sourceControlState';
 
+/** Where a check took the staged, unstaged and untracked files from. */
+export type LocalChangeSource = 'sourceControl' | 'workTreeScan';
+
 export interface TestCheckRun {
   root: string;
   result: TestCheckResult;
+  source: LocalChangeSource;
+  ms: number;
 }
 
 /** The memos of one repository, kept across checks. */
@@ -28,6 +33,7 @@ interface Memos {
 export class TestCheckService implements vscode.Disposable {
   private readonly results = new Map<string, TestCheckResult>();
   private readonly memos = new Map<string, Memos>();
+  private readonly runs = new Map<string, TestCheckRun>();
   private readonly changed = new vscode.EventEmitter<TestCheckRun>();
   /** Fires after every completed check. */
   readonly onDidCheck = this.changed.event;
@@ -55,6 +61,11 @@ export class TestCheckService implements vscode.Disposable {
     return this.results.get(root);
   }
 
+  /** How the last check of `root` went (its source of local changes and time). */
+  lastRun(root: string): TestCheckRun | undefined {
+    return this.runs.get(root);
+  }
+
   /** Every repository with a result (absolute roots). */
   roots(): string[] {
     return [...this.results.keys()];
@@ -70,15 +81,18 @@ export class TestCheckService implements vscode.Disposable {
     const change = await readChange(root, { baseBranch: loaded.policy.branch.base, ...shortcuts, ...(signal ? { signal } : {}) });
     if (signal?.aborted) throw new ChangeControlError('cancelled', 'Test check cancelled.');
     const result = checkTests({ base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, policy: loaded.policy.tests }, shortcuts.indexMemo);
-    const source = shortcuts.localChanges ? 'Source Control state' : 'work-tree scan';
-    this.logger.info(`Checked tests in ${root} against ${change.baseRef} in ${Date.now() - started} ms (${source}): ${JSON.stringify(result.counts)}`);
+    const run: TestCheckRun = { root, result, source: shortcuts.localChanges ? 'sourceControl' : 'workTreeScan', ms: Date.now() - started };
+    const from = run.source === 'sourceControl' ? 'local changes from Source Control' : 'work tree scanned';
+    this.logger.info(`Checked tests in ${root} against ${change.baseRef} in ${run.ms} ms (${from}): ${JSON.stringify(result.counts)}`);
     this.results.set(root, result);
-    this.changed.fire({ root, result });
+    this.runs.set(root, run);
+    this.changed.fire(run);
     return result;
   }
 
   dispose(): void {
     this.memos.clear();
+    this.runs.clear();
     this.changed.dispose();
   }
 }
