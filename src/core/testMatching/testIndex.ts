@@ -5,6 +5,8 @@
  */
 import { normalisePathStem } from './stem';
 
+const SLASH = 47;
+
 export class TestIndex {
   private readonly byStem = new Map<string, string[]>();
   /** Stems by their first two characters, for prefix lookups (built on first use). */
@@ -67,22 +69,23 @@ export class TestIndex {
 
   /**
    * The tree lists a folder's files together, so a file in the same folder
-   * as the one before joins its list without slicing out and hashing the
-   * folder again; the map (keys and lists in order) is the same as with a
-   * lookup per file.
+   * as the one before joins its list without a map lookup; the map (keys
+   * and lists in order) is the same as with a lookup per file.
    */
   private dirMap(): Map<string, string[]> {
     if (!this.byDir) {
       const byDir = new Map<string, string[]>();
-      let dir: string | undefined;
+      let prefix = '';
       let list: string[] = [];
       for (const file of this.files) {
-        const slash = file.lastIndexOf('/');
-        if (dir !== undefined && slash === dir.length && slash > 0 && file.startsWith(dir)) {
+        const n = prefix.length;
+        if (n > 0 && file.indexOf('/', n) < 0 && file.charCodeAt(n - 1) === SLASH && file.slice(0, n) === prefix) {
           list.push(file);
           continue;
         }
-        dir = file.slice(0, Math.max(0, slash));
+        const slash = file.lastIndexOf('/');
+        prefix = file.slice(0, slash + 1);
+        const dir = file.slice(0, Math.max(0, slash));
         const known = byDir.get(dir);
         if (known) (list = known).push(file);
         else byDir.set(dir, (list = [file]));

@@ -18,6 +18,30 @@ describe('TestIndex', () => {
   });
 });
 
+describe('TestIndex folders', () => {
+  const files = ['a/b/x.test.ts', 'a/b/y.test.ts', 'a/bc/z.test.ts', 'a/b/c/w.test.ts', 'root.test.ts', 'a/b/v.test.ts', '/abs.test.ts', '/abs2.test.ts', 'other.test.ts', 'a/bc/u.test.ts'];
+
+  /** The plain grouping: one map lookup per file, in file order. */
+  function reference(list: string[]): Map<string, string[]> {
+    const byDir = new Map<string, string[]>();
+    for (const file of list) {
+      const dir = file.slice(0, Math.max(0, file.lastIndexOf('/')));
+      byDir.set(dir, [...(byDir.get(dir) ?? []), file]);
+    }
+    return byDir;
+  }
+
+  for (const [label, list] of [['in tree order', [...files].sort()], ['out of order', files]] as const) {
+    it(`groups test files by folder like a lookup per file, ${label}`, () => {
+      const index = new TestIndex(list);
+      const expected = reference([...list]);
+      assert.deepEqual([...index.dirs()], [...expected.keys()]);
+      for (const [dir, inDir] of expected) assert.deepEqual(index.inDir(dir), inDir, dir);
+      assert.deepEqual(index.inDir('a/b/x'), []);
+    });
+  }
+});
+
 describe('isTestNamed for Python', () => {
   for (const [name, expected] of [
     ['pkg/models_test.py', true],
