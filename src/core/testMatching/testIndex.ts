@@ -7,10 +7,18 @@ import { normalisePathStem } from './stem';
 
 const SLASH = 47;
 
+/**
+ * A stem's first two characters as one number (a map key that needs no
+ * string slice): negative for a one-character stem, so no two heads meet.
+ */
+function headOf(stem: string): number {
+  return stem.length < 2 ? -1 - stem.charCodeAt(0) : stem.charCodeAt(0) * 65536 + stem.charCodeAt(1);
+}
+
 export class TestIndex {
   private readonly byStem = new Map<string, string[]>();
-  /** Stems by their first two characters, for prefix lookups (built on first use). */
-  private byHead: Map<string, string[]> | undefined;
+  /** Stems by their first two characters (see headOf), for prefix lookups (built on first use). */
+  private byHead: Map<number, string[]> | undefined;
   private readonly prefixMemo = new Map<string, string[]>();
   private byDir: Map<string, string[]> | undefined;
 
@@ -37,18 +45,21 @@ export class TestIndex {
   withPrefix(prefix: string): string[] {
     const memo = this.prefixMemo.get(prefix);
     if (memo) return memo;
-    const stems = prefix.length < 2 ? [...this.byStem.keys()] : (this.headMap().get(prefix.slice(0, 2)) ?? []);
+    const stems = prefix.length < 2 ? [...this.byStem.keys()] : (this.headMap().get(headOf(prefix)) ?? []);
     const out: string[] = [];
-    for (const stem of stems) if (stem.startsWith(prefix)) out.push(...this.exact(stem));
+    // The last character rejects most stems of a crowded bucket before a full compare.
+    const at = prefix.length - 1;
+    const last = prefix.charCodeAt(at);
+    for (const stem of stems) if ((at < 0 || stem.charCodeAt(at) === last) && stem.startsWith(prefix)) out.push(...this.exact(stem));
     this.prefixMemo.set(prefix, out);
     return out;
   }
 
-  private headMap(): Map<string, string[]> {
+  private headMap(): Map<number, string[]> {
     if (!this.byHead) {
       this.byHead = new Map();
       for (const stem of this.byStem.keys()) {
-        const head = stem.slice(0, 2);
+        const head = headOf(stem);
         const list = this.byHead.get(head);
         if (list) list.push(stem);
         else this.byHead.set(head, [stem]);

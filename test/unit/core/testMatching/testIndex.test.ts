@@ -12,6 +12,15 @@ describe('TestIndex', () => {
     assert.deepEqual(index.withPrefix('zz'), []);
   });
 
+  it('finds every stem for an empty prefix, and tells one- and two-character stems apart', () => {
+    assert.equal(index.withPrefix('').length, index.files.length);
+    const short = new TestIndex(['a/x.test.ts', 'a/xa.test.ts', 'a/xab.test.ts', 'a/ab.test.ts']);
+    assert.deepEqual(short.withPrefix('xa'), ['a/xa.test.ts', 'a/xab.test.ts']);
+    assert.deepEqual(short.withPrefix('x'), ['a/x.test.ts', 'a/xa.test.ts', 'a/xab.test.ts']);
+    assert.deepEqual(short.withPrefix('xab'), ['a/xab.test.ts']);
+    assert.deepEqual(short.withPrefix('xb'), []);
+  });
+
   it('answers a repeated prefix the same way', () => {
     assert.deepEqual(index.withPrefix('ren'), ['e/renderer.spec.ts']);
     assert.deepEqual(index.withPrefix('ren'), ['e/renderer.spec.ts']);
