@@ -80,44 +80,15 @@ function hasTestDir(segments: string[]): boolean {
  */
 const MAYBE_TEST_DIR = /test|spec|fixture|e2e|mocks/i;
 
+const SLASH = 47;
+
 /** True when the file name itself says test (`foo_test.go`, `FooTest.java`, `x.spec.ts`). */
 export function isTestNamed(path: string): boolean {
-  const from = path.lastIndexOf('/') + 1;
-  return maybeTestName(path, from) && isTestBase(path.slice(from));
+  return isTestBase(path.slice(path.lastIndexOf('/') + 1));
 }
 
 function isTestBase(base: string): boolean {
   for (const re of TEST_NAME) if (re.test(base)) return true;
-  return false;
-}
-
-const SLASH = 47;
-const LOWER_T = 116;
-const LOWER_S = 115;
-const LOWER_E = 101;
-const LOWER_I = 105;
-
-/**
- * Pre-filter of a file name from `from` on, run on every path of the
- * tree: every test name above contains `test`, `spec`, `e2e` (any case)
- * or `IT.`. A plain loop over character codes (`| 32` lower-cases ASCII
- * letters and leaves the other characters it compares unchanged) beats a
- * case-insensitive alternation here.
- */
-function maybeTestName(path: string, from: number): boolean {
-  const end = path.length - 2;
-  for (let i = from; i < end; i++) {
-    const code = path.charCodeAt(i) | 32;
-    if (code === LOWER_T) {
-      if ((path.charCodeAt(i + 1) | 32) === LOWER_E && (path.charCodeAt(i + 2) | 32) === LOWER_S && (path.charCodeAt(i + 3) | 32) === LOWER_T) return true;
-    } else if (code === LOWER_S) {
-      if ((path.charCodeAt(i + 1) | 32) === 112 && (path.charCodeAt(i + 2) | 32) === LOWER_E && (path.charCodeAt(i + 3) | 32) === 99) return true;
-    } else if (code === LOWER_E) {
-      if (path.charCodeAt(i + 1) === 50 && (path.charCodeAt(i + 2) | 32) === LOWER_E) return true;
-    } else if (code === LOWER_I && (path.charCodeAt(i + 1) | 32) === LOWER_T && path.charCodeAt(i + 2) === 46) {
-      return true;
-    }
-  }
   return false;
 }
 
@@ -128,6 +99,13 @@ function maybeTestName(path: string, from: number): boolean {
  * State lives in the returned closure, one per classifier.
  */
 function builtInTestRule(): (path: string) => boolean {
+  /**
+   * Pre-filter of a file name, run on every path of the tree: every test
+   * name above contains `test`, `spec`, `e2e` (any case) or `IT.`. Global,
+   * so a search can start at the name (`lastIndex`) without slicing it
+   * out; faster than a loop over character codes (measured).
+   */
+  const maybeTestName = /test|spec|e2e|it\./gi;
   let dir = '';
   let dirIsTest = false;
   return (path) => {
@@ -138,7 +116,9 @@ function builtInTestRule(): (path: string) => boolean {
       dir = path.slice(0, from);
       dirIsTest = from > 0 && MAYBE_TEST_DIR.test(dir) && hasTestDir(dir.split('/'));
     }
-    return dirIsTest || (maybeTestName(path, from) && isTestBase(path.slice(from)));
+    if (dirIsTest) return true;
+    maybeTestName.lastIndex = from;
+    return maybeTestName.test(path) && isTestBase(path.slice(from));
   };
 }
 
