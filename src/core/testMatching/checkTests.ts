@@ -50,8 +50,8 @@ function newTestsOf(changes: readonly ChangedFile[], isTest: (path: string) => b
 /**
  * Runs the check. Sources are sorted by path; tests list changed ones
  * first. With a memo, the tree-wide index of the last check is reused
- * when the tree array, the policy object, the deleted paths and the new
- * test files are the same (see TreeIndexMemo); results are identical.
+ * when the tree array, the policy's test rules, the deleted paths and the
+ * new test files are the same (see TreeIndexMemo); results are identical.
  */
 export function checkTests(input: TestCheckInput, memo?: TreeIndexMemo): TestCheckResult {
   const { policy } = input;

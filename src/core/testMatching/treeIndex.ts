@@ -6,6 +6,7 @@
  * new test files, so an unchanged tree's index can be kept and reused
  * (TreeIndexMemo), with the matcher that remembers each source's tests.
  */
+import type { Policy } from '../policy/schema';
 import { TestMatcher, type MatcherOptions } from './pairTests';
 import { TestIndex } from './testIndex';
 
@@ -79,20 +80,38 @@ function sourceStems(paths: readonly string[]): (stem: string) => boolean {
   };
 }
 
-/** The inputs a memo entry was built from (compared by identity or by value, see TreeIndexMemo). */
+/** The inputs a memo entry was built from (see TreeIndexMemo for how each is compared). */
 export interface TreeIndexKey {
   tree: readonly string[];
-  /** The policy's `tests` object: its globs decide what is a test, its conventions how tests pair. */
-  policy: object;
+  /** The policy's tests section: its globs decide what is a test, its conventions how tests pair. */
+  policy: TestRules;
   deleted: ReadonlySet<string>;
   newTests: readonly string[];
+}
+
+/** The parts of the policy's tests section the index and matcher depend on. */
+export type TestRules = Pick<Policy['tests'], 'testGlobs' | 'otherGlobs' | 'conventions' | 'builtInConventions'>;
+
+/** The test rules as one comparable value (they are small: a few globs and conventions). */
+function rulesKey(rules: TestRules): string {
+  return JSON.stringify([rules.testGlobs, rules.otherGlobs, rules.conventions, rules.builtInConventions]);
+}
+
+interface Entry {
+  tree: readonly string[];
+  rules: string;
+  deleted: ReadonlySet<string>;
+  newTests: readonly string[];
+  value: TreeIndex;
 }
 
 /**
  * Keeps the last tree index so a re-check of an unchanged tree skips the
  * tree-wide work. A hit needs the SAME tree array instance (the git
  * adapter hands back the identical array while `git ls-files` output is
- * unchanged), the same policy object, and equal deleted paths and new
+ * unchanged), equal test rules of the policy (by value, since the policy
+ * file is read and parsed again for every check: a new object with the
+ * same globs and conventions still hits), and equal deleted paths and new
  * test files; anything else rebuilds and replaces the entry. One entry
  * only, so memory stays bounded; one memo per repository.
  */
@@ -100,14 +119,15 @@ export class TreeIndexMemo {
   /** How many indexes were built (a miss builds, a hit does not). */
   builds = 0;
 
-  private last: { key: TreeIndexKey; value: TreeIndex } | undefined;
+  private last: Entry | undefined;
 
   /** The remembered index for `key`, or a new one from `build`, remembered. */
   get(key: TreeIndexKey, build: () => TreeIndex): TreeIndex {
-    if (this.last && sameKey(this.last.key, key)) return this.last.value;
+    const rules = rulesKey(key.policy);
+    if (this.last && sameInputs(this.last, key, rules)) return this.last.value;
     const value = build();
     this.builds++;
-    this.last = { key: { ...key, deleted: new Set(key.deleted), newTests: [...key.newTests] }, value };
+    this.last = { tree: key.tree, rules, deleted: new Set(key.deleted), newTests: [...key.newTests], value };
     return value;
   }
 
@@ -117,9 +137,9 @@ export class TreeIndexMemo {
   }
 }
 
-function sameKey(a: TreeIndexKey, b: TreeIndexKey): boolean {
-  if (a.tree !== b.tree || a.policy !== b.policy) return false;
-  if (a.deleted.size !== b.deleted.size || a.newTests.length !== b.newTests.length) return false;
-  for (const path of b.deleted) if (!a.deleted.has(path)) return false;
-  return a.newTests.every((path, i) => path === b.newTests[i]);
+function sameInputs(entry: Entry, key: TreeIndexKey, rules: string): boolean {
+  if (entry.tree !== key.tree || entry.rules !== rules) return false;
+  if (entry.deleted.size !== key.deleted.size || entry.newTests.length !== key.newTests.length) return false;
+  for (const path of key.deleted) if (!entry.deleted.has(path)) return false;
+  return entry.newTests.every((path, i) => path === key.newTests[i]);
 }

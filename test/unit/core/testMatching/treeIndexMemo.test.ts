@@ -58,7 +58,7 @@ describe('TreeIndexMemo', () => {
     assert.equal(grown.sources.find((s) => s.path === 'src/c.ts')?.verdict, 'stale');
   });
 
-  it('rebuilds for another policy object, whose test globs count', () => {
+  it('rebuilds for a policy with other test globs, and counts them', () => {
     const memo = new TreeIndexMemo();
     checkTests(input(EDITS, TREE, policy), memo);
     const custom: TestPolicy = { ...policy, testGlobs: ['qa/**'], conventions: [{ id: 'qa', sources: ['src/*.ts'], tests: ['qa/{name}.check.ts'], fallback: false }] };
@@ -66,6 +66,28 @@ describe('TreeIndexMemo', () => {
     assert.equal(memo.builds, 2);
     assert.deepEqual(result.sources.find((s) => s.path === 'src/c.ts')?.tests, ['qa/c.check.ts']);
     assert.deepEqual(result, checkTests(input(EDITS, TREE, custom)));
+  });
+
+  it('reuses the index for a policy read again with the same test rules, and applies its exemptions', () => {
+    const memo = new TreeIndexMemo();
+    checkTests(input(EDITS, TREE, policy), memo);
+    const reread: TestPolicy = structuredClone(policy);
+    assert.deepEqual(checkTests(input(EDITS, TREE, reread), memo), checkTests(input(EDITS, TREE, policy)));
+    const exempting: TestPolicy = { ...structuredClone(policy), exempt: ['src/c.ts'] };
+    const result = checkTests(input(EDITS, TREE, exempting), memo);
+    assert.equal(memo.builds, 1);
+    assert.equal(result.sources.find((s) => s.path === 'src/c.ts')?.verdict, 'exempt');
+    assert.deepEqual(result, checkTests(input(EDITS, TREE, exempting)));
+  });
+
+  it('rebuilds when only the conventions change, since the kept matcher uses them', () => {
+    const memo = new TreeIndexMemo();
+    checkTests(input(EDITS, TREE, policy), memo);
+    const custom: TestPolicy = { ...policy, builtInConventions: false, conventions: [{ id: 'own', sources: ['src/*.ts'], tests: ['src/{name}.test.ts'], fallback: false }] };
+    const result = checkTests(input(EDITS, TREE, custom), memo);
+    assert.equal(memo.builds, 2);
+    assert.deepEqual(result, checkTests(input(EDITS, TREE, custom)));
+    assert.equal(result.sources.find((s) => s.path === 'src/a.ts')?.convention, 'own');
   });
 
   it('rebuilds when an untracked test appears, and counts it', () => {
@@ -111,7 +133,7 @@ describe('TreeIndexMemo', () => {
     assert.equal(memo.builds, 4);
   });
 
-  it('is not fooled when the caller mutates its deleted set or new-test list afterwards', () => {
+  it('is not fooled when the caller mutates its deleted set, new-test list or policy afterwards', () => {
     const memo = new TreeIndexMemo();
     const key = { tree: TREE, policy, deleted: new Set<string>(), newTests: [] as string[] };
     let built = 0;
@@ -124,6 +146,13 @@ describe('TreeIndexMemo', () => {
     key.newTests.push('src/c.test.ts');
     memo.get(key, build);
     assert.equal(built, 2);
-    assert.equal(memo.builds, 2);
+    memo.get(key, build);
+    assert.equal(built, 2);
+    const rules = { ...policy, testGlobs: ['qa/**'] };
+    memo.get({ ...key, policy: rules }, build);
+    rules.testGlobs.push('more/**');
+    memo.get({ ...key, policy: rules }, build);
+    assert.equal(built, 4);
+    assert.equal(memo.builds, 4);
   });
 });
