@@ -27,6 +27,7 @@ const DASH = 45;
 const DOT = 46;
 const LOWER_C = 99;
 const LOWER_E = 101;
+const LOWER_N = 110;
 const LOWER_S = 115;
 const LOWER_T = 116;
 const UPPER_T = 84;
@@ -60,11 +61,17 @@ function exactAt(text: string, at: number, word: string): boolean {
   return true;
 }
 
+/** Whether some dotted mark ends in this (lower-cased) character: `t`, `s`, `c`, `e` or `n`. */
+function mayEndDottedMark(last: number): boolean {
+  return last === LOWER_T || last === LOWER_S || last === LOWER_C || last === LOWER_E || last === LOWER_N;
+}
+
 /**
  * Length of a trailing `.test`-style mark in `[from, end)`, else 0. A mark
  * holds no dot, so a dot just before it is the name's last one.
  */
 function dottedMarkLength(text: string, from: number, end: number): number {
+  if (!mayEndDottedMark(lowerCode(text.charCodeAt(end - 1)))) return 0;
   for (const mark of DOTTED_MARKS) {
     const at = end - mark.length - 1;
     if (at >= from && text.charCodeAt(at) === DOT && matchesAt(text, at + 1, mark)) return mark.length + 1;
