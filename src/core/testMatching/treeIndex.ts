@@ -116,17 +116,21 @@ interface Entry {
  * only, so memory stays bounded; one memo per repository.
  */
 export class TreeIndexMemo {
-  /** How many indexes were built (a miss builds, a hit does not). */
-  builds = 0;
+  private built = 0;
 
   private last: Entry | undefined;
+
+  /** How many indexes were built (a miss builds, a hit does not): for tests and logs. */
+  get builds(): number {
+    return this.built;
+  }
 
   /** The remembered index for `key`, or a new one from `build`, remembered. */
   get(key: TreeIndexKey, build: () => TreeIndex): TreeIndex {
     const rules = rulesKey(key.policy);
     if (this.last && sameInputs(this.last, key, rules)) return this.last.value;
     const value = build();
-    this.builds++;
+    this.built++;
     this.last = { tree: key.tree, rules, deleted: new Set(key.deleted), newTests: [...key.newTests], value };
     return value;
   }
