@@ -1,28 +1,16 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, renameSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { renameSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
 import { readChange, resolveBaseRef } from '../../../src/git/changes';
 import { openGit } from '../../../src/git/git';
-
-const ENV = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1' };
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'init.defaultBranch=main', ...args], { cwd, env: ENV, encoding: 'utf8' });
-}
-
-function write(root: string, file: string, text: string): void {
-  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-  writeFileSync(path.join(root, file), text);
-}
+import { GIT_ENV, createFeatureRepo, git, write } from '../../support/featureRepo';
 
 async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIo = { argv, cwd, env: ENV, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => '' };
+  const io: CliIo = { argv, cwd, env: GIT_ENV, stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => '' };
   const code = await main(io);
   return { code, out, err };
 }
@@ -33,17 +21,7 @@ describe('check-tests on a real repository', function () {
   let work: string;
 
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'cc-tests-'));
-    const remote = path.join(dir, 'remote.git');
-    work = path.join(dir, 'work');
-    git(dir, 'init', '-q', '--bare', remote);
-    git(dir, 'init', '-q', work);
-    for (const f of ['src/a.ts', 'src/a.test.ts', 'src/b.ts', 'src/b.test.ts', 'src/c.ts', 'src/old name.ts', 'README.md']) write(work, f, `// ${f}\n`);
-    git(work, 'add', '.');
-    git(work, 'commit', '-q', '-m', 'Add the first files');
-    git(work, 'remote', 'add', 'origin', remote);
-    git(work, 'push', '-q', 'origin', 'main');
-    git(work, 'switch', '-q', '-c', 'feature/1-x');
+    ({ dir, work } = createFeatureRepo('cc-tests-', ['src/a.ts', 'src/a.test.ts', 'src/b.ts', 'src/b.test.ts', 'src/c.ts', 'src/old name.ts', 'README.md']));
   });
 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,9 +5,7 @@
  * lists are rebuilt from `git status` (test/support/sourceControlGroups).
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { combineChangeLayers } from '../../../src/core/testMatching/changeLayers';
 import { checkTests, type ChangedFile } from '../../../src/core/testMatching/checkTests';
@@ -15,18 +13,8 @@ import { defaultPolicy } from '../../../src/core/policy/schema';
 import { readChange } from '../../../src/git/changes';
 import { TreeListingMemo, indexStamp } from '../../../src/git/treeListing';
 import { changesFromSourceControl } from '../../../src/extension/tests/sourceControlChanges';
+import { createFeatureRepo, git, write } from '../../support/featureRepo';
 import { sourceControlGroups } from '../../support/sourceControlGroups';
-
-const ENV = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1' };
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'init.defaultBranch=main', ...args], { cwd, env: ENV, encoding: 'utf8' });
-}
-
-function write(root: string, file: string, text: string): void {
-  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-  writeFileSync(path.join(root, file), text);
-}
 
 const byPath = (changes: readonly ChangedFile[]): ChangedFile[] => [...changes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.status.localeCompare(b.status)));
 
@@ -36,17 +24,7 @@ describe('the check from Source Control state', function () {
   let work: string;
 
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'cc-local-'));
-    const remote = path.join(dir, 'remote.git');
-    work = path.join(dir, 'work');
-    git(dir, 'init', '-q', '--bare', remote);
-    git(dir, 'init', '-q', work);
-    for (const f of ['src/a.ts', 'src/a.test.ts', 'src/b.ts', 'src/b.test.ts', 'src/c.ts', 'src/d.ts', 'src/e.ts', 'src/old name.ts', 'README.md']) write(work, f, `// ${f}\n${'x'.repeat(200)}\n`);
-    git(work, 'add', '.');
-    git(work, 'commit', '-q', '-m', 'Add the first files');
-    git(work, 'remote', 'add', 'origin', remote);
-    git(work, 'push', '-q', 'origin', 'main');
-    git(work, 'switch', '-q', '-c', 'feature/1-x');
+    ({ dir, work } = createFeatureRepo('cc-local-', ['src/a.ts', 'src/a.test.ts', 'src/b.ts', 'src/b.test.ts', 'src/c.ts', 'src/d.ts', 'src/e.ts', 'src/old name.ts', 'README.md'], (f) => `// ${f}\n${'x'.repeat(200)}\n`));
   });
 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
