@@ -2,10 +2,13 @@
  * Staged, unstaged and untracked files as the built-in git extension last
  * saw them, when that is still the truth. The extension scans the work
  * tree after file changes anyway, so the check need not pay for a second
- * scan (one lstat per tracked file). A repository counts as settled after
- * a status scan and unsettled again on any file event under it (outside
- * `.git`) or when Change Control writes a file itself; while unsettled,
- * with untracked files hidden, above git.statusLimit, or without the git
+ * scan (one lstat per tracked file). A repository turns unsettled on any
+ * file event under it (outside `.git`) or when Change Control writes a
+ * file itself, and settled again after a status scan that ends at least
+ * QUIET_MS after the last such event: the git extension waits a second
+ * after the last file event before it scans, so a scan ending sooner
+ * began before that event and may not show it. While unsettled, with
+ * untracked files hidden, above git.statusLimit, or without the git
  * extension, the check scans the work tree itself.
  */
 import * as path from 'node:path';
@@ -14,9 +17,14 @@ import type { ChangedFile } from '../../core/testMatching/checkTests';
 import type { GitApi, GitRepository } from '../gitApi';
 import { changesFromSourceControl, sourceControlSize } from './sourceControlChanges';
 
+/** The git extension's delay between the last file event and its scan (its debounce). */
+export const QUIET_MS = 1000;
+
 interface Watched {
   repo: GitRepository;
   settled: boolean;
+  /** When the last file event (or write of ours) under the repository came, ms since the epoch. */
+  lastEvent: number;
   disposables: vscode.Disposable[];
 }
 
@@ -24,6 +32,8 @@ export class SourceControlState implements vscode.Disposable {
   private readonly watched = new Map<string, Watched>();
   private readonly disposables: vscode.Disposable[] = [];
   private api: GitApi | undefined;
+
+  constructor(private readonly now: () => number = Date.now) {}
 
   /** Starts following the repositories of `api` (call once the git extension is active). */
   attach(api: GitApi): void {
@@ -54,17 +64,22 @@ export class SourceControlState implements vscode.Disposable {
   /** Change Control changed files under `root` itself: trust the git extension again after its next scan. */
   markChanged(root: string): void {
     const entry = this.watched.get(root);
-    if (entry) entry.settled = false;
+    if (entry) this.unsettle(entry);
+  }
+
+  private unsettle(entry: Watched): void {
+    entry.settled = false;
+    entry.lastEvent = this.now();
   }
 
   private watch(repo: GitRepository): void {
     const root = repo.rootUri.fsPath;
     if (this.watched.has(root)) return;
-    const entry: Watched = { repo, settled: false, disposables: [] };
+    const entry: Watched = { repo, settled: false, lastEvent: this.now(), disposables: [] };
     const gitDir = path.join(root, '.git');
     const onFile = (uri: vscode.Uri): void => {
       const file = uri.fsPath;
-      if (file !== gitDir && !file.startsWith(gitDir + path.sep)) entry.settled = false;
+      if (file !== gitDir && !file.startsWith(gitDir + path.sep)) this.unsettle(entry);
     };
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(repo.rootUri, '**'));
     entry.disposables.push(
@@ -72,7 +87,9 @@ export class SourceControlState implements vscode.Disposable {
       watcher.onDidCreate(onFile),
       watcher.onDidChange(onFile),
       watcher.onDidDelete(onFile),
-      repo.state.onDidChange(() => (entry.settled = true)),
+      repo.state.onDidChange(() => {
+        if (this.now() - entry.lastEvent >= QUIET_MS) entry.settled = true;
+      }),
     );
     this.watched.set(root, entry);
   }
