@@ -35,9 +35,18 @@ export function findDescription(subject: string): Description {
   for (let guard = 0; guard < 8; guard++) {
     const rest = subject.slice(offset);
     if (INFLECTED_LABEL.test(rest)) break;
-    const match = PREFIXES.map((p) => p.exec(rest)).find((m) => m !== null && m[0].length > 0);
-    if (!match || match[0].length >= rest.trimEnd().length) break;
-    offset += match[0].length;
+    const length = prefixLength(rest);
+    if (length === 0 || length >= rest.trimEnd().length) break;
+    offset += length;
   }
   return { text: subject.slice(offset), offset };
+}
+
+/** Length of the first non-empty prefix match; 0 when none matches. Runs per keystroke, so no arrays. */
+function prefixLength(text: string): number {
+  for (const prefix of PREFIXES) {
+    const match = prefix.exec(text);
+    if (match && match[0].length > 0) return match[0].length;
+  }
+  return 0;
 }
