@@ -36,7 +36,16 @@ export const ticketReference: Rule = {
   },
 };
 
+/** The last pattern compiled: the rule runs on every keystroke and the policy rarely changes. */
+let compiled: { source: string; pattern: RegExp | undefined } | undefined;
+
+/** The policy pattern as a RegExp (no `g` flag, so `test` keeps no state between calls). */
 function compile(source: string): RegExp | undefined {
+  if (compiled?.source !== source) compiled = { source, pattern: tryCompile(source) };
+  return compiled.pattern;
+}
+
+function tryCompile(source: string): RegExp | undefined {
   try {
     return new RegExp(source, 'u');
   } catch {
