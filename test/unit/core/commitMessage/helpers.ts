@@ -1,7 +1,8 @@
 /** Shared helpers for the commit-message linter tests. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { lintMessage } from '../../../../src/core/commitMessage/lint';
+import { lintMessage, RULES } from '../../../../src/core/commitMessage/lint';
+import { parseMessage } from '../../../../src/core/commitMessage/parse';
 import type { Finding, LintContext, RuleId, TextEdit } from '../../../../src/core/commitMessage/types';
 import { defaultPolicy, type Policy } from '../../../../src/core/policy/schema';
 
@@ -12,8 +13,15 @@ export function context(commit: CommitOverrides = {}, extra: Partial<LintContext
   return { ...extra, policy: { ...policy, commit: { ...policy.commit, ...commit } } };
 }
 
-/** Findings of one rule only. */
+/**
+ * Findings of one rule only. The rule first runs on its own, so that a rule
+ * that throws fails the test: lintMessage skips such a rule, which would
+ * make every "accepts" case pass.
+ */
 export function lintRule(ruleId: RuleId, text: string, ctx: LintContext = context()): Finding[] {
+  const rule = RULES.find((r) => r.id === ruleId);
+  if (!rule) throw new Error(`no rule ${ruleId}`);
+  rule.check(parseMessage(text, ctx.commentChar ?? '#'), ctx);
   return lintMessage(text, ctx).filter((f) => f.ruleId === ruleId);
 }
 
