@@ -5,7 +5,7 @@
  */
 import { isUnavailable, type ChangeSnapshot, type CheckInfo, type PullRequestSection } from './changeSnapshot';
 import { escapeMd, plural, type ChangeTreeNode, type NodeStatus } from './changeTreeNode';
-import type { Readiness, ReviewerStatus } from './readiness';
+import { summariseChecks, type Readiness, type ReviewerStatus } from './readiness';
 
 const REVIEWER: Record<ReviewerStatus['state'], { icon: string; status: NodeStatus; words: string }> = {
   APPROVED: { icon: 'pass', status: 'ok', words: 'approved' },
@@ -97,9 +97,7 @@ function reviewsNode(readiness: Readiness, prUrl: string): ChangeTreeNode {
 }
 
 function checksNode(section: PullRequestSection): ChangeTreeNode {
-  const failed = section.checks.filter((c) => c.state === 'failed').length;
-  const pending = section.checks.filter((c) => c.state === 'pending').length;
-  const passed = section.checks.length - failed - pending;
+  const { failed, pending, passed } = summariseChecks(section.checks);
   const children = section.checks.map((c, i): ChangeTreeNode => ({
     id: `pr/checks/${c.source}/${c.name}/${i}`,
     label: c.name,
