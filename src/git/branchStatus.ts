@@ -11,8 +11,9 @@ import type { Policy } from '../core/policy/schema';
 import { checkTests } from '../core/testMatching/checkTests';
 import type { TestCheckResult } from '../core/testMatching/types';
 import { readChange, type ChangeShortcuts } from './changes';
-import { commitsInRange, readBranchTicket, readCommentCharSetting, resolveCommentChar } from './commits';
-import { gitCall, openGit } from './git';
+import type { SimpleGit } from 'simple-git';
+import { commitsInRange, currentBranch, readBranchTicket, readCommentCharSetting, resolveCommentChar } from './commits';
+import { commitExists, gitCall, openGit } from './git';
 
 export interface LocalChange {
   branch: BranchSection;
@@ -35,7 +36,7 @@ export async function readLocalChange(root: string, options: ReadLocalChangeOpti
   const base = options.policy.branch.base;
   const [branch, commentSetting] = await Promise.all([readBranchSection(root, base, options.remote), readCommentCharSetting(root)]);
   const onBranch = branch.name !== undefined && branch.name !== base;
-  const range = branch.baseRef ? `${branch.baseRef}..HEAD` : onBranch && (await hasLocalBranch(root, base)) ? `${base}..HEAD` : undefined;
+  const range = branch.baseRef ? `${branch.baseRef}..HEAD` : onBranch && (await commitExists(openGit(root), `refs/heads/${base}`)) ? `${base}..HEAD` : undefined;
   const [ticketId, commits, tests] = await Promise.all([
     branch.name ? readBranchTicket(root, branch.name) : Promise.resolve(undefined),
     onBranch && range ? commitsInRange(root, range) : Promise.resolve([]),
@@ -54,31 +55,14 @@ export async function readLocalChange(root: string, options: ReadLocalChangeOpti
   return { branch, ...(ticketId ? { ticketId } : {}), commits: linted, tests };
 }
 
-async function hasLocalBranch(root: string, name: string): Promise<boolean> {
-  try {
-    return (await openGit(root).raw(['rev-parse', '-q', '--verify', `refs/heads/${name}^{commit}`])).trim() !== '';
-  } catch {
-    // rev-parse --verify exits non-zero for a missing branch.
-    return false;
-  }
-}
-
 /** Branch name, remote base, ahead/behind, upstream and unpushed count. */
-export async function readBranchSection(root: string, base: string, remote: string): Promise<BranchSection> {
+async function readBranchSection(root: string, base: string, remote: string): Promise<BranchSection> {
   const git = openGit(root);
   const raw = (context: string, args: string[]): Promise<string> => gitCall(context, () => git.raw(args));
-  const quiet = async (args: string[]): Promise<string | undefined> => {
-    try {
-      return (await git.raw(args)).trim() || undefined;
-    } catch {
-      // Absent ref or no upstream: git exits non-zero, which here means "none".
-      return undefined;
-    }
-  };
-  const name = await quiet(['symbolic-ref', '-q', '--short', 'HEAD']);
   const candidate = `${remote}/${base}`;
-  const baseRef = (await quiet(['rev-parse', '-q', '--verify', `refs/remotes/${candidate}^{commit}`])) ? candidate : undefined;
-  const upstream = name ? await quiet(['rev-parse', '--abbrev-ref', '--symbolic-full-name', `${name}@{upstream}`]) : undefined;
+  const [name, hasBase] = await Promise.all([currentBranch(root), commitExists(git, `refs/remotes/${candidate}`)]);
+  const baseRef = hasBase ? candidate : undefined;
+  const upstream = name ? await upstreamOf(git, name) : undefined;
   const section: BranchSection = { ...(name ? { name } : {}), base, ...(baseRef ? { baseRef } : {}), ...(upstream ? { upstream } : {}) };
   if (baseRef) {
     const [behind, ahead] = (await raw('Count commits against the base', ['rev-list', '--left-right', '--count', `${baseRef}...HEAD`]))
@@ -90,6 +74,16 @@ export async function readBranchSection(root: string, base: string, remote: stri
     section.unpushed = Number((await raw('Count unpushed commits', ['rev-list', '--count', `${upstream}..HEAD`])).trim()) || 0;
   }
   return section;
+}
+
+/** The branch's upstream (`origin/x`), or undefined when none is set (git then fails, saying so). */
+async function upstreamOf(git: SimpleGit, name: string): Promise<string | undefined> {
+  try {
+    return (await git.raw(['rev-parse', '--abbrev-ref', '--symbolic-full-name', `${name}@{upstream}`])).trim() || undefined;
+  } catch {
+    // No upstream configured (or its ref is gone): "none" here, not an error.
+    return undefined;
+  }
 }
 
 async function readTests(root: string, options: ReadLocalChangeOptions): Promise<TestCheckResult | Unavailable> {

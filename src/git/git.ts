@@ -74,6 +74,16 @@ export async function gitCall<T>(context: string, op: () => Promise<T>): Promise
   }
 }
 
+/**
+ * True when `ref` names a commit. For a missing ref `rev-parse -q --verify`
+ * exits 1 without a word, which simple-git resolves as ''; a real failure
+ * (not a repository) still throws, translated.
+ */
+export async function commitExists(git: SimpleGit, ref: string): Promise<boolean> {
+  const out = await gitCall(`Look up ${ref}`, () => git.raw(['rev-parse', '-q', '--verify', '--end-of-options', `${ref}^{commit}`]));
+  return out.trim() !== '';
+}
+
 function firstLines(text: string): string {
   return text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' ');
 }

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { ChangeControlError } from '../core/errors';
 import type { RepoOperation, RepoSnapshot, WorkingChanges } from '../core/startChange';
 import type { StartChangeGit } from '../core/startChangeRunner';
-import { gitCall, openGit } from './git';
+import { commitExists, gitCall, openGit } from './git';
 
 export interface GitRepositoryOptions {
   /** Milliseconds without output before a fetch is abandoned. */
@@ -74,7 +74,7 @@ export class GitRepository implements StartChangeGit {
 
   /** True when `ref` (a full ref such as `refs/heads/main`) exists. */
   async refExists(ref: string): Promise<boolean> {
-    return (await this.raw('Look up ref', ['rev-parse', '-q', '--verify', `${ref}^{commit}`])).trim() !== '';
+    return commitExists(this.git, ref);
   }
 
   async getBranchConfig(branch: string, key: string): Promise<string | undefined> {
