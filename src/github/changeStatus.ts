@@ -26,7 +26,7 @@ import type { Policy } from '../core/policy/schema';
 import { issueToTicket, parseTicketId, sameRepo, trackerRepo, type RepoRef, type TicketRef } from '../tickets/githubTicketProvider';
 import { readLocalChange } from '../git/branchStatus';
 import type { ChangeShortcuts } from '../git/changes';
-import { translateGitHubError } from './errors';
+import { isGoneOrMissing, translateGitHubError } from './errors';
 
 export interface ChangeStatusInput {
   octokit: Octokit;
@@ -159,7 +159,7 @@ async function readTicket(input: ChangeStatusInput, ref: TicketRef | undefined):
   try {
     issue = (await input.octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', params)).data as IssueData;
   } catch (err) {
-    if ((err as { status?: number }).status === 404 || (err as { status?: number }).status === 410) {
+    if (isGoneOrMissing(err)) {
       return { section: { id: input.ticketId, lookup: { status: 'notFound', reason: `no issue ${ref.owner}/${ref.repo}#${ref.number}` } } };
     }
     throw err;

@@ -156,6 +156,21 @@ function findCode(err: unknown): string | undefined {
 }
 
 /**
+ * The HTTP status behind a failed GitHub call: the shared client's hook has
+ * translated it (detail.status); a bare Octokit leaves it on the error.
+ */
+function httpStatusOf(err: unknown): number | undefined {
+  const status = err instanceof ChangeControlError ? err.detail?.status : (err as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** True for 404 (no such issue, or no access to it) and 410 (the issue was deleted). */
+export function isGoneOrMissing(err: unknown): boolean {
+  const status = httpStatusOf(err);
+  return status === 404 || status === 410;
+}
+
+/**
  * Run a GitHub call and name what a 404 was about ("ticket #12 in
  * acme/tracker") instead of the URL-derived guess the client hook made.
  */

@@ -9,6 +9,7 @@ import type { ChangeEvidence, ReviewEvidence } from '../core/evidence/schema';
 import { approvalFromEvents, type LabelEvent } from '../core/evidence/document';
 import { latestDecisions } from '../core/evidence/findings';
 import type { Policy } from '../core/policy/schema';
+import { isGoneOrMissing } from './errors';
 
 type Change = Omit<ChangeEvidence, 'findings'>;
 type Commit = Change['commits'][number];
@@ -176,7 +177,7 @@ async function gatherTicket(g: EvidenceGatherer, id: string | null, prUrl: strin
   try {
     issue = (await g.octokit.rest.issues.get(req)).data;
   } catch (err) {
-    if ((err as { status?: number }).status === 404) return { id, ticket: null, backLink: none };
+    if (isGoneOrMissing(err)) return { id, ticket: null, backLink: none };
     throw err;
   }
   const [events, comments] = await Promise.all([

@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { buildChangeTree, renderChangeTreeText } from '../../../src/core/changeTree';
 import { defaultPolicy } from '../../../src/core/policy/schema';
 import { assessReadiness } from '../../../src/core/readiness';
 import { readChangeSnapshot } from '../../../src/github/changeStatus';
 import { createGitHubClient, type GitHubClient } from '../../../src/github/client';
-import { removeDir } from '../cli/cliHarness';
-import { makeChange, REPO, type ChangeFixture } from './changeRepo';
+import { removeDir, testEnv } from '../cli/cliHarness';
+import { BRANCH, makeChange, REPO, type ChangeFixture } from './changeRepo';
 
 describe('change status against the fake GitHub', function () {
   this.timeout(30_000);
@@ -84,6 +85,13 @@ describe('change status against the fake GitHub', function () {
     fx.fake.state.issue(REPO, 1).comments.length = 0;
     readiness = assessReadiness(await read());
     assert.deepEqual(readiness.blockers, ['ticket does not link to the pull request']);
+  });
+
+  it('says a ticket that does not exist on GitHub was not found', async () => {
+    execFileSync('git', ['config', `branch.${BRANCH}.changeTicket`, '#99'], { cwd: fx.root, env: testEnv });
+    const snapshot = await read();
+    assert.equal(snapshot.ticket.lookup?.status, 'notFound');
+    assert.ok(assessReadiness(snapshot).blockers.includes('ticket #99 not found'));
   });
 
   it('turns a GitHub failure into an error section, keeping the local sections', async () => {

@@ -3,7 +3,7 @@ import { RequestError } from '@octokit/request-error';
 import { fixedClock } from '../../../src/core/clock';
 import { ChangeControlError, type ErrorCode } from '../../../src/core/errors';
 import { SecretRegistry } from '../../../src/core/redact';
-import { describeReset, githubCall, resourceFromUrl, translateGitHubError } from '../../../src/github/errors';
+import { describeReset, githubCall, isGoneOrMissing, resourceFromUrl, translateGitHubError } from '../../../src/github/errors';
 
 const TOKEN = 'ghp_UnitTestToken0123456789abcdefghijklm';
 
@@ -98,5 +98,20 @@ describe('githubCall', () => {
     assert.equal(await githubCall('x', async () => 42), 42);
     const other = new ChangeControlError('github.server', 'down');
     await assert.rejects(githubCall('x', async () => { throw other; }), (err: unknown) => err === other);
+  });
+});
+
+describe('isGoneOrMissing', () => {
+  it('sees 404 and 410 whether the client hook translated them or not', () => {
+    for (const status of [404, 410]) {
+      assert.equal(isGoneOrMissing(httpError(status, { message: 'Not Found' })), true, `raw ${status}`);
+      assert.equal(isGoneOrMissing(translateGitHubError(httpError(status, { message: 'Not Found' }))), true, `translated ${status}`);
+    }
+  });
+
+  it('is false for other failures', () => {
+    assert.equal(isGoneOrMissing(translateGitHubError(httpError(403, { message: 'Forbidden' }))), false);
+    assert.equal(isGoneOrMissing(new ChangeControlError('github.network', 'down')), false);
+    assert.equal(isGoneOrMissing(undefined), false);
   });
 });
