@@ -1,6 +1,8 @@
-/** What every repository-bound CLI command needs first: the work tree and the token. */
+/** What every repository-bound CLI command needs first: the work tree, the policy and the token. */
 import { ChangeControlError } from '../core/errors';
+import type { PolicyProblem } from '../core/policy/parsePolicy';
 import { workTreeRoot } from '../git/commits';
+import { loadPolicyFile, type LoadedPolicy } from '../git/policyFile';
 import type { CliIo } from './io';
 
 /** The repository root containing the current directory, or a usage error naming the command. */
@@ -13,4 +15,17 @@ export async function requireWorkTree(io: CliIo, command: string, nextStep = `ru
 /** The GitHub token the CLI uses: GITHUB_TOKEN, else GH_TOKEN (never a flag: flags end up in shell history). */
 export function tokenFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   return env.GITHUB_TOKEN || env.GH_TOKEN || undefined;
+}
+
+/** `FILE:LINE:COL KEY: message (the default applies)`: a policy problem a command works around. */
+function describePolicyProblem(file: string, problem: PolicyProblem): string {
+  const key = problem.path.length > 0 ? ` ${problem.path.join('.')}` : '';
+  return `${file}:${problem.line}:${problem.column}${key}: ${problem.message} (the default applies)`;
+}
+
+/** The repository's policy file; each problem goes to stderr under the command's name, and its default applies. */
+export async function loadPolicyFor(io: CliIo, root: string, command: string): Promise<LoadedPolicy> {
+  const loaded = await loadPolicyFile(root);
+  for (const problem of loaded.problems) io.stderr(`change-control ${command}: ${describePolicyProblem(loaded.file, problem)}\n`);
+  return loaded;
 }

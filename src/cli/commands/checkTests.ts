@@ -5,12 +5,10 @@
  * no test and the policy requires tests (for CI).
  */
 import { ChangeControlError } from '../../core/errors';
-import type { PolicyProblem } from '../../core/policy/parsePolicy';
 import { checkTests } from '../../core/testMatching/checkTests';
 import type { TestCheckResult } from '../../core/testMatching/types';
 import { readChange } from '../../git/changes';
-import { requireWorkTree } from '../context';
-import { loadPolicyFile } from '../../git/policyFile';
+import { loadPolicyFor, requireWorkTree } from '../context';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
 const USAGE = 'change-control check-tests [--base REF] [--format text|json]';
@@ -56,8 +54,7 @@ export const checkTestsCommand: CliCommand = {
 
 async function runCheckTests(args: CheckTestsArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'check-tests');
-  const loaded = await loadPolicyFile(root);
-  for (const problem of loaded.problems) io.stderr(`change-control check-tests: ${loaded.file}: ${describeProblem(problem)}\n`);
+  const loaded = await loadPolicyFor(io, root, 'check-tests');
   const change = await readChange(root, { baseBranch: loaded.policy.branch.base, ...(args.base ? { baseRef: args.base } : {}) });
   const result = checkTests({
     base: change.baseRef,
@@ -68,11 +65,6 @@ async function runCheckTests(args: CheckTestsArgs, io: CliIo): Promise<number> {
   });
   io.stdout(args.format === 'json' ? `${JSON.stringify({ ...result, mergeBase: change.mergeBase }, null, 2)}\n` : formatTestCheck(result));
   return result.counts.missing > 0 && loaded.policy.tests.requireTests ? EXIT.failed : EXIT.ok;
-}
-
-function describeProblem(problem: PolicyProblem): string {
-  const where = problem.path.length > 0 ? ` ${problem.path.join('.')}` : '';
-  return `${problem.line}:${problem.column}${where}: ${problem.message} (the default applies)`;
 }
 
 function usage(reason: string): ChangeControlError {

@@ -12,8 +12,7 @@ import { EvidenceDocumentSchema, type EvidenceDocument } from '../../core/eviden
 import { ChangeControlError } from '../../core/errors';
 import { silentLogger } from '../../core/ports';
 import { SecretRegistry } from '../../core/redact';
-import { requireWorkTree, tokenFromEnv } from '../context';
-import { loadPolicyFile } from '../../git/policyFile';
+import { loadPolicyFor, requireWorkTree, tokenFromEnv } from '../context';
 import { connectGitHub } from '../../github/connect';
 import { etagCachePath, loadEtagCache, saveEtagCache } from '../../github/etagCacheFile';
 import { produceEvidence, type EvidenceScope } from '../../github/evidenceReport';
@@ -89,8 +88,7 @@ async function runEvidence(args: EvidenceArgs, io: CliIo): Promise<number> {
 }
 
 async function runWithToken(args: EvidenceArgs, io: CliIo, root: string, token: string, secrets: SecretRegistry): Promise<number> {
-  const loaded = await loadPolicyFile(root);
-  for (const p of loaded.problems) io.stderr(`change-control evidence: ${loaded.file}:${p.line}:${p.column}: ${p.message} (the default applies)\n`);
+  const loaded = await loadPolicyFor(io, root, 'evidence');
   const cacheFile = await etagCachePath(root);
   const cache = await loadEtagCache(cacheFile);
   const github = await connectGitHub({ root, remote: args.remote, apiUrl: io.env.CHANGE_CONTROL_GITHUB_API_URL ?? '', token: async () => token, logger: silentLogger, secrets, cache });

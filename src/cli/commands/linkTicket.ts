@@ -6,9 +6,8 @@
 import { ChangeControlError, describeError, isChangeControlError } from '../../core/errors';
 import { redact } from '../../core/redact';
 import { linkTicket } from '../../core/linkTicket';
-import { requireWorkTree } from '../context';
+import { loadPolicyFor, requireWorkTree } from '../context';
 import { GitRepository } from '../../git/gitRepository';
-import { loadPolicyFile } from '../../git/policyFile';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
 const USAGE = 'change-control link-ticket ID [--branch NAME]';
@@ -45,7 +44,7 @@ export const linkTicketCommand: CliCommand = {
 
 async function runLink(args: { ticket: string; branch?: string }, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'link-ticket');
-  const { policy } = await loadPolicyFile(root);
+  const { policy } = await loadPolicyFor(io, root, 'link-ticket');
   const result = await linkTicket(new GitRepository(root), args.ticket, policy.commit.ticketPattern, args.branch);
   const replaced = result.replaced ? ` (was ${result.replaced})` : '';
   io.stdout(`Linked ${result.branch} to ${result.ticket}${replaced}.\n`);

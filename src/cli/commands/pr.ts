@@ -5,12 +5,10 @@
  * Exit 1 on blockers (or unconfirmed warnings), 2 on bad usage.
  */
 import { ChangeControlError } from '../../core/errors';
-import { applyOverrides } from '../../core/policy/effectivePolicy';
 import { pullRequestBody, type Preflight } from '../../core/pullRequest';
 import { SecretRegistry } from '../../core/redact';
 import type { Logger } from '../../core/ports';
-import { requireWorkTree, tokenFromEnv } from '../context';
-import { loadPolicyFile } from '../../git/policyFile';
+import { loadPolicyFor, requireWorkTree, tokenFromEnv } from '../context';
 import { connectGitHub } from '../../github/connect';
 import { commitLinterFor } from '../../github/commitLinter';
 import { openPullRequest, preparePullRequest } from '../../github/openPullRequest';
@@ -83,8 +81,7 @@ async function runPr(args: PrArgs, io: CliIo): Promise<number> {
 }
 
 async function runWithToken(args: PrArgs, io: CliIo, root: string, token: string, logger: Logger, secrets: SecretRegistry): Promise<number> {
-  const loaded = await loadPolicyFile(root);
-  const policy = applyOverrides(loaded.policy, {}).policy;
+  const { policy } = await loadPolicyFor(io, root, 'pr');
   const remote = args.remote ?? 'origin';
   const github = await connectGitHub({ root, remote, apiUrl: io.env.CHANGE_CONTROL_GITHUB_API_URL ?? '', token: async () => token, logger, secrets });
   const prepared = await preparePullRequest({ root, remote, repo: github.repo, policy, octokit: github.octokit, lint: commitLinterFor(policy) });

@@ -8,9 +8,8 @@ import { ChangeControlError, describeError, isChangeControlError } from '../../c
 import { redact } from '../../core/redact';
 import type { StartChangeInput, StartQuestionId } from '../../core/startChange';
 import { startChange, type StartAsker } from '../../core/startChangeRunner';
-import { requireWorkTree } from '../context';
+import { loadPolicyFor, requireWorkTree } from '../context';
 import { GitRepository } from '../../git/gitRepository';
-import { loadPolicyFile } from '../../git/policyFile';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
 const USAGE =
@@ -80,8 +79,7 @@ export const startCommand: CliCommand = {
 
 async function runStart(args: StartArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'start');
-  const loaded = await loadPolicyFile(root);
-  for (const problem of loaded.problems) io.stderr(`change-control start: ${loaded.file}:${problem.line}:${problem.column}: ${problem.message} (the default applies)\n`);
+  const loaded = await loadPolicyFor(io, root, 'start');
   const result = await startChange(new GitRepository(root), flagAsker(args.yes), args.input, loaded.policy);
   for (const note of result.notes) io.stderr(`note: ${note}\n`);
   io.stdout(

@@ -11,8 +11,7 @@ import { ChangeControlError, describeError } from '../../core/errors';
 import { readinessLine, assessReadiness } from '../../core/readiness';
 import { silentLogger } from '../../core/ports';
 import { SecretRegistry } from '../../core/redact';
-import { requireWorkTree, tokenFromEnv } from '../context';
-import { loadPolicyFile } from '../../git/policyFile';
+import { loadPolicyFor, requireWorkTree, tokenFromEnv } from '../context';
 import { readChangeSnapshot } from '../../github/changeStatus';
 import { connectGitHub } from '../../github/connect';
 import type { RepoRef } from '../../tickets/githubTicketProvider';
@@ -51,8 +50,7 @@ export const statusCommand: CliCommand = {
 
 async function runStatus(args: StatusArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'status');
-  const loaded = await loadPolicyFile(root);
-  for (const p of loaded.problems) io.stderr(`change-control status: ${loaded.file}:${p.line}:${p.column}: ${p.message} (the default applies)\n`);
+  const loaded = await loadPolicyFor(io, root, 'status');
   const secrets = new SecretRegistry();
   const github = await connect(root, args.remote, io, secrets);
   const snapshot = await readChangeSnapshot(root, { policy: loaded.policy, remote: args.remote, github });

@@ -9,8 +9,7 @@ import { isUnavailable } from '../../core/changeSnapshot';
 import { assessReadiness, readinessLine } from '../../core/readiness';
 import { silentLogger } from '../../core/ports';
 import { SecretRegistry } from '../../core/redact';
-import { requireWorkTree, tokenFromEnv } from '../context';
-import { loadPolicyFile } from '../../git/policyFile';
+import { loadPolicyFor, requireWorkTree, tokenFromEnv } from '../context';
 import { connectGitHub } from '../../github/connect';
 import { readPullRequestSnapshot } from '../../github/pullRequestSnapshot';
 import { EXIT, type CliCommand, type CliIo } from '../io';
@@ -49,8 +48,7 @@ async function runVerify(args: { pr: number; remote: string }, io: CliIo): Promi
   const secrets = new SecretRegistry();
   secrets.add(token);
   try {
-    const loaded = await loadPolicyFile(root);
-    for (const p of loaded.problems) io.stderr(`change-control verify: ${loaded.file}:${p.line}:${p.column}: ${p.message} (the default applies)\n`);
+    const loaded = await loadPolicyFor(io, root, 'verify');
     const github = await connectGitHub({ root, remote: args.remote, apiUrl: io.env.CHANGE_CONTROL_GITHUB_API_URL ?? '', token: async () => token, logger: silentLogger, secrets, tuning: { requestTimeoutMs: 15_000 } });
     const snapshot = await readPullRequestSnapshot(root, { octokit: github.octokit, repo: github.repo, policy: loaded.policy, number: args.pr });
     const readiness = assessReadiness(snapshot);

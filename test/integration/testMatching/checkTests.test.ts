@@ -72,6 +72,14 @@ describe('check-tests on a real repository', function () {
     assert.match(out, /^src\/c\.ts: exempt$/m);
   });
 
+  it('names a broken policy key with its place, and goes on with the default', async () => {
+    write(work, '.github/change-control.json', '{\n  "tests": { "requireTests": "yes" }\n}\n');
+    write(work, 'src/c.ts', '// unstaged c\n');
+    const { code, err } = await cli(work, 'check-tests');
+    assert.equal(code, 1, 'the default requireTests (true) applies');
+    assert.match(err, /^change-control check-tests: .*change-control\.json:2:\d+ tests\.requireTests: .*\(the default applies\)$/m);
+  });
+
   it('exits 2 on bad usage and an unknown base', async () => {
     assert.equal((await cli(work, 'check-tests', '--format', 'xml')).code, 2);
     assert.equal((await cli(work, 'check-tests', '--bogus')).code, 2);
