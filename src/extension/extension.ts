@@ -13,6 +13,8 @@ import { registerStartChange } from './startChange/registerStartChange';
 import { registerCommitMessageFeatures } from './diagnostics/registerCommitMessageFeatures';
 import { registerChangeView, type ChangeViewApi } from './views/registerChangeView';
 import { registerExportEvidence } from './evidence/exportEvidence';
+import { getGitApi, type GitApi } from './gitApi';
+import { RepositoryLocator } from './repositories';
 
 export interface ChangeControlApi {
   /** Milliseconds activate() took, for the e2e report. */
@@ -35,19 +37,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   };
 
   register('changeControl.showLog', () => channel.show(true));
-  const github = registerPullRequest(context, commandContext);
-  const testChecks = registerTestChecks(context, commandContext);
+  // One git extension API and one repository locator serve every feature.
+  let git: GitApi | undefined;
+  const gitApi = getGitApi().then(
+    (api) => (git = api),
+    (err: unknown) => {
+      logger.warn('The built-in git extension is not available:', err);
+      return undefined;
+    },
+  );
+  const locator = new RepositoryLocator(() => git);
+  const github = registerPullRequest(context, commandContext, locator);
+  const testChecks = registerTestChecks(context, commandContext, locator);
   // Start Change and Link Ticket record a branch's ticket: the diagnostics and the view learn it at once.
   const ticketRecorded = new vscode.EventEmitter<string>();
   context.subscriptions.push(ticketRecorded);
-  registerStartChange(context, commandContext, { ticketProvider: github.startChangeTickets, onDidRecordTicket: (root) => ticketRecorded.fire(root) });
-  registerCommitMessageFeatures(context, { logger, register, onDidRecordTicket: ticketRecorded.event });
-  const changeView = registerChangeView(context, commandContext, { sessions: github.sessions, shortcuts: (root) => testChecks.shortcuts(root) });
+  registerStartChange(context, commandContext, { locator, ticketProvider: github.startChangeTickets, onDidRecordTicket: (root) => ticketRecorded.fire(root) });
+  registerCommitMessageFeatures(context, { logger, register, locator, gitApi, onDidRecordTicket: ticketRecorded.event });
+  const changeView = registerChangeView(context, commandContext, { sessions: github.sessions, locator, gitApi, shortcuts: (root) => testChecks.shortcuts(root) });
   const refreshViewOf = (root: string): void => {
     if (changeView.content().root === root) void changeView.refresh();
   };
   context.subscriptions.push(ticketRecorded.event(refreshViewOf), testChecks.onDidCheck(({ root }) => refreshViewOf(root)));
-  registerExportEvidence(context, commandContext, { sessions: github.sessions });
+  registerExportEvidence(context, commandContext, { sessions: github.sessions, locator });
 
   const activationMs = Date.now() - started;
   logger.info(`Change Control activated in ${activationMs} ms`);

@@ -6,11 +6,11 @@
 import * as vscode from 'vscode';
 import { lintMessage } from '../../core/commitMessage/lint';
 import type { Logger } from '../../core/ports';
-import { getGitApi, type GitApi, type GitRepository } from '../gitApi';
+import type { GitApi, GitRepository } from '../gitApi';
 import { installHookCommand, refreshHookCli } from '../hook/installHookCommand';
 import { openPolicyFile } from '../policy/openPolicyFile';
 import { PolicyDiagnostics } from '../policy/policyDiagnostics';
-import { RepositoryLocator } from '../repositories';
+import type { RepositoryLocator } from '../repositories';
 import { onDidChangeSettings, readSettings } from '../settings';
 import { CommitDiagnostics } from './commitDiagnostics';
 import { LintContextCache } from './lintContextCache';
@@ -19,14 +19,15 @@ export interface CommitMessageFeaturesDeps {
   logger: Logger;
   /** Registers a command through the error boundary. */
   register: (id: string, handler: (...args: unknown[]) => unknown) => void;
+  locator: RepositoryLocator;
+  /** The built-in git extension's API once known (undefined when git is off). */
+  gitApi: Promise<GitApi | undefined>;
   /** Fires with a repository root when a command recorded its branch's ticket (Start Change, Link Ticket). */
   onDidRecordTicket?: vscode.Event<string>;
 }
 
 export function registerCommitMessageFeatures(context: vscode.ExtensionContext, deps: CommitMessageFeaturesDeps): void {
-  const { logger } = deps;
-  let gitApi: GitApi | undefined;
-  const locator = new RepositoryLocator(() => gitApi);
+  const { logger, locator } = deps;
   const settings = readSettings();
   const cache = new LintContextCache(logger, () => vscode.workspace.isTrusted, settings.overrides);
   const diagnostics = new CommitDiagnostics({
@@ -73,8 +74,7 @@ export function registerCommitMessageFeatures(context: vscode.ExtensionContext, 
     policyDiagnostics.update(doc);
   }
 
-  void getGitApi().then((api) => {
-    gitApi = api;
+  void deps.gitApi.then((api) => {
     if (api) watchBranches(api, subs, cache);
   });
   // Keep the hook's copy of the CLI current after an extension update.

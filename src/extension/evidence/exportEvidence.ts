@@ -13,20 +13,16 @@ import { gitCall, openGit } from '../../git/git';
 import { loadPolicyFile } from '../../git/policyFile';
 import { produceEvidence, type EvidenceScope } from '../../github/evidenceReport';
 import { runCommand, type CommandContext } from '../commands/runCommand';
-import { getGitApi, type GitApi } from '../gitApi';
 import type { GitHubSessions } from '../github/githubSessions';
-import { RepositoryLocator } from '../repositories';
+import type { RepositoryLocator } from '../repositories';
 
-export function registerExportEvidence(context: vscode.ExtensionContext, ctx: CommandContext, deps: { sessions: GitHubSessions }): void {
-  let gitApi: GitApi | undefined;
-  getGitApi().then((api) => (gitApi = api), () => undefined);
-  const repos = new RepositoryLocator(() => gitApi);
+export function registerExportEvidence(context: vscode.ExtensionContext, ctx: CommandContext, deps: { sessions: GitHubSessions; locator: RepositoryLocator }): void {
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
   context.subscriptions.push(
     vscode.commands.registerCommand(
       'changeControl.exportEvidence',
       runCommand('changeControl.exportEvidence', async () => {
-        const root = await repos.pick({ title: 'Change Control: Export Change Evidence' });
+        const root = await deps.locator.pick({ title: 'Change Control: Export Change Evidence' });
         if (root) await exportEvidence(root, deps.sessions, ctx, version);
       }, ctx),
     ),

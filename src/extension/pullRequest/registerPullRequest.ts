@@ -18,8 +18,7 @@ import { openPullRequest, preparePullRequest, type OpenResult, type PreparedPull
 import { loadPolicyFile } from '../../git/policyFile';
 import { GitHubTicketProvider } from '../../tickets/githubTicketProvider';
 import { runCommand, type CommandContext } from '../commands/runCommand';
-import { getGitApi, type GitApi } from '../gitApi';
-import { RepositoryLocator } from '../repositories';
+import type { RepositoryLocator } from '../repositories';
 import { readSettings } from '../settings';
 import { GitHubSessions } from '../github/githubSessions';
 
@@ -35,11 +34,8 @@ export interface GitHubFeatures {
   startChangeTickets(root: string, policy: Policy): Promise<TicketProvider | undefined>;
 }
 
-export function registerPullRequest(context: vscode.ExtensionContext, ctx: CommandContext, locator?: RepositoryLocator): GitHubFeatures {
+export function registerPullRequest(context: vscode.ExtensionContext, ctx: CommandContext, repos: RepositoryLocator): GitHubFeatures {
   const sessions = new GitHubSessions(ctx.secrets, ctx.logger);
-  let gitApi: GitApi | undefined;
-  getGitApi().then((api) => (gitApi = api), (err: unknown) => ctx.logger.warn('The built-in git extension is not available:', err));
-  const repos = locator ?? new RepositoryLocator(() => gitApi);
   const register = (id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, runCommand(id, handler, ctx));
   context.subscriptions.push(
     sessions,

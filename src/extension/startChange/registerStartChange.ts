@@ -14,8 +14,7 @@ import { GitRepository } from '../../git/gitRepository';
 import { loadPolicyFile } from '../../git/policyFile';
 import { ManualTicketProvider } from '../../tickets/manualTicketProvider';
 import { runCommand, type CommandContext } from '../commands/runCommand';
-import { getGitApi, type GitApi } from '../gitApi';
-import { RepositoryLocator } from '../repositories';
+import type { RepositoryLocator } from '../repositories';
 import { readSettings } from '../settings';
 import { confirmTicket } from './confirmTicket';
 import { pickTicket, type PickTicketOptions } from './pickTicket';
@@ -25,7 +24,7 @@ import { inputDescription, modalAsker, pickKind } from './startChangeDialogs';
 export type TicketProviderFactory = (root: string, policy: Policy) => Promise<TicketProvider | undefined>;
 
 export interface StartChangeDeps {
-  locator?: RepositoryLocator;
+  locator: RepositoryLocator;
   ticketProvider?: TicketProviderFactory;
   /** Called with the repository root after a branch's ticket was recorded (diagnostics, sidebar). */
   onDidRecordTicket?: (root: string) => void;
@@ -37,10 +36,8 @@ interface StartArgs {
   ticket?: string;
 }
 
-export function registerStartChange(context: vscode.ExtensionContext, ctx: CommandContext, deps: StartChangeDeps = {}): void {
-  let gitApi: GitApi | undefined;
-  if (!deps.locator) getGitApi().then((api) => (gitApi = api), (err: unknown) => ctx.logger.warn('The built-in git extension is not available:', err));
-  const locator = deps.locator ?? new RepositoryLocator(() => gitApi);
+export function registerStartChange(context: vscode.ExtensionContext, ctx: CommandContext, deps: StartChangeDeps): void {
+  const { locator } = deps;
   const providerFor: TicketProviderFactory = deps.ticketProvider ?? (async (_root, policy) => new ManualTicketProvider(policy.commit.ticketPattern));
   const recorded = (root: string): void => deps.onDidRecordTicket?.(root);
   const register = (id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, runCommand(id, handler, ctx));

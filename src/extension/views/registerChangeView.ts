@@ -10,9 +10,9 @@ import * as vscode from 'vscode';
 import { readinessLine } from '../../core/readiness';
 import type { ChangeShortcuts } from '../../git/changes';
 import { runCommand, type CommandContext } from '../commands/runCommand';
-import { getGitApi, type GitApi } from '../gitApi';
+import type { GitApi } from '../gitApi';
 import type { GitHubSessions } from '../github/githubSessions';
-import { RepositoryLocator } from '../repositories';
+import type { RepositoryLocator } from '../repositories';
 import { readSettings } from '../settings';
 import { ChangeTreeProvider, type ChangeViewElement } from './changeTreeProvider';
 import { readViewContent, type ViewContent } from './changeViewModel';
@@ -31,6 +31,9 @@ export interface ChangeViewApi {
 
 export interface ChangeViewDeps {
   sessions: GitHubSessions;
+  locator: RepositoryLocator;
+  /** The built-in git extension's API once known (undefined when git is off). */
+  gitApi: Promise<GitApi | undefined>;
   /** Shortcuts for the view's tests check (the Check Tests service's). */
   shortcuts?: (root: string) => ChangeShortcuts;
 }
@@ -41,8 +44,8 @@ export function registerChangeView(context: vscode.ExtensionContext, ctx: Comman
   const status = vscode.window.createStatusBarItem('changeControl.status', vscode.StatusBarAlignment.Left, 50);
   status.name = 'Change Control';
   status.command = `${VIEW_ID}.focus`;
+  const { locator } = deps;
   let gitApi: GitApi | undefined;
-  const locator = new RepositoryLocator(() => gitApi);
   let root: string | undefined;
   let content: ViewContent = { state: 'noRepository', nodes: [] };
   const repoListeners: vscode.Disposable[] = [];
@@ -125,16 +128,13 @@ export function registerChangeView(context: vscode.ExtensionContext, ctx: Comman
     register('changeControl.startChangeInView', async () => vscode.commands.executeCommand('changeControl.startChange', root ? { root } : undefined)),
   );
 
-  getGitApi().then(
-    (api) => {
-      gitApi = api;
-      if (api) context.subscriptions.push(api.onDidOpenRepository(() => void controller.request('repository opened')));
-      if (root) watchRepository(root);
-      if (treeView.visible) controller.setVisible(true);
-      else void controller.request('activation');
-    },
-    (err: unknown) => ctx.logger.warn('Change view: the built-in git extension is not available:', err),
-  );
+  void deps.gitApi.then((api) => {
+    gitApi = api;
+    if (api) context.subscriptions.push(api.onDidOpenRepository(() => void controller.request('repository opened')));
+    if (root) watchRepository(root);
+    if (treeView.visible) controller.setVisible(true);
+    else void controller.request('activation');
+  });
 
   return { provider, refresh: () => controller.request('api'), content: () => content };
 }
