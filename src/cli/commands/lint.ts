@@ -11,7 +11,7 @@ import type { Finding, LintContext } from '../../core/commitMessage/types';
 import { ChangeControlError } from '../../core/errors';
 import { parsePolicy, type PolicyProblem } from '../../core/policy/parsePolicy';
 import { defaultPolicy, type Policy } from '../../core/policy/schema';
-import { commitsInRange, readBranchTicket, readCommentCharSetting, resolveCommentChar, workTreeRoot } from '../../git/commits';
+import { DEFAULT_COMMENT_CHAR, commitsInRange, readBranchTicket, readCommentCharSetting, resolveCommentChar, workTreeRoot } from '../../git/commits';
 import { loadPolicyFile } from '../../git/policyFile';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
@@ -78,8 +78,8 @@ async function runLint(args: LintArgs, io: CliIo, lint: LintFn): Promise<number>
   const root = await workTreeRoot(io.cwd);
   const policy = await loadPolicy(args, io, root);
   if (!policy) return EXIT.usage;
-  const commentSetting = root ? await readCommentCharSetting(root) : '#';
-  const branchTicket = root ? await readBranchTicket(root) : undefined;
+  // The commit-msg hook runs this on every commit: read both git settings side by side.
+  const [commentSetting, branchTicket] = root ? await Promise.all([readCommentCharSetting(root), readBranchTicket(root)]) : [DEFAULT_COMMENT_CHAR, undefined];
   const ctxFor = (text: string): LintContext => ({ policy, commentChar: resolveCommentChar(commentSetting, text), ...(branchTicket ? { branchTicket } : {}) });
 
   if (args.range !== undefined) {
