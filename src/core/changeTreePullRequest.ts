@@ -4,7 +4,7 @@
  * ticket back-link. Pure; split from changeTree.ts to keep files small.
  */
 import { isUnavailable, type ChangeSnapshot, type CheckInfo, type PullRequestSection } from './changeSnapshot';
-import { escapeMd, plural, type ChangeTreeNode, type NodeStatus } from './changeTreeNode';
+import { escapeMd, type ChangeTreeNode, type NodeStatus } from './changeTreeNode';
 import { summariseChecks, type Readiness, type ReviewerStatus } from './readiness';
 
 const REVIEWER: Record<ReviewerStatus['state'], { icon: string; status: NodeStatus; words: string }> = {
@@ -131,10 +131,4 @@ function backLinkNode(s: ChangeSnapshot, section: PullRequestSection): ChangeTre
     status: link === undefined ? 'info' : link ? 'ok' : 'error',
     contextValue: link === false ? 'backlink.missing' : 'backlink',
   };
-}
-
-/** For the status bar and summaries: "#12: 1 of 2 approvals" style counts. */
-export function approvalsText(readiness: Readiness): string | undefined {
-  const a = readiness.approvals;
-  return a ? `${a.approvals}/${a.required} ${plural(a.required, 'approval', 'approvals').replace(/^\d+ /, '')}` : undefined;
 }
