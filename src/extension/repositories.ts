@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { openGit } from '../git/git';
+import { workTreeRoot } from '../git/commits';
 import type { GitApi } from './gitApi';
 
 export class RepositoryLocator {
@@ -21,10 +21,10 @@ export class RepositoryLocator {
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
         if (folder.uri.scheme !== 'file') continue;
         try {
-          const top = (await openGit(folder.uri.fsPath).revparse(['--show-toplevel'])).trim();
+          const top = await workTreeRoot(folder.uri.fsPath);
           if (top) roots.add(path.resolve(top));
         } catch {
-          // Not a git work tree: this folder has no repository to offer.
+          // Any other git failure (no git binary, say): this folder has no repository to offer either.
         }
       }
     }
