@@ -13,6 +13,7 @@ import { gitCall, openGit } from '../../git/git';
 import { loadPolicyFile } from '../../git/policyFile';
 import { produceEvidence, type EvidenceScope } from '../../github/evidenceReport';
 import { runCommand, type CommandContext } from '../commands/runCommand';
+import { withCancellableProgress } from '../commands/withProgress';
 import type { GitHubSessions } from '../github/githubSessions';
 import type { RepositoryLocator } from '../repositories';
 
@@ -37,29 +38,20 @@ async function exportEvidence(root: string, sessions: GitHubSessions, ctx: Comma
   if (!scope) return;
   const github = await sessions.connect(root, true);
   const { policy } = await loadPolicyFile(root);
-  const doc = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Gathering change evidence', cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      const sub = token.onCancellationRequested(() => abort.abort());
-      try {
-        return await produceEvidence({
-          root,
-          octokit: github.octokit,
-          repo: github.repo,
-          repoUrl: `https://${github.host}/${github.repo.owner}/${github.repo.repo}`,
-          policy,
-          scope,
-          generatorVersion: version,
-          now: new Date(),
-          secrets: () => [],
-          onProgress: (message, done, total) => progress.report({ message: `${message} (${Math.min(done + 1, total)}/${total})`, increment: total > 0 ? 100 / total : 0 }),
-          signal: abort.signal,
-        });
-      } finally {
-        sub.dispose();
-      }
-    },
+  const doc = await withCancellableProgress('Gathering change evidence', (signal, progress) =>
+    produceEvidence({
+      root,
+      octokit: github.octokit,
+      repo: github.repo,
+      repoUrl: `https://${github.host}/${github.repo.owner}/${github.repo.repo}`,
+      policy,
+      scope,
+      generatorVersion: version,
+      now: new Date(),
+      secrets: () => [],
+      onProgress: (message, done, total) => progress.report({ message: `${message} (${Math.min(done + 1, total)}/${total})`, increment: total > 0 ? 100 / total : 0 }),
+      signal,
+    }),
   );
   const checked = EvidenceDocumentSchema.parse(doc);
   const markdown = ctx.secrets.redact(renderEvidenceMarkdown(checked));

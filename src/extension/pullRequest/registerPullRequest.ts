@@ -18,6 +18,7 @@ import { openPullRequest, preparePullRequest, type OpenResult, type PreparedPull
 import { loadPolicyFile } from '../../git/policyFile';
 import { GitHubTicketProvider } from '../../tickets/githubTicketProvider';
 import { runCommand, type CommandContext } from '../commands/runCommand';
+import { withCancellableProgress } from '../commands/withProgress';
 import type { RepositoryLocator } from '../repositories';
 import { readSettings } from '../settings';
 import { GitHubSessions } from '../github/githubSessions';
@@ -77,7 +78,7 @@ async function runOpenPullRequest(root: string, sessions: GitHubSessions, ctx: C
   const policy = applyOverrides(loaded.policy, readSettings().overrides).policy;
   const remote = readSettings().githubRemote;
   const github = await sessions.connect(root, true);
-  const prepared = await withProgress('Checking the change…', (signal) =>
+  const prepared = await withCancellableProgress('Checking the change…', (signal) =>
     preparePullRequest({ root, remote, repo: github.repo, policy, octokit: github.octokit, lint: commitLinterFor(policy), signal }));
   const draft = await confirmPreflight(prepared);
   if (draft === undefined) return;
@@ -89,8 +90,8 @@ async function runOpenPullRequest(root: string, sessions: GitHubSessions, ctx: C
   if (reviewers === undefined) return;
   let result: OpenResult;
   try {
-    result = await withProgress('Opening the pull request', (signal, report) =>
-      openPullRequest(prepared, { title: prepared.title, body, draft, reviewers }, { octokit: github.octokit, logger: ctx.logger, signal, onProgress: (_s, m) => report(m) }));
+    result = await withCancellableProgress('Opening the pull request', (signal, progress) =>
+      openPullRequest(prepared, { title: prepared.title, body, draft, reviewers }, { octokit: github.octokit, logger: ctx.logger, signal, onProgress: (_s, message) => progress.report({ message }) }));
   } catch (err) {
     // A cancel after some steps is not silent: the user must know what is already on GitHub.
     const done = isChangeControlError(err, 'cancelled') ? (err.detail?.done as string[] | undefined) : undefined;
@@ -100,18 +101,6 @@ async function runOpenPullRequest(root: string, sessions: GitHubSessions, ctx: C
     throw err;
   }
   await showResult(result);
-}
-
-async function withProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-    const abort = new AbortController();
-    const sub = token.onCancellationRequested(() => abort.abort());
-    try {
-      return await task(abort.signal, (message) => progress.report({ message }));
-    } finally {
-      sub.dispose();
-    }
-  });
 }
 
 type PreflightPick = vscode.QuickPickItem & { action?: 'create' | 'draft' | 'cancel' };

@@ -14,6 +14,7 @@ import { GitRepository } from '../../git/gitRepository';
 import { loadPolicyFile } from '../../git/policyFile';
 import { ManualTicketProvider } from '../../tickets/manualTicketProvider';
 import { runCommand, type CommandContext } from '../commands/runCommand';
+import { withCancellableProgress } from '../commands/withProgress';
 import type { RepositoryLocator } from '../repositories';
 import { readSettings } from '../settings';
 import { confirmTicket } from './confirmTicket';
@@ -107,12 +108,7 @@ async function effectivePolicy(root: string): Promise<Policy> {
 function withFetchProgress(repo: GitRepository): StartChangeGit {
   return {
     snapshot: () => repo.snapshot(),
-    fetch: async (remote) =>
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Fetching ${remote}…`, cancellable: true }, (_progress, token) => {
-        const abort = new AbortController();
-        const sub = token.onCancellationRequested(() => abort.abort());
-        return repo.fetch(remote, abort.signal).finally(() => sub.dispose());
-      }),
+    fetch: (remote) => withCancellableProgress(`Fetching ${remote}…`, (signal) => repo.fetch(remote, signal)),
     createBranch: (name, startPoint) => repo.createBranch(name, startPoint),
     switchBranch: (name) => repo.switchBranch(name),
     getBranchConfig: (branch, key) => repo.getBranchConfig(branch, key),
