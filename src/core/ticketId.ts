@@ -20,14 +20,14 @@ export function compileTicketPattern(pattern: string): RegExp {
 export function normaliseTicketId(input: string, pattern: string): TicketIdResult {
   const re = compileTicketPattern(pattern);
   const trimmed = input.trim();
-  if (trimmed === '') return { ok: false, message: `Enter a change ticket ID (${examplesFor(pattern)}).` };
+  if (trimmed === '') return { ok: false, message: `Enter a change ticket ID (${examplesFor(pattern, re)}).` };
   const candidates = [trimmed, /^[0-9]+$/.test(trimmed) ? `#${trimmed}` : '', trimmed.toUpperCase()];
   for (const candidate of candidates) {
     if (candidate && re.test(candidate)) return { ok: true, id: candidate };
   }
   return {
     ok: false,
-    message: `"${truncate(trimmed, 40)}" is not a change ticket ID. The policy expects ${examplesFor(pattern)}.`,
+    message: `"${truncate(trimmed, 40)}" is not a change ticket ID. The policy expects ${examplesFor(pattern, re)}.`,
   };
 }
 
@@ -55,8 +55,8 @@ export function ticketForBranch(id: string): string {
     .replace(/^[-.]+|[-.]+$/g, '');
 }
 
-function examplesFor(pattern: string): string {
-  const examples = ['#123', 'owner/repo#123', 'ABC-123'].filter((e) => compileTicketPattern(pattern).test(e));
+function examplesFor(pattern: string, re: RegExp): string {
+  const examples = ['#123', 'owner/repo#123', 'ABC-123'].filter((e) => re.test(e));
   return examples.length > 0 ? `an ID like ${examples.join(' or ')}` : `an ID matching /${pattern}/`;
 }
 
