@@ -35,8 +35,8 @@ export interface ChangeStatusInput {
   ticketId: string | undefined;
   policy: Policy;
   signal?: AbortSignal;
-  /** Read this pull request by number instead of finding the branch's (verify --pr in CI). */
-  pullNumber?: number;
+  /** The pull request the caller has read already (verify --pr in CI), instead of finding the branch's. */
+  pullRequest?: PullRequestInfo;
 }
 
 export interface GitHubChangeStatus {
@@ -80,7 +80,7 @@ function reason(err: unknown): string {
 }
 
 async function findPullRequest(input: ChangeStatusInput): Promise<PullRequestInfo | undefined> {
-  if (input.pullNumber !== undefined) return pullRequestByNumber(input, input.pullNumber);
+  if (input.pullRequest) return input.pullRequest;
   if (!input.branch) return undefined;
   const { data } = await input.octokit.request('GET /repos/{owner}/{repo}/pulls', {
     owner: input.repo.owner,
@@ -91,20 +91,22 @@ async function findPullRequest(input: ChangeStatusInput): Promise<PullRequestInf
     request: { signal: input.signal },
   });
   const chosen = data.find((p) => p.state === 'open') ?? data[0];
-  if (!chosen) return undefined;
-  const merged = Boolean(chosen.merged_at);
-  return {
-    number: chosen.number,
-    title: chosen.title,
-    url: chosen.html_url,
-    state: merged ? 'merged' : chosen.state === 'closed' ? 'closed' : chosen.draft ? 'draft' : 'open',
-    author: chosen.user?.login ?? '',
-    headSha: chosen.head.sha,
-  };
+  return chosen ? toPullRequestInfo(chosen) : undefined;
 }
 
-async function pullRequestByNumber(input: ChangeStatusInput, number: number): Promise<PullRequestInfo> {
-  const { data: p } = await input.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { owner: input.repo.owner, repo: input.repo.repo, pull_number: number, request: { signal: input.signal } });
+interface PullPayload {
+  number: number;
+  title: string;
+  html_url: string;
+  state: string;
+  draft?: boolean;
+  merged_at: string | null;
+  user: { login: string } | null;
+  head: { sha: string };
+}
+
+/** A pull request as GitHub lists or gets it, as the snapshot holds it. */
+export function toPullRequestInfo(p: PullPayload): PullRequestInfo {
   const state = p.merged_at ? 'merged' : p.state === 'closed' ? 'closed' : p.draft ? 'draft' : 'open';
   return { number: p.number, title: p.title, url: p.html_url, state, author: p.user?.login ?? '', headSha: p.head.sha };
 }

@@ -12,7 +12,7 @@ import type { Policy } from '../core/policy/schema';
 import { checkTests, type ChangedFile } from '../core/testMatching/checkTests';
 import { createEvidenceGit } from '../git/history';
 import type { RepoRef } from '../tickets/githubTicketProvider';
-import { readGitHubChangeStatus } from './changeStatus';
+import { readGitHubChangeStatus, toPullRequestInfo } from './changeStatus';
 import { findTicketId, type EvidenceGit } from './evidence';
 
 export interface PullRequestSnapshotOptions {
@@ -34,7 +34,7 @@ export async function readPullRequestSnapshot(root: string, o: PullRequestSnapsh
   const ticketId = findTicketId(o.policy, pr.title, pr.head.ref, pr.body ?? '') ?? undefined;
   const git = o.git ?? createEvidenceGit(root, o.signal);
   const [remote, tree] = await Promise.all([
-    readGitHubChangeStatus({ octokit: o.octokit, repo: o.repo, branch: pr.head.ref, ticketId, policy: o.policy, pullNumber: o.number, ...(o.signal ? { signal: o.signal } : {}) }),
+    readGitHubChangeStatus({ octokit: o.octokit, repo: o.repo, branch: pr.head.ref, ticketId, policy: o.policy, pullRequest: toPullRequestInfo(pr), ...(o.signal ? { signal: o.signal } : {}) }),
     git.treeFiles(pr.head.sha),
   ]);
   const changes: ChangedFile[] = files.map((f) => ({ path: f.filename, status: f.status === 'removed' ? 'deleted' : f.status === 'added' ? 'added' : f.status === 'renamed' ? 'renamed' : 'modified' }));

@@ -125,8 +125,11 @@ describe('change-control evidence and verify (built CLI, fake GitHub, real git)'
   });
 
   it('verify --pr exits 0 on a ready pull request and 1 with a readable summary when blocked', async () => {
+    const pullReads = (): number => fx.fake.counters.byRoute['GET /repos/{owner}/{repo}/pulls/{pull_number}'] ?? 0;
+    const readsBefore = pullReads();
     const ok = await runCli(cli, ['verify', '--pr', String(fx.prs.open)], fx.root, env);
     assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+    assert.equal(pullReads() - readsBefore, 1, 'verify reads the pull request once');
     assert.match(ok.stdout, /Approvals: 1 of 1 required/);
     assert.match(ok.stdout, /✔ Ready to merge/);
     fx.fake.state.addReview(REPO, fx.prs.open, { user: 'dave', state: 'CHANGES_REQUESTED' });
