@@ -66,11 +66,6 @@ function byTime(a: ReviewInfo, b: ReviewInfo): number {
   return a.id - b.id;
 }
 
-/**
- * Each reviewer's current state: latest deciding review wins; COMMENTED
- * only shows when nothing was decided; requested reviewers without a
- * review show as REQUESTED. Logins compare case-insensitively.
- */
 /** What a review needs for the latest-review-per-reviewer rule. */
 export interface ReviewDecisionInput {
   reviewer: string;
@@ -96,6 +91,11 @@ export function latestReviewPerReviewer<T extends ReviewDecisionInput>(reviews: 
   return latest;
 }
 
+/**
+ * Each reviewer's current state: latest deciding review wins; COMMENTED
+ * only shows when nothing was decided; requested reviewers without a
+ * review show as REQUESTED. Logins compare case-insensitively.
+ */
 export function reviewerStates(section: PullRequestSection, allowSelfApproval: boolean): ReviewerStatus[] {
   const author = section.pr.author.toLowerCase();
   const byLogin = new Map<string, ReviewerStatus>();
