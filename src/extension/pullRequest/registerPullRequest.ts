@@ -10,15 +10,14 @@ import * as vscode from 'vscode';
 import { ChangeControlError, isChangeControlError } from '../../core/errors';
 import type { Policy } from '../../core/policy/schema';
 import type { TicketProvider } from '../../core/ports';
-import { applyOverrides } from '../../core/policy/effectivePolicy';
 import { pullRequestBody } from '../../core/pullRequest';
 import { commitLinterFor } from '../../github/commitLinter';
 import { readTrackedFile } from '../../git/pullRequestGit';
 import { openPullRequest, preparePullRequest, type OpenResult, type PreparedPullRequest } from '../../github/openPullRequest';
-import { loadPolicyFile } from '../../git/policyFile';
 import { GitHubTicketProvider } from '../../tickets/githubTicketProvider';
 import { runCommand, type CommandContext } from '../commands/runCommand';
 import { withCancellableProgress } from '../commands/withProgress';
+import { loadEffectivePolicy } from '../policy/loadEffectivePolicy';
 import type { RepositoryLocator } from '../repositories';
 import { readSettings } from '../settings';
 import { GitHubSessions } from '../github/githubSessions';
@@ -74,9 +73,8 @@ async function runOpenPullRequest(root: string, sessions: GitHubSessions, ctx: C
   if (!vscode.workspace.isTrusted) {
     throw new ChangeControlError('usage', 'Open Pull Request pushes with git, which runs repository hooks: trust this workspace first.', { hint: 'Run "Workspaces: Manage Workspace Trust".' });
   }
-  const loaded = await loadPolicyFile(root);
-  const policy = applyOverrides(loaded.policy, readSettings().overrides).policy;
-  const remote = readSettings().githubRemote;
+  const { overrides, githubRemote: remote } = readSettings();
+  const policy = await loadEffectivePolicy(root, overrides);
   const github = await sessions.connect(root, true);
   const prepared = await withCancellableProgress('Checking the change…', (signal) =>
     preparePullRequest({ root, remote, repo: github.repo, policy, octokit: github.octokit, lint: commitLinterFor(policy), signal }));

@@ -6,15 +6,14 @@
 import * as vscode from 'vscode';
 import { ChangeControlError } from '../../core/errors';
 import { linkTicket } from '../../core/linkTicket';
-import { applyOverrides } from '../../core/policy/effectivePolicy';
 import type { Policy } from '../../core/policy/schema';
 import type { TicketProvider } from '../../core/ports';
 import { startChange, TICKET_KEY, type StartChangeGit, type StartChangeResult } from '../../core/startChangeRunner';
 import { GitRepository } from '../../git/gitRepository';
-import { loadPolicyFile } from '../../git/policyFile';
 import { ManualTicketProvider } from '../../tickets/manualTicketProvider';
 import { runCommand, type CommandContext } from '../commands/runCommand';
 import { withCancellableProgress } from '../commands/withProgress';
+import { loadEffectivePolicy } from '../policy/loadEffectivePolicy';
 import type { RepositoryLocator } from '../repositories';
 import { readSettings } from '../settings';
 import { confirmTicket } from './confirmTicket';
@@ -61,7 +60,7 @@ export function registerStartChange(context: vscode.ExtensionContext, ctx: Comma
 /** True when a branch's ticket was recorded. */
 async function runStartChange(root: string, args: StartArgs, providerFor: TicketProviderFactory, ctx: CommandContext): Promise<boolean> {
   const title = 'Change Control: Start Change';
-  const policy = await effectivePolicy(root);
+  const policy = await loadEffectivePolicy(root);
   const ticket = args.ticket ?? (await pickCheckedTicket(providerFor, root, policy, { title, ticketPattern: policy.commit.ticketPattern }, ctx));
   if (!ticket) return false;
   const kind = await pickKind(title);
@@ -78,7 +77,7 @@ async function runStartChange(root: string, args: StartArgs, providerFor: Ticket
 /** True when the ticket was recorded. */
 async function runLinkTicket(root: string, args: StartArgs, providerFor: TicketProviderFactory, ctx: CommandContext): Promise<boolean> {
   const title = 'Change Control: Link Ticket to Branch';
-  const policy = await effectivePolicy(root);
+  const policy = await loadEffectivePolicy(root);
   const repo = new GitRepository(root);
   const branch = (await repo.snapshot()).branch;
   if (!branch) throw new ChangeControlError('git.detachedHead', 'HEAD is detached, so there is no branch to link a ticket to.', { hint: 'Check out a branch first.' });
@@ -97,11 +96,6 @@ async function pickCheckedTicket(providerFor: TicketProviderFactory, root: strin
   const ticket = await pickTicket(provider, options);
   if (!ticket) return undefined;
   return (await confirmTicket(provider, ticket, policy.tracker, ctx.secrets)) ? ticket : undefined;
-}
-
-async function effectivePolicy(root: string): Promise<Policy> {
-  const loaded = await loadPolicyFile(root);
-  return applyOverrides(loaded.policy, readSettings().overrides).policy;
 }
 
 /** The git port, with the fetch under a cancellable progress notification. */

@@ -8,15 +8,14 @@ import * as vscode from 'vscode';
 import type { ChangeSnapshot } from '../../core/changeSnapshot';
 import { buildChangeTree, type ChangeTreeNode } from '../../core/changeTree';
 import { describeError, isChangeControlError } from '../../core/errors';
-import { applyOverrides } from '../../core/policy/effectivePolicy';
 import type { Logger } from '../../core/ports';
 import { assessReadiness, type Readiness } from '../../core/readiness';
 import type { ChangeShortcuts } from '../../git/changes';
 import { currentBranch } from '../../git/commits';
-import { loadPolicyFile } from '../../git/policyFile';
 import { readChangeSnapshot, type ReadChangeSnapshotOptions } from '../../github/changeStatus';
 import type { RequestLog } from '../../github/requestLog';
 import type { GitHubSessions } from '../github/githubSessions';
+import { loadEffectivePolicy } from '../policy/loadEffectivePolicy';
 import { readSettings } from '../settings';
 import type { ViewState } from './viewStates';
 
@@ -43,8 +42,7 @@ export async function readViewContent(root: string | undefined, deps: ChangeView
   if (!vscode.workspace.isTrusted) return { state: 'untrusted', root, nodes: [] };
   try {
     const settings = readSettings();
-    const loaded = await loadPolicyFile(root);
-    const policy = applyOverrides(loaded.policy, settings.overrides).policy;
+    const policy = await loadEffectivePolicy(root, settings.overrides);
     const branch = await currentBranch(root);
     if (branch === policy.branch.base) return { state: 'onBase', root, nodes: [] };
     const connection = await connect(root, deps);
