@@ -110,12 +110,18 @@ export function parseNulList(output: string): string[] {
   return output.split('\0').filter((s) => s !== '');
 }
 
-async function headExists(git: SimpleGit): Promise<boolean> {
-  return commitExists(git, 'HEAD');
+/** `git diff -z --name-status -M` between revisions (or one and the work tree), parsed. */
+async function diffNames(git: SimpleGit, context: string, revisions: string[]): Promise<ChangedFile[]> {
+  return parseNameStatus(await gitCall(context, () => git.raw(['-c', 'core.quotePath=off', 'diff', '-z', '--name-status', '-M', '--no-ext-diff', ...revisions, '--'])));
+}
+
+/** Tracked paths (`git ls-files -z`). */
+async function listTracked(git: SimpleGit): Promise<string[]> {
+  return parseNulList(await gitCall('List the tree', () => git.raw(['ls-files', '-z'])));
 }
 
 async function mergeBaseOf(git: SimpleGit, baseRef: string): Promise<string> {
-  if (!(await headExists(git))) return EMPTY_TREE;
+  if (!(await commitExists(git, 'HEAD'))) return EMPTY_TREE;
   return (await gitCall('Find the merge-base', () => git.raw(['merge-base', 'HEAD', baseRef]))).trim();
 }
 
@@ -128,10 +134,10 @@ async function mergeBaseOf(git: SimpleGit, baseRef: string): Promise<string> {
 async function committedSinceBase(git: SimpleGit, baseRef: string): Promise<{ mergeBase: string; committed: ChangedFile[] }> {
   const [base, diff] = await Promise.allSettled([
     gitCall('Find the merge-base', () => git.raw(['merge-base', 'HEAD', baseRef])),
-    gitCall('List committed changes', () => git.raw(['-c', 'core.quotePath=off', 'diff', '-z', '--name-status', '-M', '--no-ext-diff', `${baseRef}...HEAD`, '--'])),
+    diffNames(git, 'List committed changes', [`${baseRef}...HEAD`]),
   ]);
-  if (base.status === 'fulfilled' && diff.status === 'fulfilled') return { mergeBase: base.value.trim(), committed: parseNameStatus(diff.value) };
-  if (!(await headExists(git))) return { mergeBase: EMPTY_TREE, committed: [] };
+  if (base.status === 'fulfilled' && diff.status === 'fulfilled') return { mergeBase: base.value.trim(), committed: diff.value };
+  if (!(await commitExists(git, 'HEAD'))) return { mergeBase: EMPTY_TREE, committed: [] };
   throw base.status === 'rejected' ? base.reason : (diff as PromiseRejectedResult).reason;
 }
 
@@ -169,7 +175,7 @@ async function resolveBase(git: SimpleGit, options: ReadChangeOptions): Promise<
  */
 export async function readChange(root: string, options: ReadChangeOptions): Promise<RepositoryChange> {
   const git = openGit(root, options.signal ? { signal: options.signal } : {});
-  const tracked = options.treeMemo ? options.treeMemo.list(git, root) : gitCall('List the tree', () => git.raw(['ls-files', '-z'])).then(parseNulList);
+  const tracked = options.treeMemo ? options.treeMemo.list(git, root) : listTracked(git);
   const local = options.localChanges;
   const untracked = local ? Promise.resolve('') : gitCall('List untracked files', () => git.raw(['ls-files', '-z', '--others', '--exclude-standard']));
   // Settle both listings even when the base fails, so no rejection goes unhandled.
@@ -185,8 +191,7 @@ export async function readChange(root: string, options: ReadChangeOptions): Prom
       changes = combineChangeLayers([since.committed, local]);
     } else {
       mergeBase = await mergeBaseOf(git, baseRef);
-      const diff = await gitCall('List changed files', () => git.raw(['-c', 'core.quotePath=off', 'diff', '-z', '--name-status', '-M', '--no-ext-diff', mergeBase, '--']));
-      changes = parseNameStatus(diff);
+      changes = await diffNames(git, 'List changed files', [mergeBase]);
     }
   } finally {
     await listings;
@@ -197,5 +202,5 @@ export async function readChange(root: string, options: ReadChangeOptions): Prom
 
 /** Tracked paths of the repository at `root` (`git ls-files -z`). */
 export async function listTree(root: string): Promise<string[]> {
-  return parseNulList(await gitCall('List the tree', () => openGit(root).raw(['ls-files', '-z'])));
+  return listTracked(openGit(root));
 }

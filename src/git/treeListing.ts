@@ -36,10 +36,15 @@ export async function indexStamp(indexFile: string): Promise<string | undefined>
   }
 }
 
+function samePaths(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export class TreeListingMemo {
   private indexFile: string | undefined;
   private stamp: string | undefined;
-  private raw = '';
   private tree: string[] | undefined;
   /** How often git was asked (for tests and the benchmark). */
   listings = 0;
@@ -53,9 +58,8 @@ export class TreeListingMemo {
     const raw = await gitCall('List the tree', () => git.raw(['ls-files', '-z']));
     this.listings++;
     this.stamp = stamp;
-    if (this.tree && raw === this.raw) return this.tree;
-    this.raw = raw;
-    this.tree = parseNulList(raw);
+    const tree = parseNulList(raw);
+    if (!this.tree || !samePaths(tree, this.tree)) this.tree = tree;
     return this.tree;
   }
 
