@@ -4,6 +4,7 @@
  * and the change ticket recorded for the current branch.
  */
 import { ChangeControlError } from '../core/errors';
+import { TICKET_KEY } from '../core/startChangeRunner';
 import { existsSync } from 'node:fs';
 import { gitCall, openGit, translateGitError } from './git';
 
@@ -96,7 +97,7 @@ export async function currentBranch(root: string): Promise<string | undefined> {
 export async function readBranchTicket(root: string, branch?: string): Promise<string | undefined> {
   const name = branch ?? (await currentBranch(root));
   if (!name) return undefined;
-  return (await readConfig(root, `branch.${name}.changeTicket`)) || undefined;
+  return (await readConfig(root, `branch.${name}.${TICKET_KEY}`)) || undefined;
 }
 
 async function readConfig(root: string, key: string): Promise<string> {
