@@ -75,12 +75,11 @@ describe('Check Tests', () => {
     fs.writeFileSync(path.join(root, 'src/waitlist.ts'), 'export const WAITLIST_SIZE = 5;\n');
     fs.appendFileSync(path.join(root, 'src/patients.ts'), '\nexport const MAX_NAME = 80;\n');
     // Right after the edits the git extension lags and the check scans the work tree; once it has scanned, its lists are used.
-    const run = await waitFor('a check from the Source Control state', async () => {
+    await waitFor('a check from the Source Control state', async () => {
       await vscode.commands.executeCommand('changeControl.checkTests', root);
       const last = lastTestCheck(root);
       return last?.source === 'sourceControl' ? last : undefined;
     });
-    assert.ok(run.ms >= 0);
     const waitlist = ours(vscode.Uri.file(path.join(root, 'src/waitlist.ts')))[0];
     assert.equal(waitlist?.code, 'tests.missing', 'the untracked source is missing its test');
     const patients = ours(vscode.Uri.file(path.join(root, 'src/patients.ts')))[0];
