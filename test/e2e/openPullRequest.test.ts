@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, fakeGitHub, git, openPullRequestVia, recordErrorMessages, signInToFake, stubWindow, workspaceRoot } from './support';
+import { activateExtension, fakeGitHub, git, openPullRequestVia, recordErrorMessages, signInToFake, startChangeFor, workspaceRoot } from './support';
 
 interface FakeRepoState {
   issues: { number: number; title: string; body: string | null; comments: { body: string }[]; isPull?: boolean }[];
@@ -20,18 +20,7 @@ describe('Open Pull Request', () => {
     assert.equal(session?.account.label, 'octocat', 'the stand-in provider answers getSession');
     errors = recordErrorMessages();
     const root = workspaceRoot();
-    git(['switch', '-q', 'main']);
-    const stubs = stubWindow({
-      showQuickPick: (items: readonly (vscode.QuickPickItem & { changeKind?: string })[]) => items.find((i) => i.changeKind === 'feature'),
-      showInputBox: () => 'Remind patients by email',
-      showInformationMessage: () => undefined,
-    });
-    try {
-      await vscode.commands.executeCommand('changeControl.startChange', { root, ticket: '#2' });
-    } finally {
-      stubs.restore();
-    }
-    branch = git(['branch', '--show-current']);
+    branch = await startChangeFor('#2', 'Remind patients by email');
     assert.match(branch, /remind-patients-by-email/);
     fs.writeFileSync(path.join(root, 'src/emailReminders.ts'), 'export const SUBJECT = "Your appointment tomorrow";\n');
     fs.writeFileSync(path.join(root, 'test/emailReminders.test.ts'), "import { SUBJECT } from '../src/emailReminders';\n\nit('has a subject', () => {\n  if (!SUBJECT) throw new Error('subject');\n});\n");
