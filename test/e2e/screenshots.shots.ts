@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  activateExtension, commitFiles, fakeGitHub, gitRepository, openPullRequestVia, ourDiagnostics, pressKeys,
+  activateExtension, commitFiles, gitRepository, openAndApprovePullRequest, ourDiagnostics, pressKeys,
   renderTree, screenshot, signInToFake, sleep, startChangeFor, treeLines, waitFor, type ApiShape,
 } from './support';
 
@@ -59,11 +59,7 @@ describe(`screenshots (${theme})`, () => {
       'src/reminders.ts': 'export const HOURS_BEFORE = 24;\n',
       'test/reminders.test.ts': "import { HOURS_BEFORE } from '../src/reminders';\n\nit('reminds a day ahead', () => {\n  if (HOURS_BEFORE !== 24) throw new Error('24');\n});\n",
     }, 'Add the reminder window\n\nPatients get their reminder a day ahead so they can cancel early and\nfree the slot for someone else.\n\nRefs: #2');
-    await openPullRequestVia();
-    const repo = await fakeGitHub<{ pulls: { number: number; head: { ref: string } }[] }>('/repo');
-    const pr = repo.pulls.find((p) => p.head.ref === branch);
-    assert.ok(pr);
-    await fakeGitHub('/call', { op: 'addReview', args: ['acme/clinic-app', pr.number, { user: 'riley-reviewer', state: 'APPROVED', body: 'Looks good.' }] });
+    await openAndApprovePullRequest(branch);
     const text = await showChangeView(api);
     assert.match(text, /^Ready to merge/);
     await screenshot(`sidebar-ready-${theme}`, 600, CLIP);

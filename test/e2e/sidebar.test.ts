@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { activateExtension, commitFiles, fakeGitHub, git, openPullRequestVia, recordErrorMessages, renderTree, signInToFake, startChangeFor, treeLines, type ApiShape } from './support';
+import { activateExtension, commitFiles, git, openAndApprovePullRequest, recordErrorMessages, renderTree, signInToFake, startChangeFor, treeLines, type ApiShape } from './support';
 
 describe('the Change view (sidebar)', () => {
   let api: ApiShape;
@@ -36,16 +36,12 @@ describe('the Change view (sidebar)', () => {
       'src/smsReminders.ts': 'export const MAX_LENGTH = 160;\n',
       'test/smsReminders.test.ts': "import { MAX_LENGTH } from '../src/smsReminders';\n\nit('fits one SMS', () => {\n  if (MAX_LENGTH > 160) throw new Error('too long');\n});\n",
     }, 'Add the text message length limit\n\nReminders by text message must fit one SMS, so the sender needs the\nlimit in one place.\n\nRefs: #2');
-    await openPullRequestVia();
-    const repo = await fakeGitHub<{ pulls: { number: number; head: { ref: string } }[] }>('/repo');
-    const pr = repo.pulls.find((p) => p.head.ref === branch);
-    assert.ok(pr, 'the pull request exists');
-    await fakeGitHub('/call', { op: 'addReview', args: ['acme/clinic-app', pr.number, { user: 'riley-reviewer', state: 'APPROVED', body: 'Looks good.' }] });
+    const pr = await openAndApprovePullRequest(branch);
     const lines = await treeLines(api);
     const text = renderTree(lines);
     assert.equal(lines[0]?.label, 'Ready to merge', text);
     assert.ok(lines.some((l) => l.label.includes('#2')), `the ticket:\n${text}`);
-    assert.ok(lines.some((l) => l.label.includes(`#${pr.number}`) || l.description.includes(`#${pr.number}`)), `the pull request:\n${text}`);
+    assert.ok(lines.some((l) => l.label.includes(`#${pr}`) || l.description.includes(`#${pr}`)), `the pull request:\n${text}`);
     assert.deepEqual(errors.messages, []);
   });
 });

@@ -250,6 +250,16 @@ export async function openPullRequestVia(root = workspaceRoot(), picks: string[]
   return shown;
 }
 
+/** Opens the pull request of `branch` through the real command and approves it on the fake GitHub; returns its number. */
+export async function openAndApprovePullRequest(branch: string): Promise<number> {
+  await openPullRequestVia();
+  const repo = await fakeGitHub<{ pulls: { number: number; head: { ref: string } }[] }>('/repo');
+  const pr = repo.pulls.find((p) => p.head.ref === branch);
+  assert.ok(pr, `a pull request for ${branch} among ${repo.pulls.map((p) => p.head.ref).join(', ')}`);
+  await fakeGitHub('/call', { op: 'addReview', args: ['acme/clinic-app', pr.number, { user: 'riley-reviewer', state: 'APPROVED', body: 'Looks good.' }] });
+  return pr.number;
+}
+
 export interface TreeLine { depth: number; label: string; description: string }
 
 /** Every item of the Change view, depth first, read through the exposed TreeDataProvider. */
