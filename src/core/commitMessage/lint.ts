@@ -17,10 +17,6 @@ import { subjectMaxLength } from './rules/subjectMaxLength';
 import { ticketReference } from './rules/ticketReference';
 import type { Finding, LintContext } from './types';
 
-export type { Rule } from './rules/rule';
-export { rewrapBody, rewrapParagraph } from './rewrap';
-export { parseMessage } from './parse';
-
 /** Every rule, in reporting order (ids and descriptions feed the docs). */
 export const RULES: readonly Rule[] = [
   subjectEmpty,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { rewrapBody, rewrapParagraph } from '../../../../src/core/commitMessage/lint';
+import { rewrapBody, rewrapParagraph } from '../../../../src/core/commitMessage/rewrap';
 import { columnWidth } from '../../../../src/core/commitMessage/width';
 
 const words = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen';
