@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the extension and the CLI with esbuild, one file each:
 //   out/extension.js  (vscode external)      out/cli.js  (#!/usr/bin/env node)
-// and writes the policy JSON Schema generated from the zod schema.
+// (`npm run gen:schema` writes the JSON Schemas; a test checks they match.)
 // --production minifies; --watch rebuilds on change.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';

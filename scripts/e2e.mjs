@@ -83,8 +83,8 @@ async function runSuites(label, opts) {
 
 /** The VSIX, installed the way users install it, tested without the development folder. */
 async function runVsixSmoke(codeServer) {
-  const vsix = path.join(root, JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).name
-    + `-${JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version}.vsix`);
+  const { name, version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const vsix = path.join(root, `${name}-${version}.vsix`);
   step('packaging the VSIX (npm run package)');
   execFileSync('node', [path.join(root, 'scripts/package.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-e2e-vsix-'));

@@ -10,7 +10,7 @@
 // CC_E2E_CONTROL_URL environment variable of the extension host: `POST /screenshot?name=NAME`
 // saves a Playwright screenshot of the workbench as SCREENSHOT_DIR/NAME.png.
 //
-// Used as a module by scripts/e2e.mjs, scripts/screenshots.mjs and scripts/start.mjs, or as a CLI:
+// Used as a module by scripts/e2e.mjs (also for --screenshots) and scripts/start.mjs, or as a CLI:
 //   node scripts/run-vscode-tests.mjs --code-server=DIR --extensionDevelopmentPath=DIR \
 //        --extensionTestsPath=FILE [--workspace=DIR] [--timeout=SEC] [--verbose] [--keep]
 // Exit codes: 0 all passed; 1 a test failed, the suite could not load, or no test ran; 124 timeout.

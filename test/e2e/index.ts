@@ -3,7 +3,7 @@
  * contract as for @vscode/test-electron: the extension host loads this file
  * and awaits run(); resolve = exit code 0, reject = exit code 1. So the same
  * entry serves the offline code-server runner (scripts/run-vscode-tests.mjs)
- * and desktop VS Code (scripts/test-electron.mjs).
+ * and desktop VS Code (scripts/lib/electron.mjs, `npm run test:electron`).
  *
  * It runs the bundled suites next to it: every *.test.js, or the
  * comma-separated basenames in CC_E2E_FILES (screenshots, VSIX smoke test).
