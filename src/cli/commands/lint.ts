@@ -15,8 +15,6 @@ import { DEFAULT_COMMENT_CHAR, commitsInRange, readBranchTicket, readCommentChar
 import { loadPolicyFile } from '../../git/policyFile';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
-export type LintFn = (text: string, ctx: LintContext) => Finding[];
-
 export interface LintArgs {
   file?: string;
   range?: string;
@@ -56,16 +54,12 @@ export function parseLintArgs(args: readonly string[]): LintArgs {
   return out;
 }
 
-export function createLintCommand(lint: LintFn = lintMessage): CliCommand {
-  return {
-    name: 'lint',
-    summary: 'Check commit messages against the repository policy',
-    usage: USAGE,
-    run: (args, io) => runLint(parseLintArgs(args), io, lint),
-  };
-}
-
-export const lintCommand = createLintCommand();
+export const lintCommand: CliCommand = {
+  name: 'lint',
+  summary: 'Check commit messages against the repository policy',
+  usage: USAGE,
+  run: (args, io) => runLint(parseLintArgs(args), io),
+};
 
 interface Reported {
   /** The commit (range mode) or file the finding is in. */
@@ -74,7 +68,7 @@ interface Reported {
   finding: Finding;
 }
 
-async function runLint(args: LintArgs, io: CliIo, lint: LintFn): Promise<number> {
+async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const root = await workTreeRoot(io.cwd);
   const policy = await loadPolicy(args, io, root);
   if (!policy) return EXIT.usage;
@@ -84,7 +78,7 @@ async function runLint(args: LintArgs, io: CliIo, lint: LintFn): Promise<number>
 
   if (args.range !== undefined) {
     if (!root) throw new ChangeControlError('usage', `--range needs a git work tree; ${io.cwd} is not in one.`);
-    return lintRange(args, io, root, (text) => lint(text, ctxFor(text)));
+    return lintRange(args, io, root, (text) => lintMessage(text, ctxFor(text)));
   }
   const file = args.file!;
   let text: string;
@@ -95,7 +89,7 @@ async function runLint(args: LintArgs, io: CliIo, lint: LintFn): Promise<number>
     return EXIT.usage;
   }
   const where = file === '-' ? '<stdin>' : file;
-  const reported = lint(text, ctxFor(text)).map((finding) => ({ where, finding }));
+  const reported = lintMessage(text, ctxFor(text)).map((finding) => ({ where, finding }));
   io.stdout(args.format === 'json' ? formatJson(reported) : formatText(reported));
   return exitCode(reported);
 }
