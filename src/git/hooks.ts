@@ -10,7 +10,7 @@ import { ChangeControlError } from '../core/errors';
 import { hookScript, isOwnHook, latestBackupName, nextBackupName, type HookScriptOptions } from '../core/hook';
 import { gitCall, openGit } from './git';
 
-export const HOOK_NAME = 'commit-msg';
+const HOOK_NAME = 'commit-msg';
 
 export interface HookInstallResult {
   /** installed: new hook; updated: our older hook rewritten; unchanged: already current. */
@@ -28,7 +28,7 @@ export interface HookUninstallResult {
 }
 
 /** Absolute path of the repository's hooks folder. */
-export async function hooksDirectory(root: string): Promise<string> {
+async function hooksDirectory(root: string): Promise<string> {
   const out = await gitCall('Find the hooks folder', () => openGit(root).raw(['rev-parse', '--git-path', 'hooks']));
   return path.resolve(root, out.trim());
 }
