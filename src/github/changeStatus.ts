@@ -81,14 +81,18 @@ function reason(err: unknown): string {
 
 async function findPullRequest(input: ChangeStatusInput): Promise<PullRequestInfo | undefined> {
   if (input.pullRequest) return input.pullRequest;
-  if (!input.branch) return undefined;
-  const { data } = await input.octokit.request('GET /repos/{owner}/{repo}/pulls', {
-    owner: input.repo.owner,
-    repo: input.repo.repo,
-    head: `${input.repo.owner}:${input.branch}`,
+  return input.branch ? findBranchPullRequest(input.octokit, input.repo, input.branch, input.signal) : undefined;
+}
+
+/** The pull request of a branch: the open one, else the most recent. */
+export async function findBranchPullRequest(octokit: Octokit, repo: RepoRef, branch: string, signal?: AbortSignal): Promise<PullRequestInfo | undefined> {
+  const { data } = await octokit.request('GET /repos/{owner}/{repo}/pulls', {
+    owner: repo.owner,
+    repo: repo.repo,
+    head: `${repo.owner}:${branch}`,
     state: 'all',
     per_page: 20,
-    request: { signal: input.signal },
+    request: { signal },
   });
   const chosen = data.find((p) => p.state === 'open') ?? data[0];
   return chosen ? toPullRequestInfo(chosen) : undefined;
@@ -107,8 +111,11 @@ interface PullPayload {
 
 /** A pull request as GitHub lists or gets it, as the snapshot holds it. */
 export function toPullRequestInfo(p: PullPayload): PullRequestInfo {
-  const state = p.merged_at ? 'merged' : p.state === 'closed' ? 'closed' : p.draft ? 'draft' : 'open';
-  return { number: p.number, title: p.title, url: p.html_url, state, author: p.user?.login ?? '', headSha: p.head.sha };
+  return { number: p.number, title: p.title, url: p.html_url, state: pullRequestState(p), author: p.user?.login ?? '', headSha: p.head.sha };
+}
+
+export function pullRequestState(p: Pick<PullPayload, 'state' | 'draft' | 'merged_at'>): PullRequestInfo['state'] {
+  return p.merged_at ? 'merged' : p.state === 'closed' ? 'closed' : p.draft ? 'draft' : 'open';
 }
 
 async function readPullRequestSection(input: ChangeStatusInput, pr: PullRequestInfo): Promise<PullRequestSection> {
@@ -136,7 +143,7 @@ async function readPullRequestSection(input: ChangeStatusInput, pr: PullRequestI
     checks: [
       ...status.data.statuses.map((s): CheckInfo => ({
         name: s.context,
-        state: s.state === 'success' ? 'passed' : s.state === 'pending' ? 'pending' : 'failed',
+        state: statusCheckState(s.state),
         ...(s.target_url ? { detailsUrl: s.target_url } : {}),
         source: 'status',
         detail: s.state,
@@ -146,11 +153,20 @@ async function readPullRequestSection(input: ChangeStatusInput, pr: PullRequestI
   };
 }
 
+/** A commit status's state as a check state: only success passes. */
+export function statusCheckState(state: string): CheckInfo['state'] {
+  return state === 'success' ? 'passed' : state === 'pending' ? 'pending' : 'failed';
+}
+
+/** A check run's state: pending until completed, then neutral and skipped pass as success does. */
+export function checkRunState(run: { status: string; conclusion: string | null }): CheckInfo['state'] {
+  if (run.status !== 'completed') return 'pending';
+  return ['success', 'neutral', 'skipped'].includes(run.conclusion ?? '') ? 'passed' : 'failed';
+}
+
 function checkRunInfo(run: { name: string; status: string; conclusion: string | null; details_url?: string | null; html_url?: string | null }): CheckInfo {
   const url = run.details_url || run.html_url || undefined;
-  const passed = ['success', 'neutral', 'skipped'];
-  const state = run.status !== 'completed' ? 'pending' : passed.includes(run.conclusion ?? '') ? 'passed' : 'failed';
-  return { name: run.name, state, ...(url ? { detailsUrl: url } : {}), source: 'checkRun', detail: run.status === 'completed' ? (run.conclusion ?? 'completed') : run.status };
+  return { name: run.name, state: checkRunState(run), ...(url ? { detailsUrl: url } : {}), source: 'checkRun', detail: run.status === 'completed' ? (run.conclusion ?? 'completed') : run.status };
 }
 
 async function readTicket(input: ChangeStatusInput, ref: TicketRef | undefined): Promise<{ section: TicketSection; texts?: string[] }> {

@@ -9,6 +9,7 @@ import type { ChangeEvidence, ReviewEvidence } from '../core/evidence/schema';
 import { approvalFromEvents, type LabelEvent } from '../core/evidence/document';
 import { latestDecisions } from '../core/evidence/findings';
 import type { Policy } from '../core/policy/schema';
+import { checkRunState, pullRequestState, statusCheckState } from './changeStatus';
 import { isGoneOrMissing } from './errors';
 
 type Change = Omit<ChangeEvidence, 'findings'>;
@@ -86,7 +87,7 @@ export async function gatherPullRequest(g: EvidenceGatherer, number: number): Pr
       title: pr.title,
       author,
       body: pr.body ?? '',
-      state: pr.merged_at ? 'merged' : pr.state === 'closed' ? 'closed' : pr.draft ? 'draft' : 'open',
+      state: pullRequestState(pr),
       createdAt: pr.created_at,
       headRef: pr.head.ref,
       baseRef: pr.base.ref,
@@ -148,16 +149,8 @@ async function gatherChecks(g: EvidenceGatherer, sha: string): Promise<NonNullab
     g.octokit.rest.repos.getCombinedStatusForRef(ref),
     g.octokit.rest.checks.listForRef({ ...ref, per_page: 100 }),
   ]);
-  const statuses = combined.statuses.map((s) => ({
-    name: s.context,
-    state: s.state === 'success' ? ('passed' as const) : s.state === 'pending' ? ('pending' as const) : ('failed' as const),
-    url: s.target_url ?? null,
-  }));
-  const checkRuns = runs.check_runs.map((r) => ({
-    name: r.name,
-    state: r.status !== 'completed' ? ('pending' as const) : ['success', 'neutral', 'skipped'].includes(r.conclusion ?? '') ? ('passed' as const) : ('failed' as const),
-    url: r.details_url ?? r.html_url ?? null,
-  }));
+  const statuses = combined.statuses.map((s) => ({ name: s.context, state: statusCheckState(s.state), url: s.target_url ?? null }));
+  const checkRuns = runs.check_runs.map((r) => ({ name: r.name, state: checkRunState(r), url: r.details_url ?? r.html_url ?? null }));
   return [...statuses, ...checkRuns];
 }
 

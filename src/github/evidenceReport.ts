@@ -11,6 +11,7 @@ import { ChangeControlError } from '../core/errors';
 import type { Policy } from '../core/policy/schema';
 import { checkTests, type ChangedFile } from '../core/testMatching/checkTests';
 import { createEvidenceGit } from '../git/history';
+import { findBranchPullRequest } from './changeStatus';
 import { gatherPullRequest, gatherRange, type EvidenceGatherer, type EvidenceGit, type RepoRef } from './evidence';
 
 export type EvidenceScope = EvidenceDocument['scope'];
@@ -67,8 +68,7 @@ export async function produceEvidence(o: EvidenceRunOptions): Promise<EvidenceDo
 
 /** The pull request of a branch: the open one, else the most recent; an error when there is none. */
 export async function pullForBranch(o: Pick<EvidenceRunOptions, 'octokit' | 'repo' | 'signal'>, branch: string): Promise<number> {
-  const { data } = await o.octokit.rest.pulls.list({ ...o.repo, head: `${o.repo.owner}:${branch}`, state: 'all', per_page: 20, request: { signal: o.signal } });
-  const chosen = data.find((p) => p.state === 'open') ?? data[0];
+  const chosen = await findBranchPullRequest(o.octokit, o.repo, branch, o.signal);
   if (!chosen) {
     throw new ChangeControlError('github.notFound', `Branch ${branch} has no pull request in ${o.repo.owner}/${o.repo.repo}.`, {
       hint: 'Open one first (change-control pr), or pass --pr N or --range A..B.',
@@ -93,7 +93,8 @@ export function evidenceTestChecker(policy: Policy): EvidenceGatherer['checkTest
   };
 }
 
-function toChangedFile(f: { path: string; status: string }): ChangedFile {
+/** A changed file as GitHub lists it (`removed`, `added`, `renamed`, …), as the test check takes it. */
+export function toChangedFile(f: { path: string; status: string }): ChangedFile {
   const status = f.status === 'removed' ? 'deleted' : f.status === 'added' ? 'added' : f.status === 'renamed' ? 'renamed' : 'modified';
   return { path: f.path, status };
 }

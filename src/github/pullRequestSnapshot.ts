@@ -9,11 +9,12 @@ import type { Octokit } from '@octokit/rest';
 import type { ChangeSnapshot, CommitInfo } from '../core/changeSnapshot';
 import { lintMessage } from '../core/commitMessage/lint';
 import type { Policy } from '../core/policy/schema';
-import { checkTests, type ChangedFile } from '../core/testMatching/checkTests';
+import { checkTests } from '../core/testMatching/checkTests';
 import { createEvidenceGit } from '../git/history';
 import type { RepoRef } from '../tickets/githubTicketProvider';
 import { readGitHubChangeStatus, toPullRequestInfo } from './changeStatus';
 import { findTicketId, type EvidenceGit } from './evidence';
+import { toChangedFile } from './evidenceReport';
 
 export interface PullRequestSnapshotOptions {
   octokit: Octokit;
@@ -37,7 +38,7 @@ export async function readPullRequestSnapshot(root: string, o: PullRequestSnapsh
     readGitHubChangeStatus({ octokit: o.octokit, repo: o.repo, branch: pr.head.ref, ticketId, policy: o.policy, pullRequest: toPullRequestInfo(pr), ...(o.signal ? { signal: o.signal } : {}) }),
     git.treeFiles(pr.head.sha),
   ]);
-  const changes: ChangedFile[] = files.map((f) => ({ path: f.filename, status: f.status === 'removed' ? 'deleted' : f.status === 'added' ? 'added' : f.status === 'renamed' ? 'renamed' : 'modified' }));
+  const changes = files.map((f) => toChangedFile({ path: f.filename, status: f.status }));
   const tests: ChangeSnapshot['tests'] = tree
     ? checkTests({ base: pr.base.sha, changes, tree, policy: o.policy.tests })
     : { status: 'skipped', reason: `head commit ${pr.head.sha.slice(0, 12)} is not in the local clone; fetch it (actions/checkout with fetch-depth: 0)` };
