@@ -16,7 +16,9 @@ export const bodyMaxLineLength: Rule = {
   check(parsed, ctx) {
     const max = ctx.policy.commit.bodyMaxLineLength;
     const body = parsed.body;
-    if (body.length === 0) return [];
+    // Runs on every keystroke: classifying the lines costs more than measuring them, and
+    // usually every line fits, so classify only when one does not.
+    if (!body.some((l) => offsetPastColumn(l.text.trimEnd(), max) !== undefined)) return [];
     const kinds = classifyBodyLines(body.map((l) => l.text));
     const findings = [];
     const fixes = new Map<number, Fix[]>(); // one rewrap per paragraph, shared by its long lines
