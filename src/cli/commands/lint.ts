@@ -11,7 +11,7 @@ import type { Finding, LintContext } from '../../core/commitMessage/types';
 import { ChangeControlError } from '../../core/errors';
 import { parsePolicy, type PolicyProblem } from '../../core/policy/parsePolicy';
 import { defaultPolicy, type Policy } from '../../core/policy/schema';
-import { DEFAULT_COMMENT_CHAR, commitsInRange, readBranchTicket, readCommentCharSetting, resolveCommentChar, workTreeRoot } from '../../git/commits';
+import { DEFAULT_COMMENT_CHAR, commitsInRange, readCommentCharSetting, resolveCommentChar, workTreeRoot } from '../../git/commits';
 import { loadPolicyFile } from '../../git/policyFile';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
@@ -72,9 +72,9 @@ async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const root = await workTreeRoot(io.cwd);
   const policy = await loadPolicy(args, io, root);
   if (!policy) return EXIT.usage;
-  // The commit-msg hook runs this on every commit: read both git settings side by side.
-  const [commentSetting, branchTicket] = root ? await Promise.all([readCommentCharSetting(root), readBranchTicket(root)]) : [DEFAULT_COMMENT_CHAR, undefined];
-  const ctxFor = (text: string): LintContext => ({ policy, commentChar: resolveCommentChar(commentSetting, text), ...(branchTicket ? { branchTicket } : {}) });
+  const commentSetting = root ? await readCommentCharSetting(root) : DEFAULT_COMMENT_CHAR;
+  // No branchTicket: it only shapes quick fixes, which the CLI never prints.
+  const ctxFor = (text: string): LintContext => ({ policy, commentChar: resolveCommentChar(commentSetting, text) });
 
   if (args.range !== undefined) {
     if (!root) throw new ChangeControlError('usage', `--range needs a git work tree; ${io.cwd} is not in one.`);
