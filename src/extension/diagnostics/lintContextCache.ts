@@ -20,7 +20,6 @@ interface RepoState {
   effective: Policy;
   commentSetting: string;
   branchTicket?: string;
-  loading?: Promise<void>;
 }
 
 /** The key for documents that belong to no known repository. */
@@ -77,17 +76,10 @@ export class LintContextCache implements vscode.Disposable {
   }
 
   private load(root: string, state: RepoState): void {
-    const loading = this.read(root, state).then(
-      () => {
-        if (state.loading === loading) state.loading = undefined;
-        this.changed.fire(root);
-      },
-      (err: unknown) => {
-        if (state.loading === loading) state.loading = undefined;
-        this.logger.warn(`Could not read the commit-message settings of ${root}; using defaults.`, err);
-      },
+    void this.read(root, state).then(
+      () => this.changed.fire(root),
+      (err: unknown) => this.logger.warn(`Could not read the commit-message settings of ${root}; using defaults.`, err),
     );
-    state.loading = loading;
   }
 
   private async read(root: string, state: RepoState): Promise<void> {
