@@ -9,18 +9,14 @@ import type { ChangeEvidence, ReviewEvidence } from '../core/evidence/schema';
 import { approvalFromEvents, type LabelEvent } from '../core/evidence/document';
 import { latestDecisions } from '../core/evidence/findings';
 import type { Policy } from '../core/policy/schema';
-import { checkRunState, pullRequestState, statusCheckState } from './changeStatus';
+import { parseTicketId, trackerRepo, type RepoRef } from '../tickets/githubTicketProvider';
+import { checkRunState, linksTo, pullRequestState, statusCheckState } from './changeStatus';
 import { isGoneOrMissing } from './errors';
 
 type Change = Omit<ChangeEvidence, 'findings'>;
 type Commit = Change['commits'][number];
 type Tests = NonNullable<Change['tests']>;
 type PullSummary = { number: number; merge_commit_sha: string | null; merged_at: string | null };
-
-export interface RepoRef {
-  owner: string;
-  repo: string;
-}
 
 /** Local git facts the gatherer needs (implemented over openGit by the caller). */
 export interface EvidenceGit {
@@ -163,7 +159,7 @@ interface TicketFacts {
 async function gatherTicket(g: EvidenceGatherer, id: string | null, prUrl: string, prNumber: number): Promise<TicketFacts> {
   const none = { present: false, url: null, at: null };
   if (!id) return { id: null, ticket: null, backLink: none };
-  const target = ticketLocation(g, id);
+  const target = parseTicketId(id, trackerRepo(g.repo, g.policy.tracker));
   if (!target) return { id, ticket: null, backLink: none };
   const req = { owner: target.owner, repo: target.repo, issue_number: target.number, request: { signal: g.signal } };
   let issue;
@@ -189,8 +185,7 @@ async function gatherTicket(g: EvidenceGatherer, id: string | null, prUrl: strin
   const approvalLabel = g.policy.tracker.approvalLabel.toLowerCase();
   const approved = labels.some((l) => l.toLowerCase() === approvalLabel);
   const approval = approved ? approvalFromEvents(labelEvents, g.policy.tracker.approvalLabel) : undefined;
-  const sameRepo = target.owner === g.repo.owner && target.repo === g.repo.repo;
-  const mentions = (text: string | null | undefined): boolean => mentionsPull(text ?? '', prUrl, `${g.repo.owner}/${g.repo.repo}#${prNumber}`, sameRepo ? prNumber : undefined);
+  const mentions = (text: string | null | undefined): boolean => linksTo([text ?? ''], g.repo, { number: prNumber, url: prUrl }, target);
   const linkComment = comments.find((c) => mentions(c.body));
   return {
     id,
@@ -222,20 +217,6 @@ export function findTicketId(policy: Policy, title: string, headRef: string, bod
   const inBranch = headRef.match(re)?.[0];
   if (inBranch) return inBranch;
   return body.match(re)?.[0] ?? null;
-}
-
-function ticketLocation(g: EvidenceGatherer, id: string): { owner: string; repo: string; number: number } | undefined {
-  const m = id.match(/^(?:([\w.-]+)\/([\w.-]+))?#(\d+)$/);
-  if (!m) return undefined;
-  const tracker = g.policy.tracker.repo?.split('/');
-  const owner = m[1] ?? tracker?.[0] ?? g.repo.owner;
-  const repo = m[2] ?? tracker?.[1] ?? g.repo.repo;
-  return { owner, repo, number: Number(m[3]) };
-}
-
-function mentionsPull(text: string, url: string, fullRef: string, localNumber: number | undefined): boolean {
-  if (text.includes(url) || text.includes(fullRef)) return true;
-  return localNumber !== undefined && new RegExp(`(^|[^\\w/])#${localNumber}(?!\\d)`).test(text);
 }
 
 function mergeMessagePull(message: string): number | undefined {

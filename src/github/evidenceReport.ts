@@ -12,7 +12,8 @@ import type { Policy } from '../core/policy/schema';
 import { checkTests, type ChangedFile } from '../core/testMatching/checkTests';
 import { createEvidenceGit } from '../git/history';
 import { findBranchPullRequest } from './changeStatus';
-import { gatherPullRequest, gatherRange, type EvidenceGatherer, type EvidenceGit, type RepoRef } from './evidence';
+import type { RepoRef } from '../tickets/githubTicketProvider';
+import { gatherPullRequest, gatherRange, type EvidenceGatherer, type EvidenceGit } from './evidence';
 
 export type EvidenceScope = EvidenceDocument['scope'];
 
