@@ -1,21 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseInstallHookArgs } from '../../../src/cli/commands/installHook';
 import { main } from '../../../src/cli/main';
-import type { CliIo } from '../../../src/cli/io';
-
-function fakeIo(argv: string[]): CliIo & { out: string; err: string } {
-  const io = {
-    argv,
-    cwd: '/nonexistent-dir-for-tests',
-    env: {},
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-    readStdin: async () => '',
-  };
-  return io;
-}
+import { fakeIo } from './fakeIo';
 
 describe('change-control install-hook arguments', () => {
   it('reads --force, --uninstall and --cli', () => {

@@ -1,22 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseLintArgs } from '../../../src/cli/commands/lint';
-import type { CliIo } from '../../../src/cli/io';
 import { main } from '../../../src/cli/main';
-
-/** A fake CliIo outside any git work tree (the cwd does not exist, so no git runs). */
-function fakeIo(argv: string[], stdin = ''): CliIo & { out: string; err: string } {
-  const io = {
-    argv,
-    cwd: '/nonexistent-dir-for-change-control-tests',
-    env: {},
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-    readStdin: async () => stdin,
-  };
-  return io;
-}
+import { fakeIo } from './fakeIo';
 
 describe('change-control lint arguments', () => {
   it('reads a file, stdin, a range, the format and a policy file', () => {
