@@ -78,10 +78,6 @@ export class RefreshController {
     return Math.min(MAX_POLL_MS, base * 2 ** this.idlePolls);
   }
 
-  get isPolling(): boolean {
-    return this.pollHandle !== undefined;
-  }
-
   dispose(): void {
     this.disposed = true;
     this.cancelPoll();
