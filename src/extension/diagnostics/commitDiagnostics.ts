@@ -13,6 +13,7 @@ import type { LintContextCache } from './lintContextCache';
 
 export type LintFn = (text: string, ctx: LintContext) => Finding[];
 
+/** The source of every Change Control diagnostic (commit messages, the policy file, tests). */
 export const DIAGNOSTIC_SOURCE = 'Change Control';
 
 /** Where each rule is documented (the README on the repository in package.json). */

@@ -6,8 +6,7 @@
 import * as vscode from 'vscode';
 import { parsePolicy } from '../../core/policy/parsePolicy';
 import { POLICY_FILE } from '../../core/policy/schema';
-
-const SOURCE = 'Change Control';
+import { DIAGNOSTIC_SOURCE } from '../diagnostics/commitDiagnostics';
 
 export function isPolicyDocument(doc: vscode.TextDocument): boolean {
   const p = doc.uri.path;
@@ -26,7 +25,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
         const start = doc.positionAt(problem.offset);
         const end = doc.positionAt(problem.offset + Math.max(problem.length, 1));
         const diagnostic = new vscode.Diagnostic(new vscode.Range(start, end), problem.message, vscode.DiagnosticSeverity.Error);
-        diagnostic.source = SOURCE;
+        diagnostic.source = DIAGNOSTIC_SOURCE;
         diagnostic.code = 'policy';
         return diagnostic;
       }),

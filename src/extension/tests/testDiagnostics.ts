@@ -5,8 +5,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SourceTestResult, TestCheckResult } from '../../core/testMatching/types';
+import { DIAGNOSTIC_SOURCE } from '../diagnostics/commitDiagnostics';
 
-export const TEST_DIAGNOSTIC_SOURCE = 'Change Control';
 export const MISSING_CODE = 'tests.missing';
 export const STALE_CODE = 'tests.stale';
 
@@ -32,7 +32,7 @@ export class TestDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
       if (source.verdict !== 'missing' && source.verdict !== 'stale') continue;
       const uri = vscode.Uri.file(path.join(root, source.path));
       const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message(source), vscode.DiagnosticSeverity.Warning);
-      diagnostic.source = TEST_DIAGNOSTIC_SOURCE;
+      diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = source.verdict === 'missing' ? MISSING_CODE : STALE_CODE;
       this.collection.set(uri, [diagnostic]);
       uris.push(uri);
@@ -52,7 +52,7 @@ export class TestDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
   }
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const ours = context.diagnostics.filter((d) => d.source === TEST_DIAGNOSTIC_SOURCE && (d.code === MISSING_CODE || d.code === STALE_CODE));
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && (d.code === MISSING_CODE || d.code === STALE_CODE));
     const target = ours.length > 0 ? this.find(document.uri) : undefined;
     if (!target) return [];
     const { root, source } = target;
