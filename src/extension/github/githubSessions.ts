@@ -12,7 +12,7 @@ import type { SecretRegistry } from '../../core/redact';
 import { authProviderForRemote, connectGitHub, type AuthProviderId, type GitHubConnection } from '../../github/connect';
 import { EtagCache } from '../../github/etagCache';
 import { remoteUrl } from '../../git/pullRequestGit';
-import { readSettings } from '../settings';
+import { readSettings, type Settings } from '../settings';
 
 export const GITHUB_SCOPES = ['repo'];
 
@@ -63,26 +63,26 @@ export class GitHubSessions implements vscode.Disposable {
     const key = `${root}\0${settings.githubRemote}\0${settings.githubApiUrl}`;
     let pending = this.clients.get(key);
     if (!pending) {
-      pending = this.createConnection(root, settings.githubRemote, settings.githubApiUrl, interactive);
+      pending = this.createConnection(root, settings, interactive);
       this.clients.set(key, pending);
       pending.catch(() => this.clients.delete(key));
     }
     return pending;
   }
 
-  private async createConnection(root: string, remote: string, apiUrl: string, interactive: boolean): Promise<GitHubConnection> {
-    const provider = await this.providerFor(root, remote);
+  private async createConnection(root: string, settings: Settings, interactive: boolean): Promise<GitHubConnection> {
+    const provider = await this.providerFor(root, settings);
     const session = await getSessionOrCancel(provider, interactive);
     if (!session) {
       throw new ChangeControlError('github.unauthorized', 'You are not signed in to GitHub.', { hint: 'Sign in to GitHub to continue.' });
     }
     this.remember(session.accessToken);
     const token = session.accessToken;
-    return connectGitHub({ root, remote, apiUrl, token: async () => token, logger: this.logger, secrets: this.secrets, cache: this.cache });
+    return connectGitHub({ root, remote: settings.githubRemote, apiUrl: settings.githubApiUrl, token: async () => token, logger: this.logger, secrets: this.secrets, cache: this.cache });
   }
 
-  private async providerFor(root: string, remote = readSettings().githubRemote): Promise<AuthProviderId> {
-    return authProviderForRemote(await remoteUrl(root, remote), readSettings().enterpriseUri);
+  private async providerFor(root: string, settings = readSettings()): Promise<AuthProviderId> {
+    return authProviderForRemote(await remoteUrl(root, settings.githubRemote), settings.enterpriseUri);
   }
 
   private remember(token: string): void {
