@@ -20,3 +20,7 @@ export interface CliCommand {
 
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+declare const __VERSION__: string | undefined;
+/** The version the build stamps into the bundle ('0.0.0-dev' when run from source). */
+export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';

@@ -1,7 +1,7 @@
 /** `change-control` command-line entry: a thin shell over src/core. */
 import { describeError, isChangeControlError } from '../core/errors';
 import { commands } from './commands/index';
-import { EXIT, type CliIo } from './io';
+import { EXIT, VERSION, type CliIo } from './io';
 
 export async function main(io: CliIo): Promise<number> {
   const [name, ...rest] = io.argv;
@@ -29,9 +29,6 @@ export async function main(io: CliIo): Promise<number> {
     return isChangeControlError(err, 'usage', 'policy.invalid') ? EXIT.usage : EXIT.failed;
   }
 }
-
-declare const __VERSION__: string | undefined;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);

@@ -16,12 +16,9 @@ import { loadPolicyFor, requireWorkTree, tokenFromEnv } from '../context';
 import { connectGitHub } from '../../github/connect';
 import { etagCachePath, loadEtagCache, saveEtagCache } from '../../github/etagCacheFile';
 import { produceEvidence, type EvidenceScope } from '../../github/evidenceReport';
-import { EXIT, type CliCommand, type CliIo } from '../io';
+import { EXIT, VERSION, type CliCommand, type CliIo } from '../io';
 
 const USAGE = 'change-control evidence (--pr N | --branch B | --range A..B) [--format markdown|json] [--out FILE] [--json FILE] [--remote NAME]';
-
-declare const __VERSION__: string | undefined;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 export interface EvidenceArgs {
   scope: EvidenceScope;
