@@ -23,11 +23,6 @@ export function splitPath(path: string): PathParts {
   return { dir, base, name: base.slice(0, dot), ext: base.slice(dot + 1).toLowerCase() };
 }
 
-/** Joins folder parts, skipping empty ones. */
-export function joinPath(...parts: string[]): string {
-  return parts.filter((p) => p !== '').join('/');
-}
-
 /**
  * Extensions of one language family: a test may use any of them for a
  * source in the same family (a `.tsx` component tested from `.spec.ts`).
