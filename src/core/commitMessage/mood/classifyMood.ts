@@ -105,7 +105,8 @@ export function classifyMood(description: string): MoodResult {
 
 function classifyToken(description: string, token: Token, word: string): MoodResult {
   const at = { start: token.start, end: token.end };
-  const contraction = CONTRACTIONS[word];
+  // Own keys only: "constructor" must not read Object.prototype's.
+  const contraction = Object.hasOwn(CONTRACTIONS, word) ? CONTRACTIONS[word] : undefined;
   if (contraction) return { mood: contraction.mood, ...at, ...(contraction.base ? { base: contraction.base } : {}) };
   if (word.includes("'")) {
     if (!word.endsWith("in'")) return { mood: 'non_verb' };

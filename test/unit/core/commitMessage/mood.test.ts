@@ -108,6 +108,7 @@ describe('classifyMood', () => {
     ['Doesn’t crash', 'third_person'],
     ['Can now set headers', 'imperative'],
     ['An empty cookiejar evaluates to False', 'non_verb'],
+    ['constructor cleanup', 'non_verb'],
   ];
   for (const [description, mood] of table) {
     it(`${JSON.stringify(description)} is ${mood}`, () => assert.equal(classifyMood(description).mood, mood));
