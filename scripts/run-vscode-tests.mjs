@@ -8,7 +8,8 @@
 //
 // Tests reach the runner through a small control server on 127.0.0.1 whose URL is in the
 // CC_E2E_CONTROL_URL environment variable of the extension host: `POST /screenshot?name=NAME`
-// saves a Playwright screenshot of the workbench as SCREENSHOT_DIR/NAME.png.
+// saves a Playwright screenshot of the workbench as SCREENSHOT_DIR/NAME.png, and
+// `POST /keys?press=K1,K2` presses real keys in the page.
 //
 // Used as a module by scripts/e2e.mjs (also for --screenshots) and scripts/start.mjs, or as a CLI:
 //   node scripts/run-vscode-tests.mjs --code-server=DIR --extensionDevelopmentPath=DIR \
@@ -172,19 +173,6 @@ function startControlServer(getPage, screenshotDir) {
         const keys = (u.searchParams.get('press') ?? '').split(',').filter(Boolean);
         for (const k of keys) await getPage().keyboard.press(k);
         res.writeHead(200).end('ok');
-        return;
-      }
-      if (req.method === 'POST' && u.pathname === '/click') {        // a workbench dialog button, e.g. "Allow"
-        const name = u.searchParams.get('button') ?? '';
-        const button = getPage().locator('.monaco-dialog-box .monaco-button', { hasText: name }).first();
-        try {
-          await button.click({ timeout: Number(u.searchParams.get('timeoutMs') ?? 10000) });
-          res.writeHead(200).end('clicked');
-        } catch {
-          const shot = path.join(os.tmpdir(), 'cc-e2e-click-failure.png');
-          await getPage().screenshot({ path: shot }).catch(() => undefined);
-          res.writeHead(404).end(`no dialog button "${name}" (the workbench at that moment: ${shot})`);
-        }
         return;
       }
       res.writeHead(404).end();

@@ -72,13 +72,6 @@ export async function pressKeys(...keys: string[]): Promise<void> {
   assert.equal(res.status, 200);
 }
 
-/** The fake GitHub's base URL, started by the runner (test/github-fake). */
-export function fakeGitHubUrl(): string {
-  const url = process.env.CHANGE_CONTROL_GITHUB_API_URL;
-  assert.ok(url, 'the runner starts the fake GitHub and sets CHANGE_CONTROL_GITHUB_API_URL');
-  return url;
-}
-
 /** The minimal slice of the built-in git extension's API the suites use. */
 export interface GitRepositoryLike {
   rootUri: vscode.Uri;
@@ -171,14 +164,6 @@ export function registerFakeGitHubAuth(token = 'e2e-token-not-a-secret'): vscode
   }, { supportsMultipleAccounts: false });
   changed.fire({ added: [session], removed: [], changed: [] });
   return vscode.Disposable.from(registration, changed);
-}
-
-/** Clicks a button of a workbench dialog (e.g. the "Allow" of an authentication request). */
-export async function clickDialogButton(button: string, timeoutMs = 10_000): Promise<void> {
-  const url = process.env.CC_E2E_CONTROL_URL;
-  assert.ok(url, 'CC_E2E_CONTROL_URL is set by scripts/run-vscode-tests.mjs');
-  const res = await fetch(`${url}/click?button=${encodeURIComponent(button)}&timeoutMs=${timeoutMs}`, { method: 'POST' });
-  assert.equal(res.status, 200, await res.text());
 }
 
 /**
