@@ -21,7 +21,7 @@ import {
   type TicketSection,
   type Unavailable,
 } from '../core/changeSnapshot';
-import { describeError, isChangeControlError } from '../core/errors';
+import { describeError } from '../core/errors';
 import type { Policy } from '../core/policy/schema';
 import { issueToTicket, parseTicketId, sameRepo, trackerRepo, type RepoRef, type TicketRef } from '../tickets/githubTicketProvider';
 import { readLocalChange } from '../git/branchStatus';
@@ -75,8 +75,7 @@ export async function readGitHubChangeStatus(input: ChangeStatusInput): Promise<
 }
 
 function reason(err: unknown): string {
-  const translated = isChangeControlError(err) ? err : translateGitHubError(err);
-  return describeError(translated);
+  return describeError(translateGitHubError(err));
 }
 
 async function findPullRequest(input: ChangeStatusInput): Promise<PullRequestInfo | undefined> {

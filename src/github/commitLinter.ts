@@ -3,6 +3,6 @@ import { lintMessage } from '../core/commitMessage/lint';
 import type { Policy } from '../core/policy/schema';
 import type { CommitLinter } from '../core/pullRequest';
 
-export function commitLinterFor(policy: Policy, branchTicket?: string): CommitLinter {
-  return (message) => lintMessage(message, { policy, ...(branchTicket ? { branchTicket } : {}) });
+export function commitLinterFor(policy: Policy): CommitLinter {
+  return (message) => lintMessage(message, { policy });
 }

@@ -7,8 +7,6 @@ import { ChangeControlError, type ErrorCode } from '../core/errors';
 import { systemClock, type Clock } from '../core/clock';
 
 export interface TranslateOptions {
-  /** What was being looked at, for 404s ("ticket #12 in acme/api"). Derived from the URL when absent. */
-  resource?: string;
   /** Scrubs secrets from any text taken from the error. */
   redact?: (text: string) => string;
   clock?: Clock;
@@ -74,7 +72,7 @@ function translateStatus(err: HttpErrorLike, options: TranslateOptions & { redac
     return make('github.forbidden', `GitHub refused the request (403)${why}.`, 'Ask for access to the repository, or sign in with an account that has it.', err, detail);
   }
   if (status === 404) {
-    const what = options.resource ?? resourceFromUrl(err.request?.url) ?? 'the requested resource';
+    const what = resourceFromUrl(err.request?.url) ?? 'the requested resource';
     return make('github.notFound', `GitHub could not find ${what} (404).`, 'Check the name or number, and that your account can see the repository.', err, detail);
   }
   if (status === 422) {
@@ -168,19 +166,4 @@ function httpStatusOf(err: unknown): number | undefined {
 export function isGoneOrMissing(err: unknown): boolean {
   const status = httpStatusOf(err);
   return status === 404 || status === 410;
-}
-
-/**
- * Run a GitHub call and name what a 404 was about ("ticket #12 in
- * acme/tracker") instead of the URL-derived guess the client hook made.
- */
-export async function githubCall<T>(resource: string, op: () => Promise<T>, options: Omit<TranslateOptions, 'resource'> = {}): Promise<T> {
-  try {
-    return await op();
-  } catch (err) {
-    if (err instanceof ChangeControlError && err.code === 'github.notFound' && err.cause !== undefined) {
-      throw translateGitHubError(err.cause, { ...options, resource });
-    }
-    throw translateGitHubError(err, { ...options, resource });
-  }
 }

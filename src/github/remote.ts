@@ -2,11 +2,8 @@
  * Repository identity from a git remote URL: https (with or without `.git`
  * and credentials, which are stripped and never kept), `ssh://` with a
  * port, scp-like `git@host:owner/repo.git`, GitHub Enterprise hosts. Also
- * maps a host to its REST API base URL.
+ * maps a host to its REST API base URL. connect.ts reads the remote's URL.
  */
-import { ChangeControlError } from '../core/errors';
-import { gitCall, openGit } from '../git/git';
-
 export interface GitHubRepository {
   /** Host name as in the remote, lower-case, without credentials (may carry a port for http remotes). */
   host: string;
@@ -58,27 +55,4 @@ export function parseRemoteUrl(raw: string): GitHubRepository | undefined {
   host = host.toLowerCase();
   if (host === 'ssh.github.com' || host === 'www.github.com') host = 'github.com';
   return { host, owner, repo, apiBaseUrl: apiBaseUrlForHost(host, protocol), webUrl: `${protocol === 'http:' ? 'http' : 'https'}://${host}/${owner}/${repo}` };
-}
-
-export interface ReadRemoteOptions {
-  /** Remote name from the `changeControl.github.remote` setting; default `origin`. */
-  remoteName?: string;
-  signal?: AbortSignal;
-}
-
-/** The GitHub repository behind a remote of the repository at `root`. */
-export async function readGitHubRemote(root: string, options: ReadRemoteOptions = {}): Promise<GitHubRepository> {
-  const name = options.remoteName?.trim() || 'origin';
-  const git = openGit(root, options.signal ? { signal: options.signal } : {});
-  const remotes = await gitCall('Reading remotes', () => git.getRemotes(true));
-  const remote = remotes.find((r) => r.name === name);
-  if (!remote) {
-    throw new ChangeControlError('git.noRemote', `The repository has no remote named "${name}".`, { hint: remotes.length > 0 ? `Set changeControl.github.remote to one of: ${remotes.map((r) => r.name).join(', ')}.` : 'Add a GitHub remote with git remote add origin <url>.' });
-  }
-  const url = remote.refs.fetch || remote.refs.push;
-  const parsed = parseRemoteUrl(url);
-  if (!parsed) {
-    throw new ChangeControlError('github.noRepository', `The remote "${name}" does not point to a GitHub repository.`, { hint: 'Use a remote such as https://github.com/OWNER/REPO.git.', detail: { remote: name } });
-  }
-  return parsed;
 }

@@ -3,7 +3,7 @@ import { RequestError } from '@octokit/request-error';
 import { fixedClock } from '../../../src/core/clock';
 import { ChangeControlError, type ErrorCode } from '../../../src/core/errors';
 import { SecretRegistry } from '../../../src/core/redact';
-import { describeReset, githubCall, isGoneOrMissing, resourceFromUrl, translateGitHubError } from '../../../src/github/errors';
+import { describeReset, isGoneOrMissing, resourceFromUrl, translateGitHubError } from '../../../src/github/errors';
 
 const TOKEN = 'ghp_UnitTestToken0123456789abcdefghijklm';
 
@@ -65,11 +65,6 @@ describe('translateGitHubError', () => {
     assert.match(out.message, /\[REDACTED\]/);
   });
 
-  it('uses the resource the caller names for a 404', () => {
-    const out = translateGitHubError(httpError(404, { message: 'Not Found' }), { resource: 'ticket #7 in acme/tracker' });
-    assert.match(out.message, /could not find ticket #7 in acme\/tracker/);
-  });
-
   it('returns a ChangeControlError unchanged', () => {
     const original = new ChangeControlError('ticket.notFound', 'x');
     assert.equal(translateGitHubError(original), original);
@@ -83,21 +78,6 @@ describe('describeReset and resourceFromUrl', () => {
   it('names pull requests and ignores foreign paths', () => {
     assert.equal(resourceFromUrl('http://127.0.0.1:1/api/v3/repos/a/b/pulls/3?x=1'), 'pull request #3 in a/b');
     assert.equal(resourceFromUrl('https://api.github.com/user'), undefined);
-  });
-});
-
-describe('githubCall', () => {
-  it('renames the resource of a 404 the client hook already translated', async () => {
-    const translated = translateGitHubError(httpError(404, { message: 'Not Found' }, {}, 'https://api.github.com/repos/acme/tracker/issues/7'));
-    assert.match(translated.message, /issue #7 in acme\/tracker/);
-    await assert.rejects(githubCall('ticket #7 in acme/tracker', async () => { throw translated; }), (err: unknown) =>
-      err instanceof ChangeControlError && err.code === 'github.notFound' && /could not find ticket #7 in acme\/tracker/.test(err.message));
-  });
-
-  it('passes results and other errors through', async () => {
-    assert.equal(await githubCall('x', async () => 42), 42);
-    const other = new ChangeControlError('github.server', 'down');
-    await assert.rejects(githubCall('x', async () => { throw other; }), (err: unknown) => err === other);
   });
 });
 
