@@ -57,7 +57,7 @@ export function renderBranchName(template: string, parts: BranchNameParts): Bran
     ticket: ticketForBranch(parts.ticket),
     slug: slugify(parts.description),
   };
-  const unknown = [...template.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((k) => !(k in values));
+  const unknown = [...template.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((k) => k === undefined || !Object.hasOwn(values, k));
   if (unknown.length > 0) {
     return { ok: false, message: `The branch template "${template}" has unknown placeholders: ${unknown.map((k) => `{${k}}`).join(', ')}. Use {kind}, {ticket} and {slug}.` };
   }

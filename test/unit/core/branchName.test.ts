@@ -73,6 +73,8 @@ describe('branchName', () => {
       const result = renderBranchName('{type}/{ticket}', { kind: 'feature', ticket: '#1', description: 'x' });
       assert.equal(result.ok, false);
       if (!result.ok) assert.match(result.message, /\{type\}.*\{kind\}, \{ticket\} and \{slug\}/);
+      const inherited = renderBranchName('{kind}/{toString}-{slug}', { kind: 'feature', ticket: '#1', description: 'x' });
+      assert.equal(inherited.ok, false, 'a name an object inherits is no placeholder either');
     });
 
     it('every rendered name passes checkBranchName, whatever the description', () => {
