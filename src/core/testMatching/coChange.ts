@@ -7,7 +7,7 @@
  * `src/test/`, `tests/`) belongs to the package that holds that folder.
  */
 import { isTestFolder } from './classify';
-import { normaliseStem } from './stem';
+import { normalisePathStem, normaliseStem } from './stem';
 
 /** Helpers and broad suites, never one source's test. */
 const GENERIC_STEM = new Set(['helper', 'helpers', 'support', 'setup', 'util', 'utils', 'common', 'base', 'shared', 'mocks', 'fixtures', 'integration', 'e2e', 'all', 'main', 'conftest', 'spechelper', 'testhelper']);
@@ -105,14 +105,14 @@ export function coChangedTests(
   const out = new Map<string, string[]>();
   const give = (owner: string, test: string): void => void out.set(owner, [...(out.get(owner) ?? []), test]);
   for (const test of changedTests) {
-    const stem = normaliseStem(test.slice(test.lastIndexOf('/') + 1));
+    const stem = normalisePathStem(test);
     if (claimed.has(test) || !isTestNamed(test) || GENERIC_STEM.has(stem)) continue;
     const packageWide = goPackageTestOwners(test, matched.keys(), folders);
     if (packageWide.length > 0) {
       for (const owner of packageWide) give(owner, test);
       continue;
     }
-    const sameStem = uncovered.filter((source) => normaliseStem(source.slice(source.lastIndexOf('/') + 1)) === stem);
+    const sameStem = uncovered.filter((source) => normalisePathStem(source) === stem);
     const named = sameStem.length > 0 ? sameStem : uncovered.filter((source) => qualifies(test, source));
     if (named.length === 1) {
       give(named[0] as string, test);

@@ -8,7 +8,7 @@ import { BUILT_IN_CONVENTIONS, type ConventionSpec } from './conventions';
 import { concretePaths, resolveTemplate, sourceVars, type ResolvedTemplate, type SourceVars } from './template';
 import { TestIndex } from './testIndex';
 import { splitPath } from './paths';
-import { normaliseStem } from './stem';
+import { normalisePathStem } from './stem';
 
 export interface TestMatch {
   tests: string[];
@@ -172,9 +172,9 @@ export class TestMatcher {
   }
 
   private dropOwnedElsewhere(source: string, found: Set<string>): void {
-    const own = normaliseStem(source.slice(source.lastIndexOf('/') + 1));
+    const own = normalisePathStem(source);
     for (const test of found) {
-      const stem = normaliseStem(test.slice(test.lastIndexOf('/') + 1));
+      const stem = normalisePathStem(test);
       if (stem !== own && this.hasSourceStem(stem)) found.delete(test);
     }
   }
