@@ -46,9 +46,11 @@ describe('Change view manifest', () => {
     for (const id of ['changeControl.refresh', 'changeControl.selectRepository', 'changeControl.startChangeInView']) assert.ok(title.includes(id), id);
     const item = contributes.menus['view/item/context']!.filter((m) => m.when?.includes('changeControl.change'));
     const byCommand = (id: string): string[] => item.filter((m) => m.command === id).map((m) => m.when ?? '');
-    assert.ok(byCommand('changeControl.openInBrowser').every((w) => w.includes('hasUrl')));
-    assert.ok(byCommand('changeControl.createItemTest').every((w) => w.includes('test\\.missing')));
-    assert.ok(byCommand('changeControl.openItemTest').every((w) => w.includes('test\\.hasTest')));
-    assert.ok(byCommand('changeControl.linkTicket').length > 0);
+    // Each action is offered, and only on items whose context value carries its marker.
+    for (const [id, marker] of [['changeControl.openInBrowser', 'hasUrl'], ['changeControl.createItemTest', 'test\\.missing'], ['changeControl.openItemTest', 'test\\.hasTest'], ['changeControl.linkTicket', 'ticket\\.']] as const) {
+      const whens = byCommand(id);
+      assert.ok(whens.length > 0, `${id} is in the item menu`);
+      assert.ok(whens.every((w) => w.includes(marker)), `${id} only where ${marker}`);
+    }
   });
 });
