@@ -39,6 +39,7 @@ export function registerCommitMessageFeatures(context: vscode.ExtensionContext, 
       vscode.workspace.isTrusted ? locator.forUri(uri) : vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath,
   });
   const policyDiagnostics = new PolicyDiagnostics();
+  // Lints the commit messages already open (or clears them when linting is off).
   diagnostics.setEnabled(settings.lintEnabled);
   const subs = context.subscriptions;
   subs.push(cache, diagnostics, policyDiagnostics);
@@ -69,10 +70,7 @@ export function registerCommitMessageFeatures(context: vscode.ExtensionContext, 
   // The quick fix inserts the branch's ticket: learn it as soon as it is recorded.
   if (deps.onDidRecordTicket) subs.push(deps.onDidRecordTicket((root) => cache.refresh(root)));
   watchPolicyFiles(subs, cache);
-  for (const doc of vscode.workspace.textDocuments) {
-    diagnostics.lintDocument(doc);
-    policyDiagnostics.update(doc);
-  }
+  for (const doc of vscode.workspace.textDocuments) policyDiagnostics.update(doc);
 
   void deps.gitApi.then((api) => {
     if (api) watchBranches(api, subs, cache);
