@@ -81,19 +81,28 @@ export class TestMatcher {
   private findNew(source: string): TestMatch {
     const vars = sourceVars(source);
     const found = new Set<string>();
-    let convention: string | undefined;
-    for (const pass of [false, true]) {
-      for (const { spec, appliesTo } of this.conventions) {
-        if (Boolean(spec.fallback) !== pass || !appliesTo(source)) continue;
-        const before = found.size;
-        for (const template of spec.tests) this.collect(resolveTemplate(template, vars), source, found);
-        if (pass) this.dropOwnedElsewhere(source, found);
-        if (found.size > before) convention ??= spec.id;
-      }
-      if (found.size > 0) break;
-    }
+    let convention = this.collectBy(source, vars, false, found);
+    if (found.size === 0) convention = this.collectBy(source, vars, true, found);
     if (found.size === 0) convention = this.findByVerb(source, vars, found);
     return convention === undefined ? { tests: [...found].sort() } : { tests: [...found].sort(), convention };
+  }
+
+  /**
+   * Adds to `found` the tests of `source` by every applicable convention
+   * that is (or is not) a fallback; returns the id of the first that found
+   * one. A fallback's tests that belong to a source of their own are left
+   * out.
+   */
+  private collectBy(source: string, vars: SourceVars, fallback: boolean, found: Set<string>): string | undefined {
+    let convention: string | undefined;
+    for (const { spec, appliesTo } of this.conventions) {
+      if (Boolean(spec.fallback) !== fallback || !appliesTo(source)) continue;
+      const before = found.size;
+      for (const template of spec.tests) this.collect(resolveTemplate(template, vars), source, found);
+      if (fallback) this.dropOwnedElsewhere(source, found);
+      if (found.size > before) convention ??= spec.id;
+    }
+    return convention;
   }
 
   /**
@@ -101,18 +110,11 @@ export class TestMatcher {
    * tested by `parse.spec.ts`, `compiler.ts` by `compile.test.ts`.
    */
   private findByVerb(source: string, vars: SourceVars, found: Set<string>): string | undefined {
-    let convention: string | undefined;
     for (const name of verbForms(vars.name)) {
-      const verbVars = { ...vars, name, Name: name.charAt(0).toUpperCase() + name.slice(1) };
-      for (const { spec, appliesTo } of this.conventions) {
-        if (spec.fallback || !appliesTo(source)) continue;
-        const before = found.size;
-        for (const template of spec.tests) this.collect(resolveTemplate(template, verbVars), source, found);
-        if (found.size > before) convention ??= spec.id;
-      }
-      if (found.size > 0) break;
+      const convention = this.collectBy(source, { ...vars, name, Name: name.charAt(0).toUpperCase() + name.slice(1) }, false, found);
+      if (found.size > 0) return convention;
     }
-    return convention;
+    return undefined;
   }
 
   /**
