@@ -1,5 +1,6 @@
 /** `change-control` command-line entry: a thin shell over src/core. */
 import { describeError, isChangeControlError } from '../core/errors';
+import { redact } from '../core/redact';
 import { commands } from './commands/index';
 import { EXIT, VERSION, type CliIo } from './io';
 
@@ -25,8 +26,9 @@ export async function main(io: CliIo): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (err) {
-    io.stderr(`change-control ${name}: ${describeError(err)}\n`);
-    return isChangeControlError(err, 'usage', 'policy.invalid') ? EXIT.usage : EXIT.failed;
+    // A remote URL or a git message may carry a credential: never print one.
+    io.stderr(`change-control ${name}: ${redact(describeError(err))}\n`);
+    return isChangeControlError(err, 'usage', 'ticket.invalidId', 'policy.invalid') ? EXIT.usage : EXIT.failed;
   }
 }
 

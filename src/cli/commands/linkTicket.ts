@@ -3,8 +3,7 @@
  * ticket of a branch (git config `branch.<name>.changeTicket`), for
  * branches not made by `start`.
  */
-import { ChangeControlError, describeError, isChangeControlError } from '../../core/errors';
-import { redact } from '../../core/redact';
+import { ChangeControlError } from '../../core/errors';
 import { linkTicket } from '../../core/linkTicket';
 import { loadPolicyFor, requireWorkTree } from '../context';
 import { GitRepository } from '../../git/gitRepository';
@@ -32,14 +31,7 @@ export const linkTicketCommand: CliCommand = {
   name: 'link-ticket',
   summary: 'Record the change ticket of the current branch (or --branch NAME)',
   usage: USAGE,
-  run: async (args, io) => {
-    try {
-      return await runLink(parseLinkTicketArgs(args), io);
-    } catch (err) {
-      io.stderr(`change-control link-ticket: ${redact(describeError(err))}\n`);
-      return isChangeControlError(err, 'usage', 'ticket.invalidId') ? EXIT.usage : EXIT.failed;
-    }
-  },
+  run: (args, io) => runLink(parseLinkTicketArgs(args), io),
 };
 
 async function runLink(args: { ticket: string; branch?: string }, io: CliIo): Promise<number> {

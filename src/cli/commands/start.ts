@@ -4,8 +4,7 @@
  * when one is needed and missing, nothing is changed and the command exits
  * 2 naming the flag.
  */
-import { ChangeControlError, describeError, isChangeControlError } from '../../core/errors';
-import { redact } from '../../core/redact';
+import { ChangeControlError } from '../../core/errors';
 import type { StartChangeInput, StartQuestionId } from '../../core/startChange';
 import { startChange, type StartAsker } from '../../core/startChangeRunner';
 import { loadPolicyFor, requireWorkTree } from '../context';
@@ -67,14 +66,7 @@ export const startCommand: CliCommand = {
   name: 'start',
   summary: 'Start a change: a feature or defect branch from the up-to-date remote base, linked to its ticket',
   usage: USAGE,
-  run: async (args, io) => {
-    try {
-      return await runStart(parseStartArgs(args), io);
-    } catch (err) {
-      io.stderr(`change-control start: ${redact(describeError(err))}\n`);
-      return isChangeControlError(err, 'usage', 'ticket.invalidId', 'policy.invalid') ? EXIT.usage : EXIT.failed;
-    }
-  },
+  run: (args, io) => runStart(parseStartArgs(args), io),
 };
 
 async function runStart(args: StartArgs, io: CliIo): Promise<number> {
