@@ -34,11 +34,13 @@ export class RepositoryLocator {
   /** The repository that contains `uri` (deepest root wins). */
   async forUri(uri: vscode.Uri | undefined): Promise<string | undefined> {
     if (!uri || uri.scheme !== 'file') return undefined;
-    const file = uri.fsPath;
+    return containingRoot(await this.list(), uri);
+  }
+
+  /** The active editor's repository, else the first one; undefined when there is none. */
+  async activeOrFirst(): Promise<string | undefined> {
     const roots = await this.list();
-    return roots
-      .filter((r) => file === r || file.startsWith(r + path.sep))
-      .sort((a, b) => b.length - a.length)[0];
+    return containingRoot(roots, vscode.window.activeTextEditor?.document.uri) ?? roots[0];
   }
 
   /**
@@ -50,7 +52,7 @@ export class RepositoryLocator {
     if (options.hint) return options.hint;
     const roots = await this.list();
     if (roots.length <= 1) return roots[0];
-    const active = await this.forUri(vscode.window.activeTextEditor?.document.uri);
+    const active = containingRoot(roots, vscode.window.activeTextEditor?.document.uri);
     const items = roots.map((root) => ({
       label: path.basename(root),
       description: vscode.workspace.asRelativePath(root, true),
@@ -64,4 +66,11 @@ export class RepositoryLocator {
     });
     return picked?.root;
   }
+}
+
+/** The deepest of `roots` that contains the file `uri`. */
+function containingRoot(roots: readonly string[], uri: vscode.Uri | undefined): string | undefined {
+  if (!uri || uri.scheme !== 'file') return undefined;
+  const file = uri.fsPath;
+  return roots.filter((r) => file === r || file.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
 }

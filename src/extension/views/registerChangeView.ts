@@ -55,7 +55,7 @@ export function registerChangeView(context: vscode.ExtensionContext, ctx: Comman
     refresh: async (reason) => {
       const started = Date.now();
       if (!root) {
-        root = (await locator.forUri(vscode.window.activeTextEditor?.document.uri)) ?? (await locator.list())[0];
+        root = await locator.activeOrFirst();
         if (root) watchRepository(root);
       }
       content = await readViewContent(root, { sessions: deps.sessions, logger: ctx.logger, ...(deps.shortcuts ? { shortcuts: deps.shortcuts } : {}) });
