@@ -148,10 +148,10 @@ export async function commentOnTicketOnce(
   signal?: AbortSignal,
 ): Promise<boolean> {
   const target = { owner: ticket.owner, repo: ticket.repo, issue_number: ticket.number };
-  for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
-    const { data } = await octokit.rest.issues.listComments({ ...target, per_page: 100, page, ...req(signal) });
+  let pages = 0;
+  for await (const { data } of octokit.paginate.iterator(octokit.rest.issues.listComments, { ...target, per_page: 100, ...req(signal) })) {
     if (data.some((c) => isBackLinkComment(c.body, pr.url))) return false;
-    if (data.length < 100) break;
+    if (++pages >= MAX_COMMENT_PAGES) break;
   }
   await octokit.rest.issues.createComment({ ...target, body: backLinkComment(pr), ...req(signal) });
   return true;

@@ -81,6 +81,19 @@ describe('Open Pull Request end to end (real git, bare remote, fake GitHub)', ()
     assert.match(again.done.join(', '), /already pushed, found open PR #\d+, ticket #1 already linked/);
   });
 
+  it('finds its back-link on a later page of a busy ticket and does not comment twice', async () => {
+    for (let i = 1; i <= 120; i++) env.fake.state.addComment('acme/app', 1, `Discussion ${i}`, 'pm');
+    await startAndCommit(env, '#1', 'Export the audit log as CSV');
+    const first = await open(env, await prepare(env));
+    assert.equal(first.commented, true);
+    const pages = (): number => env.fake.counters.byRoute['GET /repos/{owner}/{repo}/issues/{issue_number}/comments'] ?? 0;
+    const before = pages();
+    const again = await open(env, await prepare(env));
+    assert.equal(again.commented, false, 'the link on page 2 was found');
+    assert.equal(pages() - before, 2, 'both pages were read');
+    assert.equal(env.comments(1).length, 121);
+  });
+
   it('uses the repository template and names a defect from the branch', async () => {
     const branch = await startAndCommit(env, '#2', 'Fix the session timeout', 'defect');
     git(env.fx.work, ['checkout', '-q', branch]);
