@@ -26,10 +26,13 @@ describe('the installed VSIX', () => {
     for (const dir of ['src', 'test', 'node_modules']) assert.equal(fs.existsSync(path.join(ext.extensionPath, dir)), false, dir);
   });
 
-  it('activates and runs a command through its error boundary', async () => {
+  it('activates, registers every command it contributes and runs one', async () => {
     const { ext, api } = await activateExtension();
     assert.ok(ext.isActive);
     assert.equal(typeof api.activationMs, 'number');
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed = (ext.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
+    assert.deepEqual(contributed.filter((id) => !registered.has(id)), [], 'the installed bundle registers every contributed command');
     await vscode.commands.executeCommand('changeControl.showLog');
     console.log(`    activation from the VSIX: activate() ${api.activationMs} ms`);
   });
