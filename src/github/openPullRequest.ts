@@ -238,11 +238,10 @@ const STEP_NAMES: Record<OpenStep, string> = {
 /** The error of a failed step, saying what is already done. */
 function stepFailure(step: OpenStep, err: unknown, done: readonly string[]): ChangeControlError {
   const cause = translateGitHubError(err);
+  const already = alreadyDone(done);
   if (cause.code === 'cancelled') {
-    const already = done.length > 0 ? ` Already done: ${done.join(', ')}.` : ' Nothing was changed.';
     return new ChangeControlError('cancelled', `Open Pull Request was cancelled while ${STEP_NAMES[step]}.${already}`, { cause: err, detail: { step, done: [...done] } });
   }
-  const already = done.length > 0 ? ` Already done: ${done.join(', ')}.` : ' Nothing was changed.';
   return new ChangeControlError(cause.code, `Open Pull Request failed while ${STEP_NAMES[step]}: ${cause.message}${already}`, {
     cause: err,
     hint: [cause.hint, done.length > 0 ? 'Run Open Pull Request again: it continues where it stopped.' : undefined].filter(Boolean).join(' '),
@@ -252,6 +251,10 @@ function stepFailure(step: OpenStep, err: unknown, done: readonly string[]): Cha
 
 function throwIfCancelled(signal: AbortSignal | undefined, done: readonly string[] = []): void {
   if (!signal?.aborted) return;
-  const already = done.length > 0 ? ` Already done: ${done.join(', ')}.` : ' Nothing was changed.';
-  throw new ChangeControlError('cancelled', `Open Pull Request was cancelled.${already}`, { detail: { done: [...done] } });
+  throw new ChangeControlError('cancelled', `Open Pull Request was cancelled.${alreadyDone(done)}`, { detail: { done: [...done] } });
+}
+
+/** " Already done: pushed x, PR #4 created." — or that nothing changed. */
+function alreadyDone(done: readonly string[]): string {
+  return done.length > 0 ? ` Already done: ${done.join(', ')}.` : ' Nothing was changed.';
 }
