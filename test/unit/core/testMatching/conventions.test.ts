@@ -8,6 +8,9 @@ const PAIRS: [string, string, string[], string[]][] = [
   ['typescript', 'src/util/x.ts', ['src/util/x.test.ts'], ['src/util/y.test.ts']],
   ['typescript', 'src/util/x.ts', ['src/util/x.spec.ts'], ['src/other/x.spec.ts']],
   ['typescript', 'src/util/x.ts', ['src/util/__tests__/x.ts'], []],
+  // A "*" in a name stays within one folder name.
+  ['typescript', 'src/util/x.ts', ['src/util/x.e2e.test.ts'], ['src/util/x.d/x.test.ts']],
+  ['typescript', 'src/ui/Button.tsx', ['src/ui/button.test.tsx'], []],
   ['typescript', 'src/core/policy/schema.ts', ['test/core/policy/schema.test.ts'], []],
   ['typescript', 'lib/parse.js', ['test/parse.js'], ['test/parser.js']],
   ['typescript', 'packages/p/src/transforms/vFor.ts', ['packages/p/__tests__/transforms/vFor.spec.ts'], ['packages/q/__tests__/transforms/vFor.spec.ts']],
@@ -22,12 +25,16 @@ const PAIRS: [string, string, string[], string[]][] = [
   ['java', 'core/src/main/java/a/b/Gson.java', ['core/src/test/java/a/b/GsonTest.java'], ['other/src/test/java/a/b/GsonTest.java']],
   ['java', 'src/main/java/a/B.java', ['src/test/java/a/BTests.java', 'src/test/java/a/BIT.java'], []],
   ['java', 'src/main/kotlin/a/B.kt', ['src/test/kotlin/a/BTest.kt'], []],
+  ['java', 'src/main/java/a/B.java', ['src/test/kotlin/a/BTest.kt'], []],
   ['ruby', 'lib/gem/strategy/stub.rb', ['spec/gem/strategy/stub_spec.rb'], ['spec/support/stub.rb']],
+  ['ruby', 'lib/gem/strategy/stub.rb', ['spec/features/stub_spec.rb'], ['spec/support/stub.rb']],
   ['ruby', 'lib/gem/factory.rb', ['test/factory_test.rb'], []],
   ['ruby', 'lib/gem/attribute/dynamic.rb', ['test/dynamic_attribute_test.rb'], []],
   ['ruby', 'app/models/user.rb', ['spec/models/user_spec.rb'], []],
   ['csharp', 'src/Acme/Billing/Invoice.cs', ['tests/Acme.Tests/Billing/InvoiceTests.cs'], ['tests/Acme.Tests/Billing/ReceiptTests.cs']],
   ['rust', 'src/parser.rs', ['tests/parser.rs'], ['tests/lexer.rs']],
+  ['rust', 'src/parser.rs', ['src/parser_test.rs'], ['src/lexer_test.rs']],
+  ['php', 'src/Billing/Invoice.php', ['tests/Billing/InvoiceTest.php'], ['tests/Billing/ReceiptTest.php']],
 ];
 
 describe('built-in conventions', () => {
@@ -40,11 +47,16 @@ describe('built-in conventions', () => {
     });
   }
 
-  it('lets a policy convention pair files the built-in ones would not', () => {
-    const matcher = new TestMatcher(new TestIndex(['qa/checkout.behaviour.ts']), {
+  it('lets a policy convention pair files the built-in ones would not, and names it first', () => {
+    const matcher = new TestMatcher(new TestIndex(['qa/checkout.behaviour.ts', 'src/shop/checkout.test.ts']), {
       conventions: [{ id: 'team', sources: ['src/**/*.ts'], tests: ['qa/{name}.behaviour.ts'] }],
     });
-    assert.deepEqual(matcher.find('src/shop/checkout.ts'), { tests: ['qa/checkout.behaviour.ts'], convention: 'team' });
+    assert.deepEqual(matcher.find('src/shop/checkout.ts'), { tests: ['qa/checkout.behaviour.ts', 'src/shop/checkout.test.ts'], convention: 'team' });
+  });
+
+  it('never pairs a source with itself', () => {
+    const matcher = new TestMatcher(new TestIndex(['src/x.ts']), { conventions: [{ id: 'same', sources: ['**/*.ts'], tests: ['{dir}/{name}.{ext}'] }] });
+    assert.deepEqual(matcher.find('src/x.ts'), { tests: [] });
   });
 
   it('uses no built-in convention when the policy turns them off', () => {
@@ -56,19 +68,32 @@ describe('built-in conventions', () => {
     const matcher = new TestMatcher(new TestIndex(['p/__tests__/renderer.spec.ts', 'p/__tests__/rendererChildren.spec.ts']));
     assert.deepEqual(matcher.find('p/src/renderer.ts').tests, ['p/__tests__/renderer.spec.ts']);
   });
+
+  it('leaves out fallback tests named after another source, but not the source\'s own', () => {
+    const family = { id: 'family', fallback: true, sources: ['**/*.ts'], tests: ['{root}/**/__tests__/**/{name}*.spec.{ext}'] };
+    const index = new TestIndex(['p/__tests__/renderer.spec.ts', 'p/__tests__/rendererList.spec.ts', 'p/__tests__/rendererHooks.spec.ts']);
+    const matcher = new TestMatcher(index, { builtIn: false, conventions: [family], hasSourceStem: (stem) => stem === 'renderer' || stem === 'rendererlist' });
+    assert.deepEqual(matcher.find('p/src/renderer.ts'), { tests: ['p/__tests__/renderer.spec.ts', 'p/__tests__/rendererHooks.spec.ts'], convention: 'family' });
+  });
 });
 
 describe('suggested test paths', () => {
   const cases: [string, string[], string][] = [
     ['src/util/x.ts', [], 'src/util/x.test.ts'],
+    ['src/components/Button.vue', [], 'src/components/Button.test.ts'],
     ['src/core/ticket.ts', ['test/unit/core/other.test.ts'], 'test/unit/core/ticket.test.ts'],
+    // A folder no template reaches is no place for it, though it ends in core/.
+    ['src/core/ticket.ts', ['lib/core/other.test.ts'], 'src/core/ticket.test.ts'],
     ['packages/p/src/a/vFor.ts', ['packages/p/__tests__/b.spec.ts'], 'packages/p/__tests__/vFor.spec.ts'],
     ['requests/models.py', ['tests/test_api.py'], 'tests/test_models.py'],
+    // A fallback's shared module (Django's tests.py) is never proposed as a new file.
+    ['shop/models.py', ['shop/tests.py'], 'tests/test_models.py'],
     ['cmd/add.go', [], 'cmd/add_test.go'],
     ['gson/src/main/java/a/b/Gson.java', [], 'gson/src/test/java/a/b/GsonTest.java'],
     ['lib/gem/strategy/stub.rb', [], 'spec/gem/strategy/stub_spec.rb'],
     ['src/Acme/Billing/Invoice.cs', [], 'test/Acme.Tests/InvoiceTests.cs'],
     ['src/parser.rs', [], 'tests/parser.rs'],
+    ['src/Billing/Invoice.php', [], 'tests/Billing/InvoiceTest.php'],
   ];
   for (const [source, existing, expected] of cases) {
     it(`${source} → ${expected}`, () => {
