@@ -19,14 +19,21 @@ describe('coChangedTests', () => {
     assert.equal(coChangedTests(new Map([['cmd/a.go', []], ['cmd/b.go', []]]), ['cmd/add_test.go'], isTestNamed).size, 0);
   });
 
-  it('never pairs helpers, fixtures, claimed tests or entry points', () => {
-    const matched = new Map<string, string[]>([
-      ['lib/gem.rb', []],
-      ['lib/gem/registry.rb', ['spec/gem/registry_spec.rb']],
-    ]);
-    const changed = ['spec/support/helpers.rb', 'test/test_helper.rb', 'spec/gem/registry_spec.rb', 'spec/fixtures/data.json'];
-    assert.equal(coChangedTests(matched, changed, isTestNamed).size, 0);
-    assert.equal(coChangedTests(new Map([['src/index.ts', []]]), ['test/app.test.ts'], isTestNamed).size, 0);
+  // Each row would pair (like the first) but for the one thing its name says.
+  for (const [label, matched, changed, expected] of [
+    ['a plain test', [['lib/gem/strategy.rb', []]], ['spec/gem/other_spec.rb'], 1],
+    ['helpers', [['lib/gem/strategy.rb', []]], ['spec/support/helpers_spec.rb', 'test/test_helper.rb'], 0],
+    ['files without a test name', [['lib/gem/strategy.rb', []]], ['spec/support/stub.rb', 'spec/fixtures/data.json'], 0],
+    ['a test another source claims', [['lib/gem/strategy.rb', []], ['lib/gem/registry.rb', ['spec/gem/registry_spec.rb']]], ['spec/gem/registry_spec.rb'], 0],
+    ['an entry point beside its folder', [['lib/gem.rb', []], ['lib/gem/registry.rb', ['spec/gem/registry_spec.rb']]], ['spec/gem/registry_spec.rb', 'spec/other_spec.rb'], 0],
+    ['an index file', [['src/index.ts', []]], ['test/app.test.ts'], 0],
+  ] as [string, [string, string[]][], string[], number][]) {
+    it(`${expected ? 'pairs' : 'never pairs'} ${label}`, () => assert.equal(coChangedTests(new Map(matched), changed, isTestNamed).size, expected));
+  }
+
+  it('gives the test to the one source without a changed test of its own', () => {
+    const matched = new Map([['pkg/a.go', ['pkg/a_test.go']], ['pkg/b.go', []]]);
+    assert.deepEqual([...coChangedTests(matched, ['pkg/a_test.go', 'pkg/x_test.go'], isTestNamed)], [['pkg/b.go', ['pkg/x_test.go']]]);
   });
 
   it('keeps a test beside its sources to its own folder', () => {
@@ -47,9 +54,15 @@ describe('a changed test named after the source with a qualifier', () => {
     ['src/test/java/a/IoTest.java', 'src/main/java/a/o.java', false],
     ['tests/test_reparser.py', 'pkg/parser.py', false],
     ['src/FooParserTest.java', 'src/Parse.java', false],
+    ['test/DefaultMapTest.java', 'src/Map.java', false],
   ] as const) {
     it(`${test} ${expected ? 'tests' : 'does not test'} ${source}`, () => assert.equal(qualifies(test, source), expected));
   }
+
+  it('prefers a source with the very stem of the test to one it qualifies', () => {
+    const matched = new Map<string, string[]>([['pkg/legacy_parser.py', []], ['pkg/parser.py', []]]);
+    assert.deepEqual([...coChangedTests(matched, ['tests/test_legacy_parser.py'], isTestNamed)], [['pkg/legacy_parser.py', ['tests/test_legacy_parser.py']]]);
+  });
 
   it('gives the changed test to the one source it qualifies, in a package with several', () => {
     const matched = new Map([
@@ -67,6 +80,8 @@ describe('a changed Go test named after its package', () => {
   for (const [test, sources, expected] of [
     ['cobra_test.go', ['command.go', 'commander.go', 'doc/man.go'], ['command.go', 'commander.go']],
     ['pkg/store/store_test.go', ['pkg/store/a.go', 'pkg/store/b.go', 'pkg/other/c.go'], ['pkg/store/a.go', 'pkg/store/b.go']],
+    // An entry point of the package is no source of its tests.
+    ['cobra_test.go', ['command.go', 'main.go'], ['command.go']],
     // Named after a file, not the folder: no package-wide test.
     ['cobra/cmd/add_test.go', ['cobra/cmd/init.go', 'cobra/cmd/root.go'], []],
     // Not one lowercase word: no package name.
