@@ -50,7 +50,9 @@ describe('the classifier shortcuts keep the built-in test rule', () => {
     assert.equal(classifier.isTest('a_test.go'), true);
   });
 
-  it('names tests the same way as the plain rule', () => {
-    for (const path of paths) assert.equal(isTestNamed(path), TEST_NAME.some((re) => re.test(path.slice(path.lastIndexOf('/') + 1))), path);
+  it('names tests by the file name alone, whatever folder holds it', () => {
+    for (const path of paths) assert.equal(isTestNamed(path), isTestNamed(path.slice(path.lastIndexOf('/') + 1)), path);
+    assert.deepEqual(['src/foo.test.ts', 'tests/helpers.py', 'Contest.java', 'a/FooIT.java'].map(isTestNamed), [true, false, false, true]);
+    assert.equal(createClassifier().isTest('tests/helpers.py'), true);
   });
 });
