@@ -182,9 +182,10 @@ async function readTicket(input: ChangeStatusInput, ref: TicketRef | undefined):
     throw err;
   }
   if (issue.pull_request) return { section: { id: input.ticketId, lookup: { status: 'notFound', reason: `#${ref.number} is a pull request, not an issue` } } };
-  const comments = await input.octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...params, per_page: 100 });
+  // Every page: on a busy ticket the back-link may sit past the first hundred comments.
+  const comments = await input.octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...params, per_page: 100 });
   const details = issueToTicket(issue, ref, input.repo, input.policy.tracker.approvalLabel);
-  return { section: { id: input.ticketId, details }, texts: [issue.body ?? '', ...comments.data.map((c) => c.body ?? '')] };
+  return { section: { id: input.ticketId, details }, texts: [issue.body ?? '', ...comments.map((c) => c.body ?? '')] };
 }
 
 /** True when any text names the pull request: its URL, `owner/repo#N`, or `#N` inside the same repository. */

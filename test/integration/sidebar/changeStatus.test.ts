@@ -86,6 +86,15 @@ describe('change status against the fake GitHub', function () {
     assert.deepEqual(readiness.blockers, ['ticket does not link to the pull request']);
   });
 
+  it('finds the back-link past the first page of a busy ticket', async () => {
+    const comments = fx.fake.state.issue(REPO, 1).comments;
+    const link = comments.splice(0)[0]!;
+    for (let i = 1; i <= 120; i++) fx.fake.state.addComment(REPO, 1, `Discussion ${i}`, 'pm');
+    comments.push(link);
+    const snapshot = await read();
+    assert.ok(snapshot.github.status === 'ok' && snapshot.github.pullRequest?.ticketBackLink === true);
+  });
+
   it('says a ticket that does not exist on GitHub was not found', async () => {
     execFileSync('git', ['config', `branch.${BRANCH}.changeTicket`, '#99'], { cwd: fx.root, env: testEnv });
     const snapshot = await read();
