@@ -5,7 +5,7 @@
  */
 import picomatch from 'picomatch';
 import { BUILT_IN_CONVENTIONS, type ConventionSpec } from './conventions';
-import { concretePaths, resolveTemplate, sourceVars, type ResolvedTemplate, type SourceVars } from './template';
+import { concretePaths, resolveTemplate, sourceVars, withName, type ResolvedTemplate, type SourceVars } from './template';
 import { TestIndex } from './testIndex';
 import { splitPath } from './paths';
 import { normalisePathStem } from './stem';
@@ -111,7 +111,7 @@ export class TestMatcher {
    */
   private findByVerb(source: string, vars: SourceVars, found: Set<string>): string | undefined {
     for (const name of verbForms(vars.name)) {
-      const convention = this.collectBy(source, { ...vars, name, Name: name.charAt(0).toUpperCase() + name.slice(1) }, false, found);
+      const convention = this.collectBy(source, withName(vars, name), false, found);
       if (found.size > 0) return convention;
     }
     return undefined;

@@ -40,13 +40,22 @@ export function sourceVars(source: string): SourceVars {
   return {
     dir,
     name,
-    Name: name.charAt(0).toUpperCase() + name.slice(1),
+    Name: capitalised(name),
     ext,
     root,
     path,
     parent,
     project: path.split('/')[0] ?? '',
   };
+}
+
+function capitalised(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** The same source's variables under another name (`{Name}` follows `{name}`). */
+export function withName(vars: SourceVars, name: string): SourceVars {
+  return { ...vars, name, Name: capitalised(name) };
 }
 
 const TOKEN = /\{(dir|name|Name|ext|root|path|parent|project)\}|\*/g;
