@@ -15,7 +15,7 @@ import { ChangeControlError } from '../core/errors';
 import { combineChangeLayers } from '../core/testMatching/changeLayers';
 import type { ChangedFile } from '../core/testMatching/checkTests';
 import type { TreeIndexMemo } from '../core/testMatching/treeIndex';
-import { gitCall, openGit } from './git';
+import { commitExists, gitCall, openGit } from './git';
 import type { TreeListingMemo } from './treeListing';
 
 /** Git's empty tree: the base of a repository without commits. */
@@ -55,16 +55,6 @@ export interface RepositoryChange {
   tree: string[];
   /** Changed `.rs` files holding a `#[cfg(test)]` module. */
   inlineTests: Set<string>;
-}
-
-async function commitExists(git: SimpleGit, ref: string): Promise<boolean> {
-  try {
-    const out = await git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-    return out.trim() !== '';
-  } catch {
-    // rev-parse --verify exits non-zero for a missing ref: not an error here.
-    return false;
-  }
 }
 
 /**
