@@ -48,7 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   );
   const locator = new RepositoryLocator(() => git);
   const github = registerPullRequest(context, commandContext, locator);
-  const testChecks = registerTestChecks(context, commandContext, locator);
+  const testChecks = registerTestChecks(context, commandContext, { locator, gitApi });
   // Start Change and Link Ticket record a branch's ticket: the diagnostics and the view learn it at once.
   const ticketRecorded = new vscode.EventEmitter<string>();
   context.subscriptions.push(ticketRecorded);

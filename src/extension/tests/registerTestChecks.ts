@@ -13,7 +13,8 @@ import type { TestCheckResult } from '../../core/testMatching/types';
 import { listTree } from '../../git/changes';
 import { loadPolicyFile } from '../../git/policyFile';
 import { runCommand, type CommandContext } from '../commands/runCommand';
-import { getGitApi, type GitApi } from '../gitApi';
+import { withCancellableProgress } from '../commands/withProgress';
+import type { GitApi } from '../gitApi';
 import { RepositoryLocator } from '../repositories';
 import { SourceControlState } from './sourceControlState';
 import { TestCheckService } from './testCheckService';
@@ -23,19 +24,16 @@ import { TestDiagnostics } from './testDiagnostics';
  * Registers the commands, diagnostics and code actions; returns the
  * service so the sidebar can show (and listen to) the results.
  */
-export function registerTestChecks(context: vscode.ExtensionContext, commandContext: CommandContext, locator?: RepositoryLocator): TestCheckService {
+export function registerTestChecks(
+  context: vscode.ExtensionContext,
+  commandContext: CommandContext,
+  deps: { locator: RepositoryLocator; gitApi: Promise<GitApi | undefined> },
+): TestCheckService {
   const sourceControl = new SourceControlState();
   const service = new TestCheckService(commandContext.logger, sourceControl);
   const diagnostics = new TestDiagnostics();
-  let gitApi: GitApi | undefined;
-  getGitApi().then(
-    (api) => {
-      gitApi = api;
-      if (api) sourceControl.attach(api);
-    },
-    (err: unknown) => commandContext.logger.warn('The built-in git extension is not available:', err),
-  );
-  const commands = new TestCommands(service, diagnostics, locator ?? new RepositoryLocator(() => gitApi), commandContext);
+  void deps.gitApi.then((api) => api && sourceControl.attach(api));
+  const commands = new TestCommands(service, diagnostics, deps.locator, commandContext);
   const register = (id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable =>
     vscode.commands.registerCommand(id, runCommand(id, handler, commandContext));
   context.subscriptions.push(
@@ -69,21 +67,14 @@ class TestCommands {
     const hint = typeof arg === 'string' ? arg : arg instanceof vscode.Uri ? await this.locator.forUri(arg) : undefined;
     const root = await this.locator.pick({ ...(hint ? { hint } : {}), title: 'Change Control: Check Tests' });
     if (!root) return undefined;
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Checking tests in ${path.basename(root)}`, cancellable: true },
-      async (_progress, token) => {
-        const abort = new AbortController();
-        const listener = token.onCancellationRequested(() => abort.abort());
-        try {
-          return await this.service.check(root, abort.signal);
-        } catch (err) {
-          if (token.isCancellationRequested) throw new ChangeControlError('cancelled', 'Test check cancelled.', { cause: err });
-          throw err;
-        } finally {
-          listener.dispose();
-        }
-      },
-    );
+    const result = await withCancellableProgress(`Checking tests in ${path.basename(root)}`, async (signal) => {
+      try {
+        return await this.service.check(root, signal);
+      } catch (err) {
+        if (signal.aborted) throw new ChangeControlError('cancelled', 'Test check cancelled.', { cause: err });
+        throw err;
+      }
+    });
     vscode.window.setStatusBarMessage(summary(result), 8000);
     return result;
   }
