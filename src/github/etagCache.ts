@@ -36,10 +36,6 @@ export class EtagCache {
     }
   }
 
-  clear(): void {
-    this.entries.clear();
-  }
-
   /** Entries oldest first, for persisting between CLI runs (keys hold a token hash, never a token). */
   toJSON(): { version: 1; entries: [string, CachedResponse][] } {
     return { version: 1, entries: [...this.entries] };

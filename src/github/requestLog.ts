@@ -26,13 +26,11 @@ export interface RequestCounters {
 }
 
 export class RequestLog {
-  private readonly records: RequestRecord[] = [];
   private readonly counters: RequestCounters = { requests: 0, notModified: 0, failed: 0, byRoute: {} };
 
   constructor(
     private readonly logger: Logger,
     private readonly redact: (text: string) => string,
-    private readonly keep = 200,
   ) {}
 
   record(entry: RequestRecord): void {
@@ -40,8 +38,6 @@ export class RequestLog {
     if (entry.fromCache) this.counters.notModified++;
     if (entry.status === 'error') this.counters.failed++;
     this.counters.byRoute[entry.route] = (this.counters.byRoute[entry.route] ?? 0) + 1;
-    this.records.push(entry);
-    if (this.records.length > this.keep) this.records.shift();
     const line = `GitHub ${entry.route} → ${entry.status}${entry.fromCache ? ' (not modified, from cache)' : ''} in ${Math.round(entry.ms)} ms`;
     this.logger.debug(this.redact(line));
   }
@@ -49,18 +45,5 @@ export class RequestLog {
   /** A snapshot of the counters (copy: callers may diff two snapshots). */
   snapshot(): RequestCounters {
     return { ...this.counters, byRoute: { ...this.counters.byRoute } };
-  }
-
-  /** The most recent attempts, oldest first. */
-  recent(): readonly RequestRecord[] {
-    return [...this.records];
-  }
-
-  reset(): void {
-    this.counters.requests = 0;
-    this.counters.notModified = 0;
-    this.counters.failed = 0;
-    this.counters.byRoute = {};
-    this.records.length = 0;
   }
 }
