@@ -1,6 +1,7 @@
 /** What every repository-bound CLI command needs first: the work tree, the policy and the token. */
 import { ChangeControlError } from '../core/errors';
 import type { PolicyProblem } from '../core/policy/parsePolicy';
+import { SecretRegistry } from '../core/redact';
 import { workTreeRoot } from '../git/commits';
 import { loadPolicyFile, type LoadedPolicy } from '../git/policyFile';
 import type { CliIo } from './io';
@@ -15,6 +16,25 @@ export async function requireWorkTree(io: CliIo, command: string, nextStep = `ru
 /** The GitHub token the CLI uses: GITHUB_TOKEN, else GH_TOKEN (never a flag: flags end up in shell history). */
 export function tokenFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   return env.GITHUB_TOKEN || env.GH_TOKEN || undefined;
+}
+
+/**
+ * Runs a command that needs GitHub: without a token it fails with
+ * `github.unauthorized` and `hint`; with one, the token is a registered
+ * secret and no error message leaving `task` can carry it.
+ */
+export async function withToken<T>(io: CliIo, hint: string, task: (token: string, secrets: SecretRegistry) => Promise<T>): Promise<T> {
+  const token = tokenFromEnv(io.env);
+  if (!token) throw new ChangeControlError('github.unauthorized', 'No GitHub token: set GITHUB_TOKEN or GH_TOKEN.', { hint });
+  const secrets = new SecretRegistry();
+  secrets.add(token);
+  try {
+    return await task(token, secrets);
+  } catch (err) {
+    // The error boundary prints err.message: make sure no token can reach it.
+    if (err instanceof Error) err.message = secrets.redact(err.message);
+    throw err;
+  }
 }
 
 /** `FILE:LINE:COL KEY: message (the default applies)`: a policy problem a command works around. */

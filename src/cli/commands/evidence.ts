@@ -12,7 +12,7 @@ import { EvidenceDocumentSchema, type EvidenceDocument } from '../../core/eviden
 import { ChangeControlError } from '../../core/errors';
 import { silentLogger } from '../../core/ports';
 import { SecretRegistry } from '../../core/redact';
-import { loadPolicyFor, requireWorkTree, tokenFromEnv } from '../context';
+import { loadPolicyFor, requireWorkTree, withToken } from '../context';
 import { connectGitHub } from '../../github/connect';
 import { etagCachePath, loadEtagCache, saveEtagCache } from '../../github/etagCacheFile';
 import { produceEvidence, type EvidenceScope } from '../../github/evidenceReport';
@@ -70,18 +70,7 @@ export const evidenceCommand: CliCommand = {
 
 async function runEvidence(args: EvidenceArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'evidence');
-  const token = tokenFromEnv(io.env);
-  if (!token) {
-    throw new ChangeControlError('github.unauthorized', 'No GitHub token: set GITHUB_TOKEN or GH_TOKEN.', { hint: 'Evidence is read from GitHub; a token with read access to the repository is enough.' });
-  }
-  const secrets = new SecretRegistry();
-  secrets.add(token);
-  try {
-    return await runWithToken(args, io, root, token, secrets);
-  } catch (err) {
-    if (err instanceof Error) err.message = secrets.redact(err.message);
-    throw err;
-  }
+  return withToken(io, 'Evidence is read from GitHub; a token with read access to the repository is enough.', (token, secrets) => runWithToken(args, io, root, token, secrets));
 }
 
 async function runWithToken(args: EvidenceArgs, io: CliIo, root: string, token: string, secrets: SecretRegistry): Promise<number> {

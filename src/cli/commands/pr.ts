@@ -8,7 +8,7 @@ import { ChangeControlError } from '../../core/errors';
 import { pullRequestBody, type Preflight } from '../../core/pullRequest';
 import { SecretRegistry } from '../../core/redact';
 import type { Logger } from '../../core/ports';
-import { loadPolicyFor, requireWorkTree, tokenFromEnv } from '../context';
+import { loadPolicyFor, requireWorkTree, withToken } from '../context';
 import { connectGitHub } from '../../github/connect';
 import { commitLinterFor } from '../../github/commitLinter';
 import { openPullRequest, preparePullRequest } from '../../github/openPullRequest';
@@ -62,22 +62,9 @@ export const prCommand: CliCommand = {
 
 async function runPr(args: PrArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'pr');
-  const token = tokenFromEnv(io.env);
-  if (!token) {
-    throw new ChangeControlError('github.unauthorized', 'No GitHub token: set GITHUB_TOKEN or GH_TOKEN.', {
-      hint: 'Create a token with the "repo" scope (or run "gh auth token") and export it.',
-    });
-  }
-  const secrets = new SecretRegistry();
-  secrets.add(token);
-  const logger = stderrLogger(io, secrets);
-  try {
-    return await runWithToken(args, io, root, token, logger, secrets);
-  } catch (err) {
-    // The boundary prints err.message: make sure no token can reach it.
-    if (err instanceof Error) err.message = secrets.redact(err.message);
-    throw err;
-  }
+  return withToken(io, 'Create a token with the "repo" scope (or run "gh auth token") and export it.', (token, secrets) =>
+    runWithToken(args, io, root, token, stderrLogger(io, secrets), secrets),
+  );
 }
 
 async function runWithToken(args: PrArgs, io: CliIo, root: string, token: string, logger: Logger, secrets: SecretRegistry): Promise<number> {

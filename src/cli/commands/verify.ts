@@ -8,8 +8,7 @@ import { ChangeControlError } from '../../core/errors';
 import { isUnavailable } from '../../core/changeSnapshot';
 import { assessReadiness, readinessLine } from '../../core/readiness';
 import { silentLogger } from '../../core/ports';
-import { SecretRegistry } from '../../core/redact';
-import { loadPolicyFor, requireWorkTree, tokenFromEnv } from '../context';
+import { loadPolicyFor, requireWorkTree, withToken } from '../context';
 import { connectGitHub } from '../../github/connect';
 import { readPullRequestSnapshot } from '../../github/pullRequestSnapshot';
 import { EXIT, type CliCommand, type CliIo } from '../io';
@@ -43,11 +42,7 @@ export const verifyCommand: CliCommand = {
 
 async function runVerify(args: { pr: number; remote: string }, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'verify', 'check out the repository first (actions/checkout).');
-  const token = tokenFromEnv(io.env);
-  if (!token) throw new ChangeControlError('github.unauthorized', 'No GitHub token: set GITHUB_TOKEN or GH_TOKEN.', { hint: 'In GitHub Actions: env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}' });
-  const secrets = new SecretRegistry();
-  secrets.add(token);
-  try {
+  return withToken(io, 'In GitHub Actions: env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}', async (token, secrets) => {
     const loaded = await loadPolicyFor(io, root, 'verify');
     const github = await connectGitHub({ root, remote: args.remote, apiUrl: io.env.CHANGE_CONTROL_GITHUB_API_URL ?? '', token: async () => token, logger: silentLogger, secrets, tuning: { requestTimeoutMs: 15_000 } });
     const snapshot = await readPullRequestSnapshot(root, { octokit: github.octokit, repo: github.repo, policy: loaded.policy, number: args.pr });
@@ -67,10 +62,7 @@ async function runVerify(args: { pr: number; remote: string }, io: CliIo): Promi
       for (const b of readiness.blockers) io.stdout(secrets.redact(`::error title=Change Control::${b.replace(/\r?\n|%/g, ' ')}\n`));
     }
     return readiness.ready ? EXIT.ok : EXIT.failed;
-  } catch (err) {
-    if (err instanceof Error) err.message = secrets.redact(err.message);
-    throw err;
-  }
+  });
 }
 
 function usage(reason: string): ChangeControlError {
