@@ -10,7 +10,6 @@ import { createClassifier, isTestNamed } from './classify';
 import { CO_CHANGED_CONVENTION, RUST_INLINE_CONVENTION } from './conventions';
 import { coChangedTests } from './coChange';
 import { TestMatcher, type TestMatch } from './pairTests';
-import { TestIndex } from './testIndex';
 import { buildTreeIndex, type TreeIndex, type TreeIndexMemo } from './treeIndex';
 import type { SourceTestResult, TestCheckResult, TestVerdict } from './types';
 
@@ -107,11 +106,17 @@ function judge(path: string, match: TestMatch, ctx: JudgeContext): SourceTestRes
 
 /**
  * Where a new test for `source` belongs in a tree (for "Create Test File"
- * on a file the last check did not cover), and the tests it already has.
+ * on a file the last check did not cover), and the tests it already has,
+ * by the same tree index and matcher as the check.
  */
 export function suggestTestFor(source: string, tree: readonly string[], policy: TestPolicy): { tests: string[]; suggestedTest?: string } {
-  const classifier = createClassifier(policy);
-  const matcher = new TestMatcher(new TestIndex(tree.filter(classifier.isTest)), { conventions: policy.conventions, builtIn: policy.builtInConventions });
+  const { matcher } = buildTreeIndex({
+    tree,
+    deleted: new Set(),
+    newTests: [],
+    isTest: createClassifier(policy).isTest,
+    conventions: { conventions: policy.conventions, builtIn: policy.builtInConventions },
+  });
   const suggestion = matcher.suggest(source);
   return { tests: matcher.find(source).tests, ...(suggestion ? { suggestedTest: suggestion.path } : {}) };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { defaultPolicy } from '../../../../src/core/policy/schema';
-import { checkTests, type ChangedFile, type TestPolicy } from '../../../../src/core/testMatching/checkTests';
+import { checkTests, suggestTestFor, type ChangedFile, type TestPolicy } from '../../../../src/core/testMatching/checkTests';
 import { testSkeleton } from '../../../../src/core/testMatching/skeleton';
 
 const TREE = ['README.md', 'src/a.ts', 'src/a.test.ts', 'src/b.ts', 'src/b.test.ts', 'src/c.ts', 'src/gen/api.ts', 'src/lib.rs'];
@@ -97,6 +97,11 @@ describe('checkTests family fallback', () => {
     const result = checkTests({ base: 'main', changes: [{ path: 'p/src/renderer.ts', status: 'modified' }], tree, policy: defaultPolicy().tests });
     assert.deepEqual(result.sources[0]?.tests, ['p/__tests__/rendererChildren.spec.ts']);
     assert.equal(result.sources[0]?.convention, 'typescript-family');
+  });
+
+  it('gives "Create Test File" the same tests as the check', () => {
+    const tree = ['p/src/renderer.ts', 'p/src/rendererTemplateRef.ts', 'p/__tests__/rendererChildren.spec.ts', 'p/__tests__/rendererTemplateRef.spec.ts'];
+    assert.deepEqual(suggestTestFor('p/src/renderer.ts', tree, defaultPolicy().tests).tests, ['p/__tests__/rendererChildren.spec.ts']);
   });
 });
 
