@@ -73,7 +73,7 @@ function segmentRegex(segment: string, vars: SourceVars): string {
     if (part === '*') return '[^/]*';
     if (part === '{ext}') return `(?:${extensionFamily(vars.ext).map(escapeRegExp).join('|')})`;
     const m = /^\{([A-Za-z]+)\}$/.exec(part);
-    if (m && m[1] !== undefined && m[1] in vars) return escapeRegExp(vars[m[1] as keyof SourceVars]);
+    if (m && m[1] !== undefined && Object.hasOwn(vars, m[1])) return escapeRegExp(vars[m[1] as keyof SourceVars]);
     return escapeRegExp(part);
   });
 }

@@ -54,6 +54,14 @@ describe('built-in conventions', () => {
     assert.deepEqual(matcher.find('src/shop/checkout.ts'), { tests: ['qa/checkout.behaviour.ts', 'src/shop/checkout.test.ts'], convention: 'team' });
   });
 
+  it('reads an inherited name such as {toString} in a policy template as literal text, not a variable', () => {
+    const matcher = new TestMatcher(new TestIndex(['qa/{toString}.test.ts', 'qa/x.test.ts']), {
+      builtIn: false,
+      conventions: [{ id: 'odd', sources: ['**/*.ts'], tests: ['qa/{toString}.test.ts', 'qa/{constructor}.test.ts'] }],
+    });
+    assert.deepEqual(matcher.find('src/x.ts'), { tests: ['qa/{toString}.test.ts'], convention: 'odd' });
+  });
+
   it('never pairs a source with itself', () => {
     const matcher = new TestMatcher(new TestIndex(['src/x.ts']), { conventions: [{ id: 'same', sources: ['**/*.ts'], tests: ['{dir}/{name}.{ext}'] }] });
     assert.deepEqual(matcher.find('src/x.ts'), { tests: [] });
