@@ -100,7 +100,7 @@ async function speed(log: (line: string) => void): Promise<void> {
 }
 
 async function accuracy(log: (line: string) => void): Promise<void> {
-  const file = path.resolve('../shared/bench/tests.jsonl');
+  const file = path.resolve(__dirname, '../../../shared/bench/tests.jsonl');
   if (!existsSync(file)) {
     log(`accuracy: skipped, ${file} is not there`);
     return;
