@@ -20,7 +20,6 @@ export type RelativePathCheck = { ok: true; segments: string[] } | { ok: false; 
  */
 export function checkRelativeWritePath(relative: string): RelativePathCheck {
   if (!relative) return { ok: false, reason: 'the path is empty' };
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f]/.test(relative)) return { ok: false, reason: 'the path contains a control character' };
   if (relative.includes('\\')) return { ok: false, reason: 'the path contains a backslash' };
   if (relative.startsWith('/') || /^[A-Za-z]:/.test(relative)) return { ok: false, reason: 'the path is absolute' };
