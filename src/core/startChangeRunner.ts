@@ -13,9 +13,24 @@ import { planStartChange, type FetchState, type RepoSnapshot, type StartAnswers,
 export const TICKET_KEY = 'changeTicket';
 export const KIND_KEY = 'changeKind';
 
+/** The repository's Start Change lock, held for one run (src/git/startLock.ts). */
+export interface StartChangeLock {
+  /** Worth telling the user (a stale lock that was replaced). */
+  notes: string[];
+  release(): Promise<void>;
+}
+
 /** What Start Change needs from git (implemented by src/git/gitRepository.ts). */
 export interface StartChangeGit {
+  /**
+   * Take the repository's Start Change lock, so that two runs cannot both
+   * plan on the same state; throws `git.operationInProgress` while another
+   * run holds it.
+   */
+  lock(): Promise<StartChangeLock>;
   snapshot(): Promise<RepoSnapshot>;
+  /** The checked-out branch now; undefined when HEAD is detached. */
+  currentBranch(): Promise<string | undefined>;
   /** Fetch one remote; throws a ChangeControlError when it fails. */
   fetch(remote: string): Promise<void>;
   /** Create `name` at `startPoint` and check it out, keeping uncommitted changes. */
@@ -43,12 +58,36 @@ export interface StartChangeResult {
 /** At most this many planner rounds: each question and the fetch happen once. */
 const MAX_STEPS = 8;
 
+/**
+ * Runs Start Change under the repository's lock, and checks at the end
+ * that HEAD really is the branch it reports: a switch by anything else
+ * (a concurrent git command) is reported, not hidden.
+ */
 export async function startChange(
   git: StartChangeGit,
   ask: StartAsker,
   input: StartChangeInput,
   policy: Pick<Policy, 'branch' | 'commit'>,
 ): Promise<StartChangeResult> {
+  const lock = await git.lock();
+  try {
+    const result = await runSteps(git, ask, input, policy);
+    result.notes.unshift(...lock.notes);
+    const head = await git.currentBranch();
+    if (head !== result.branch) {
+      const what = result.created ? `${result.branch} was created from ${result.startPoint}` : `${result.branch} was checked out`;
+      throw new ChangeControlError('git.operationInProgress', `${what}, but something else switched the repository to ${head ?? 'a detached HEAD'} meanwhile; it was left there.`, {
+        hint: `Check that no other git command is running, then run "git switch ${result.branch}" yourself if you want it.`,
+        detail: { result },
+      });
+    }
+    return result;
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runSteps(git: StartChangeGit, ask: StartAsker, input: StartChangeInput, policy: Pick<Policy, 'branch' | 'commit'>): Promise<StartChangeResult> {
   const answers: StartAnswers = {};
   let fetch: FetchState = { status: 'pending' };
   let snapshot = await git.snapshot();

@@ -8,8 +8,9 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { ChangeControlError } from '../core/errors';
 import type { RepoOperation, RepoSnapshot, WorkingChanges } from '../core/startChange';
-import type { StartChangeGit } from '../core/startChangeRunner';
+import type { StartChangeGit, StartChangeLock } from '../core/startChangeRunner';
 import { commitExists, gitCall, openGit } from './git';
+import { acquireStartLock } from './startLock';
 
 export interface GitRepositoryOptions {
   /** Milliseconds without output before a fetch is abandoned. */
@@ -34,6 +35,12 @@ export class GitRepository implements StartChangeGit {
     private readonly options: GitRepositoryOptions = {},
   ) {
     this.git = openGit(root);
+  }
+
+  /** The Start Change lock, in the git directory (shared by linked work trees' own git dirs). */
+  async lock(): Promise<StartChangeLock> {
+    const lockPath = (await this.raw('Find the git directory', ['rev-parse', '--git-path', 'change-control/start.lock'])).trim();
+    return acquireStartLock(path.resolve(this.root, lockPath));
   }
 
   async snapshot(): Promise<RepoSnapshot> {
@@ -90,7 +97,7 @@ export class GitRepository implements StartChangeGit {
     return gitCall(context, () => this.git.raw(args));
   }
 
-  private async currentBranch(): Promise<string | undefined> {
+  async currentBranch(): Promise<string | undefined> {
     // Exit 1 without output when HEAD is detached: simple-git then resolves with ''.
     const name = await this.raw('Read HEAD', ['symbolic-ref', '-q', '--short', 'HEAD']);
     return name.trim() || undefined;

@@ -1,13 +1,22 @@
-/** Render the evidence document as a Markdown report a person can read. */
+/**
+ * Render the evidence document as a Markdown report a person can read.
+ * Nearly every string in it was written by someone else (pull request
+ * titles and bodies, commit subjects, ticket titles, branch and reviewer
+ * names), and the report is opened in Markdown previews that run HTML and
+ * load images. So user text never becomes Markdown structure: one-line
+ * fields are escaped (no HTML, image, link or autolink can start in them),
+ * names go in code spans, the pull request body is shown verbatim in a
+ * fenced block it cannot close, and links are only http(s) URLs.
+ */
 import type { ChangeEvidence, EvidenceDocument } from './schema';
 
 export function renderEvidenceMarkdown(doc: EvidenceDocument): string {
   const out: string[] = [];
   const repo = `${doc.repository.owner}/${doc.repository.repo}`;
   out.push(`# Change evidence: ${scopeTitle(doc)}`, '');
-  out.push(`Repository [${esc(repo)}](${doc.repository.url}), generated ${doc.generatedAt} by Change Control ${doc.generator.version}.`);
+  out.push(`Repository ${link(repo, doc.repository.url)}, generated ${esc(doc.generatedAt)} by Change Control ${esc(doc.generator.version)}.`);
   out.push(
-    `Policy: ${doc.policy.requiredApprovals} required ${doc.policy.requiredApprovals === 1 ? 'approval' : 'approvals'}, approval label \`${esc(doc.policy.approvalLabel)}\`, base branch \`${esc(doc.policy.baseBranch)}\`.`,
+    `Policy: ${doc.policy.requiredApprovals} required ${doc.policy.requiredApprovals === 1 ? 'approval' : 'approvals'}, approval label ${code(doc.policy.approvalLabel)}, base branch ${code(doc.policy.baseBranch)}.`,
     '',
   );
   const s = doc.summary;
@@ -30,7 +39,7 @@ function renderChange(c: ChangeEvidence): string[] {
   else {
     out.push(`### Deviations (${c.findings.length})`, '');
     for (const f of c.findings) {
-      out.push(`- **${esc(f.title)}** \`${f.id}\``);
+      out.push(`- **${esc(f.title)}** ${code(f.id)}`);
       for (const e of f.evidence) out.push(`  - ${esc(e)}`);
     }
     out.push('');
@@ -38,31 +47,31 @@ function renderChange(c: ChangeEvidence): string[] {
   out.push('### Ticket', '');
   if (c.ticket) {
     const t = c.ticket;
-    out.push(`- ${t.url ? `[${esc(t.id)}](${t.url})` : esc(t.id)}: ${esc(t.title)} (${t.state})`);
-    out.push(`- Approval: ${t.approved ? `approved by ${esc(t.approvedBy ?? 'unknown')} at ${t.approvedAt ?? 'unknown time'}` : 'not approved'}`);
-    out.push(`- Link to the pull request: ${c.ticketBackLink.present ? (c.ticketBackLink.url ? `[present](${c.ticketBackLink.url})` : 'present') : 'missing'}`);
+    out.push(`- ${t.url ? link(t.id, t.url) : esc(t.id)}: ${esc(t.title)} (${esc(t.state)})`);
+    out.push(`- Approval: ${t.approved ? `approved by ${esc(t.approvedBy ?? 'unknown')} at ${esc(t.approvedAt ?? 'unknown time')}` : 'not approved'}`);
+    out.push(`- Link to the pull request: ${c.ticketBackLink.present ? (c.ticketBackLink.url ? link('present', c.ticketBackLink.url) : 'present') : 'missing'}`);
   } else out.push(c.ticketId ? `- ${esc(c.ticketId)} (not found)` : '- none');
   out.push('');
-  if (c.branch) out.push(`Branch \`${esc(c.branch.head)}\` into \`${esc(c.branch.base)}\`.`, '');
+  if (c.branch) out.push(`Branch ${code(c.branch.head)} into ${code(c.branch.base)}.`, '');
   if (pr) {
     out.push('### Pull request', '');
-    out.push(`- [#${pr.number}](${pr.url}) by ${esc(pr.author)}, ${pr.state}, opened ${pr.createdAt}`);
+    out.push(`- ${link(`#${pr.number}`, pr.url)} by ${esc(pr.author)}, ${esc(pr.state)}, opened ${esc(pr.createdAt)}`);
     out.push(`- Approvals: ${pr.approvals.counted} of ${pr.approvals.required} required${pr.approvals.approvers.length ? ` (${pr.approvals.approvers.map(esc).join(', ')})` : ''}`);
     if (pr.requestedReviewers.length) out.push(`- Review requested from: ${pr.requestedReviewers.map(esc).join(', ')}`);
-    for (const r of pr.reviews) out.push(`- Review: ${esc(r.reviewer)} ${r.state} at ${r.submittedAt ?? '—'} on ${r.commitId?.slice(0, 12) ?? '—'}`);
-    out.push(`- Checks at ${pr.headSha.slice(0, 12)}: ${pr.checks.length === 0 ? 'none' : pr.checks.map((k) => `${esc(k.name)} ${k.state}`).join(', ')}`);
-    if (c.merge) out.push(`- Merged by ${esc(c.merge.mergedBy ?? 'unknown')} at ${c.merge.mergedAt} as ${c.merge.mergeCommitSha?.slice(0, 12) ?? '—'}`);
-    out.push('', '<details><summary>Description</summary>', '', quote(pr.body || '(empty)'), '', '</details>', '');
+    for (const r of pr.reviews) out.push(`- Review: ${esc(r.reviewer)} ${esc(r.state)} at ${esc(r.submittedAt ?? '—')} on ${esc(r.commitId?.slice(0, 12) ?? '—')}`);
+    out.push(`- Checks at ${esc(pr.headSha.slice(0, 12))}: ${pr.checks.length === 0 ? 'none' : pr.checks.map((k) => `${esc(k.name)} ${esc(k.state)}`).join(', ')}`);
+    if (c.merge) out.push(`- Merged by ${esc(c.merge.mergedBy ?? 'unknown')} at ${esc(c.merge.mergedAt)} as ${esc(c.merge.mergeCommitSha?.slice(0, 12) ?? '—')}`);
+    out.push('', '<details><summary>Description</summary>', '', ...verbatim(pr.body || '(empty)'), '', '</details>', '');
   }
   out.push('### Commits', '');
   for (const commit of c.commits) {
-    out.push(`- \`${commit.sha.slice(0, 12)}\` ${esc(commit.author)} ${commit.date}: ${esc(commit.message.split('\n', 1)[0] ?? '')}${commit.lint.length ? ` — ${commit.lint.length} message ${commit.lint.length === 1 ? 'problem' : 'problems'}` : ''}`);
+    out.push(`- ${code(commit.sha.slice(0, 12))} ${esc(commit.author)} ${esc(commit.date)}: ${esc(commit.message.split('\n', 1)[0] ?? '')}${commit.lint.length ? ` — ${commit.lint.length} message ${commit.lint.length === 1 ? 'problem' : 'problems'}` : ''}`);
   }
   if (c.commits.length === 0) out.push('- none');
   out.push('');
   if (c.tests) {
     out.push('### Tests', '');
-    for (const src of c.tests.sources) out.push(`- \`${esc(src.path)}\`: ${src.verdict}${src.tests.length ? ` (${src.tests.map((t) => `\`${esc(t)}\``).join(', ')})` : ''}`);
+    for (const src of c.tests.sources) out.push(`- ${code(src.path)}: ${esc(src.verdict)}${src.tests.length ? ` (${src.tests.map(code).join(', ')})` : ''}`);
     if (c.tests.sources.length === 0) out.push('- no source files changed');
   }
   return out;
@@ -79,11 +88,57 @@ function yes(v: boolean): string {
   return v ? 'yes' : '**no**';
 }
 
-/** Escape text so user-written titles cannot inject Markdown structure or HTML. */
-function esc(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
+/**
+ * One line of user text as inline Markdown that renders as exactly that
+ * text: Markdown punctuation and `<` (HTML, autolinks) are escaped, and so
+ * are the characters linkifiers key on (`:` before `/`, `@`, a `.` inside
+ * a name), so no image, tag or link can start in it. Line breaks become
+ * spaces: a field is never a new block.
+ */
+export function esc(text: string): string {
+  return text
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+    .replace(/[\\`*_[\]<>!|~&@]|:(?=\/)|\.(?=[\p{L}\p{N}])/gu, (ch) => `\\${ch}`)
+    .replace(/#(\s*)$/, '\\#$1'); // a heading's closing #s would be dropped
 }
 
-function quote(text: string): string {
-  return text.replace(/</g, '&lt;').split(/\r?\n/).map((l) => `> ${l}`).join('\n');
+/** A name, sha or path as a code span it cannot close (nothing renders in one). */
+export function code(text: string): string {
+  const flat = text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
+  const fence = '`'.repeat(longestRun(flat, '`') + 1);
+  const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/**
+ * Quoted user text (a pull request body), verbatim in a fenced code block
+ * whose fence is longer than any backtick run in it, so no line of the text
+ * can close it; inside, no Markdown, HTML, image or link renders.
+ */
+export function verbatim(text: string): string[] {
+  const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
+  return [`${fence}text`, ...text.split(/\r\n|\r|\n/), fence];
+}
+
+/** A link only to an http(s) URL, percent-encoded so it cannot break out of `<…>`; other text stays plain. */
+function link(label: string, url: string | null | undefined): string {
+  const href = httpUrl(url);
+  return href ? `[${esc(label)}](<${href}>)` : esc(label);
+}
+
+function httpUrl(url: string | null | undefined): string | undefined {
+  if (!url || !URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  return parsed.href.replace(/[<>\\\s()]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+function longestRun(text: string, ch: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    run = text[i] === ch ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
 }

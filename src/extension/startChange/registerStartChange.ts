@@ -101,7 +101,9 @@ async function pickCheckedTicket(providerFor: TicketProviderFactory, root: strin
 /** The git port, with the fetch under a cancellable progress notification. */
 function withFetchProgress(repo: GitRepository): StartChangeGit {
   return {
+    lock: () => repo.lock(),
     snapshot: () => repo.snapshot(),
+    currentBranch: () => repo.currentBranch(),
     fetch: (remote) => withCancellableProgress(`Fetching ${remote}…`, (signal) => repo.fetch(remote, signal)),
     createBranch: (name, startPoint) => repo.createBranch(name, startPoint),
     switchBranch: (name) => repo.switchBranch(name),

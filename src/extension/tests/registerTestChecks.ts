@@ -3,7 +3,6 @@
  * matching-tests check in the editor. Results become Problems-panel
  * warnings with quick actions; the service keeps them for the sidebar.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ChangeControlError } from '../../core/errors';
@@ -11,6 +10,7 @@ import { suggestTestFor } from '../../core/testMatching/checkTests';
 import { testSkeleton } from '../../core/testMatching/skeleton';
 import type { TestCheckResult } from '../../core/testMatching/types';
 import { listTree } from '../../git/changes';
+import { createWorkTreeFile } from '../../git/workTreeFile';
 import { loadPolicyFile } from '../../git/policyFile';
 import { runCommand, type CommandContext } from '../commands/runCommand';
 import { withCancellableProgress } from '../commands/withProgress';
@@ -89,17 +89,13 @@ class TestCommands {
       void vscode.window.showInformationMessage(`Change Control has no test convention for ${source}. Add one to the policy's tests.conventions.`);
       return;
     }
-    const file = path.join(root, ...testPath.split('/'));
-    if (!file.startsWith(root + path.sep)) throw new ChangeControlError('usage', `${testPath} is outside the repository.`);
-    await mkdir(path.dirname(file), { recursive: true });
-    try {
-      await writeFile(file, testSkeleton(testPath, source), { encoding: 'utf8', flag: 'wx' });
+    // The path and the folders under it are the repository's: the writer
+    // refuses symlinks out of the work tree and never overwrites a file.
+    const { file, created } = await createWorkTreeFile(root, testPath, testSkeleton(testPath, source));
+    if (created) {
       this.service.markChanged(root);
       this.ctx.logger.info(`Created ${testPath} for ${source}`);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      void vscode.window.showInformationMessage(`${testPath} already exists; it was opened, not changed.`);
-    }
+    } else void vscode.window.showInformationMessage(`${testPath} already exists; it was opened, not changed.`);
     await vscode.window.showTextDocument(vscode.Uri.file(file));
     this.service.check(root).catch((err: unknown) => this.ctx.logger.warn('Re-checking tests failed:', err));
   }

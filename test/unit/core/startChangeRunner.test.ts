@@ -3,7 +3,7 @@ import { ChangeControlError, isChangeControlError } from '../../../src/core/erro
 import { linkTicket } from '../../../src/core/linkTicket';
 import { defaultPolicy } from '../../../src/core/policy/schema';
 import type { RepoSnapshot, StartQuestion } from '../../../src/core/startChange';
-import { startChange, type StartChangeGit } from '../../../src/core/startChangeRunner';
+import { startChange, type StartChangeGit, type StartChangeLock } from '../../../src/core/startChangeRunner';
 
 /** An in-memory repository that records every call. */
 class FakeGit implements StartChangeGit {
@@ -21,9 +21,21 @@ class FakeGit implements StartChangeGit {
     remoteBranches: ['origin/main'],
     remoteHeads: {},
   };
+  locked = false;
+  /** Set to make something else switch HEAD while the run works. */
+  hijackTo: string | undefined;
+  async lock(): Promise<StartChangeLock> {
+    if (this.locked) throw new ChangeControlError('git.operationInProgress', 'Another Start Change is running in this repository; nothing was changed.');
+    this.locked = true;
+    this.calls.push('lock');
+    return { notes: [], release: async () => void ((this.locked = false), this.calls.push('release')) };
+  }
   async snapshot(): Promise<RepoSnapshot> {
     this.calls.push('snapshot');
     return structuredClone(this.state);
+  }
+  async currentBranch(): Promise<string | undefined> {
+    return this.hijackTo ?? this.state.branch;
   }
   async fetch(remote: string): Promise<void> {
     this.calls.push(`fetch ${remote}`);
@@ -56,12 +68,14 @@ describe('startChange runner', () => {
     const git = new FakeGit();
     const result = await startChange(git, yes, input, defaultPolicy());
     assert.deepEqual(git.calls, [
+      'lock',
       'snapshot',
       'fetch origin',
       'snapshot',
       'create feature/12-audit-export origin/main',
       'config feature/12-audit-export.changeTicket=#12',
       'config feature/12-audit-export.changeKind=feature',
+      'release',
     ]);
     assert.equal(result.created, true);
     assert.equal(result.startPoint, 'origin/main');
@@ -97,7 +111,7 @@ describe('startChange runner', () => {
     const git = new FakeGit();
     git.state.changes.unstaged.push('a.ts');
     await assert.rejects(startChange(git, async () => false, input, defaultPolicy()), (err) => isChangeControlError(err, 'cancelled'));
-    assert.deepEqual(git.calls, ['snapshot']);
+    assert.deepEqual(git.calls, ['lock', 'snapshot', 'release'], 'the lock is released on a refusal too');
   });
 
   it("explains git's refusal to overwrite uncommitted changes and records nothing", async () => {
@@ -121,6 +135,36 @@ describe('startChange runner', () => {
     assert.equal(git.config.get('feature/12-audit-export.changeTicket'), '#99');
     assert.match(result.notes.join(' '), /linked to ticket #99, not #12/);
     assert.ok(!git.calls.includes('fetch origin'), 'switching to an existing branch needs no fetch');
+  });
+});
+
+describe('startChange runner, concurrent runs', () => {
+  it('refuses, changing nothing, while another run holds the lock', async () => {
+    const git = new FakeGit();
+    const first = await git.lock();
+    await assert.rejects(startChange(git, yes, input, defaultPolicy()), (err: unknown) => isChangeControlError(err, 'git.operationInProgress') && /Another Start Change/.test(err.message));
+    assert.deepEqual(git.calls, ['lock']);
+    await first.release();
+    assert.equal((await startChange(git, yes, input, defaultPolicy())).created, true);
+    assert.equal(git.locked, false);
+  });
+
+  it('says so, instead of "switched to it", when something else moved HEAD meanwhile', async () => {
+    const git = new FakeGit();
+    git.hijackTo = 'feature/99-other';
+    await assert.rejects(startChange(git, yes, input, defaultPolicy()), (err: unknown) => {
+      assert.ok(isChangeControlError(err, 'git.operationInProgress'));
+      assert.match(err.message, /feature\/12-audit-export was created from origin\/main, but something else switched the repository to feature\/99-other meanwhile/);
+      return true;
+    });
+    assert.equal(git.locked, false, 'released after the failure');
+  });
+
+  it('passes on what the lock has to say (a stale lock replaced)', async () => {
+    const git = new FakeGit();
+    git.lock = async () => ({ notes: ['A Start Change lock from process 1 was left behind (its process 1 has ended); it was replaced.'], release: async () => undefined });
+    const result = await startChange(git, yes, input, defaultPolicy());
+    assert.match(result.notes[0] ?? '', /left behind/);
   });
 });
 
