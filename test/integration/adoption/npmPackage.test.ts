@@ -5,44 +5,28 @@
  * and `npx change-control` runs lint, check-tests and status there.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { git, makeRepo, removeDir, tempDir, testEnv } from '../cli/cliHarness';
-
-const ROOT = path.resolve(__dirname, '../../..');
-
-function sh(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = testEnv) {
-  return spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: 120_000 });
-}
+import { git, removeDir, tempDir } from '../cli/cliHarness';
+import { makeTeamProject, npmEnv, packCli, ROOT, sh } from './teamProject';
 
 describe('the change-control npm package (packed, installed, run with npx)', function () {
   this.timeout(180_000);
   let work: string;
   let project: string;
   let tarball: string;
-  // npm's own cache stays inside the test's folder: nothing is read from or written to the user's.
-  let npmEnv: NodeJS.ProcessEnv;
+  let env: NodeJS.ProcessEnv;
 
   before(() => {
     work = tempDir('cc-npm-package-');
-    npmEnv = { ...testEnv, npm_config_cache: path.join(work, 'npm-cache'), npm_config_update_notifier: 'false' };
-    const packed = sh(process.execPath, [path.join(ROOT, 'scripts/pack-cli.mjs'), '--out', path.join(work, 'dist')], ROOT, npmEnv);
-    assert.equal(packed.status, 0, packed.stderr);
-    tarball = packed.stdout.trim().split('\n').pop() ?? '';
-    assert.ok(existsSync(tarball), `tarball ${tarball} exists`);
-
-    project = path.join(work, 'team-app');
-    mkdirSync(project);
-    makeRepo(project);
-    writeFileSync(path.join(project, 'package.json'), `${JSON.stringify({ name: 'team-app', private: true }, null, 2)}\n`);
-    const installed = sh('npm', ['install', '--offline', '--no-audit', '--no-fund', '--save-dev', tarball], project, npmEnv);
-    assert.equal(installed.status, 0, installed.stderr);
+    env = npmEnv(work);
+    tarball = packCli(work).tarball;
+    project = makeTeamProject(work, 'team-app', tarball);
   });
   after(() => removeDir(work));
 
-  const npx = (args: string[], env: NodeJS.ProcessEnv = npmEnv) =>
-    sh('npx', ['--offline', '--', 'change-control', ...args], project, env);
+  const npx = (args: string[], runEnv: NodeJS.ProcessEnv = env) =>
+    sh('npx', ['--offline', '--', 'change-control', ...args], project, runEnv);
 
   it('holds only the bundled CLI, the schemas and the docs, and installs no dependency', () => {
     const listed = sh('tar', ['tzf', tarball], work).stdout.trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
@@ -79,7 +63,7 @@ describe('the change-control npm package (packed, installed, run with npx)', fun
   });
 
   it('shows the change with npx change-control status, GitHub skipped without a token', () => {
-    const r = npx(['status'], { ...npmEnv, GITHUB_TOKEN: '', GH_TOKEN: '' });
+    const r = npx(['status'], { ...env, GITHUB_TOKEN: '', GH_TOKEN: '' });
     assert.equal(r.status, 1, r.stdout + r.stderr);
     assert.match(r.stdout, /feature\/1-export/);
     assert.match(r.stdout, /GitHub skipped: no GITHUB_TOKEN or GH_TOKEN/);
