@@ -2,32 +2,15 @@
 // Bundles the extension and the CLI with esbuild, one file each:
 //   out/extension.js  (vscode external)      out/cli.js  (#!/usr/bin/env node)
 // (`npm run gen:schema` writes the JSON Schemas; a test checks they match.)
-// --production minifies; --watch rebuilds on change.
+// --production minifies; --watch rebuilds on change. The options live in
+// scripts/lib/bundles.mjs, shared with the npm package (scripts/pack-cli.mjs).
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { cliBuild, extensionBuild } from './lib/bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: production ? false : 'linked',
-  minify: production,
-  logLevel: 'warning',
-  legalComments: production ? 'none' : 'inline',
-  define: { __VERSION__: JSON.stringify(version) },
-  // jsonc-parser's UMD build confuses bundlers; use its ESM build.
-  mainFields: ['module', 'main'],
-};
-
-const builds = [
-  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'out', external: ['vscode'] },
-  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'out', banner: { js: '#!/usr/bin/env node' } },
-];
+const builds = [extensionBuild(production, 'out'), cliBuild(production, 'out')];
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

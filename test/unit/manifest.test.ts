@@ -98,3 +98,20 @@ describe('package.json manifest', () => {
     assert.equal((JSON.parse(readFileSync(schemaFile, 'utf8')) as { type?: string }).type, 'object');
   });
 });
+
+describe('packages/cli/package.json (the npm package)', () => {
+  const cli = JSON.parse(readFileSync(path.join(ROOT, 'packages/cli/package.json'), 'utf8')) as {
+    name: string; version: string; bin: Record<string, string>; files: string[]; dependencies?: unknown;
+  };
+  const root = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+  it('keeps the extension\'s version, so one release number names both', () => {
+    assert.equal(cli.version, root.version);
+  });
+
+  it('ships a bin and files that exist, and declares no dependency', () => {
+    assert.deepEqual(cli.bin, { 'change-control': 'cli.js' });
+    assert.equal(cli.dependencies, undefined);
+    for (const file of cli.files.filter((f) => f !== 'cli.js')) assert.ok(existsSync(path.join(ROOT, file)), file);
+  });
+});

@@ -1,12 +1,16 @@
 /**
  * `change-control install-hook [--force] [--uninstall] [--cli PATH]`:
  * installs the commit-msg hook that runs `change-control lint` on every
- * commit, so nobody routes around the rules.
+ * commit, so nobody routes around the rules. In a repository whose hooks a
+ * hook manager runs (husky, lefthook, pre-commit) it writes nothing and
+ * prints what to add to that manager's configuration.
  */
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { ChangeControlError } from '../../core/errors';
 import { requireWorkTree } from '../context';
+import { describeManagedHooks } from '../../core/hookManagers';
+import { findHookManager } from '../../git/hookManagers';
 import { installCommitMsgHook, uninstallCommitMsgHook } from '../../git/hooks';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
@@ -51,6 +55,12 @@ async function runInstallHook(args: InstallHookArgs, io: CliIo): Promise<number>
       notInstalled: `No Change Control commit-msg hook is installed (${result.hookPath}).`,
     }[result.action];
     io.stdout(`${said}\n`);
+    return EXIT.ok;
+  }
+  const manager = await findHookManager(root);
+  if (manager) {
+    // husky, lefthook and pre-commit rewrite the hooks they manage: say what to add to their configuration instead.
+    io.stdout(describeManagedHooks(manager));
     return EXIT.ok;
   }
   const cliPath = resolveCliPath(args.cliPath, io);

@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ChangeControlError, isChangeControlError } from '../../core/errors';
 import type { Logger } from '../../core/ports';
+import { describeManagedHooks } from '../../core/hookManagers';
+import { findHookManager } from '../../git/hookManagers';
 import { installCommitMsgHook } from '../../git/hooks';
 
 const CLI_COPY = 'change-control-cli.js';
@@ -37,6 +39,24 @@ export async function installHookCommand(
   }
   const root = await pickRepository();
   if (!root) throw new ChangeControlError('git.notARepository', 'Open a folder that is a git repository to install the hook.');
+  const manager = await findHookManager(root);
+  if (manager) {
+    logger.info(describeManagedHooks(manager));
+    const copy = 'Copy Snippet';
+    const open = `Open ${manager.configFile}`;
+    const picked = await vscode.window.showInformationMessage(
+      `${path.basename(root)}'s git hooks are managed by ${manager.id}, so Change Control wrote no hook. Add its commit-msg entry to ${manager.configFile}.`,
+      { modal: true, detail: manager.snippet + (manager.activate ? `\nThen run: ${manager.activate}` : '') },
+      copy, open,
+    );
+    if (picked === copy) await vscode.env.clipboard.writeText(manager.snippet);
+    if (picked === open) {
+      const file = vscode.Uri.file(path.join(root, manager.configFile));
+      // A missing .husky/commit-msg opens as an untitled document at that path, saved where husky looks.
+      await vscode.window.showTextDocument((await isFile(file.fsPath)) ? file : file.with({ scheme: 'untitled' }));
+    }
+    return;
+  }
   const cliPath = await refreshHookCli(context, false);
   let force = false;
   for (let attempt = 0; attempt < 2; attempt++) {
