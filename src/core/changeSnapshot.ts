@@ -5,6 +5,7 @@
  * rendered, serialised to JSON and unit-tested without git or GitHub.
  */
 import type { Finding } from './commitMessage/types';
+import type { PolicySource } from './policy/governingPolicy';
 import type { Policy } from './policy/schema';
 import type { Ticket } from './ports';
 import type { TestCheckResult } from './testMatching/types';
@@ -117,6 +118,8 @@ export interface ChangeSnapshot {
   /** Repository root, for display. */
   root: string;
   policy: Policy;
+  /** Where `policy` came from (the base branch) and whether the change edits it; undefined when not known. */
+  policySource?: PolicySource;
   ticket: TicketSection;
   branch: BranchSection;
   /** Commits on the branch since it left the base, newest first. */

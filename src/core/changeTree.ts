@@ -4,6 +4,7 @@
  * as text, so both show the same sections and the same words. Pure.
  */
 import { isOnBase, isUnavailable, type ChangeSnapshot, type CommitInfo } from './changeSnapshot';
+import { POLICY_CHANGED_NOTE } from './policy/governingPolicy';
 import { assessReadiness, type Readiness } from './readiness';
 import { pullRequestNode } from './changeTreePullRequest';
 import type { SourceTestResult } from './testMatching/types';
@@ -20,7 +21,27 @@ export function buildChangeTree(snapshot: ChangeSnapshot, readiness: Readiness =
     commitsNode(snapshot),
     testsNode(snapshot),
     pullRequestNode(snapshot, readiness),
+    ...policyNodes(snapshot),
   ];
+}
+
+/** "Policy changed in this change", when the change edits the policy file: the base's policy still governs it. */
+function policyNodes(s: ChangeSnapshot): ChangeTreeNode[] {
+  const source = s.policySource;
+  if (!source?.changed) return [];
+  const children = source.ignored.map((text, i): ChangeTreeNode => ({ id: `policy/ignored/${i}`, label: text, icon: 'warning', status: 'warning' }));
+  return [{
+    id: 'policy',
+    label: 'Policy',
+    description: POLICY_CHANGED_NOTE,
+    tooltip: [
+      `This change edits the policy file. The policy of ${escapeMd(source.baseRef)} (at \`${source.baseCommit.slice(0, 12)}\`) governs it; the edit applies to changes made after it is merged.`,
+      source.ignored.length ? `Not applied to this change, as they would loosen the base policy:\n\n${source.ignored.map((i) => `- ${escapeMd(i)}`).join('\n')}` : 'Edits that tighten the policy apply already.',
+    ].join('\n\n'),
+    icon: 'law',
+    status: 'warning',
+    children: children.length ? children : undefined,
+  }];
 }
 
 function readinessNode(r: Readiness): ChangeTreeNode {
