@@ -81,10 +81,11 @@ export function describePolicyProblem(label: string, problem: PolicyProblem): st
  * and every located problem, once. Undefined when there is none.
  */
 export function policyInvalidError(governing: Pick<GoverningPolicy, 'problems'>): ChangeControlError | undefined {
-  const lines = governing.problems.flatMap((d) => d.problems.map((p) => `  ${describePolicyProblem(d.label, p)}`));
+  // Each distinct problem once, however often the parser met it.
+  const lines = [...new Set(governing.problems.flatMap((d) => d.problems.map((p) => `  ${describePolicyProblem(d.label, p)}`)))];
   if (lines.length === 0) return undefined;
   return new ChangeControlError('policy.invalid', `policy invalid: the gate does not decide on a policy it cannot read.\n${lines.join('\n')}`, {
-    hint: 'Fix the policy file (a policy change reaches the gate once it is merged into the base branch).',
+    hint: 'Fix the problems in the policy file; a fix on a pull request governs the gate once it is merged.',
     detail: { problems: governing.problems },
   });
 }
