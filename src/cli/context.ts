@@ -63,3 +63,15 @@ export async function loadGatePolicyFor(root: string, options: GoverningPolicyOp
   if (invalid) throw invalid;
   return governing;
 }
+
+/**
+ * The policy that governs the current change for a command that is not a
+ * gate (`pr`): the base branch's, tightened by the working tree's. Each
+ * problem goes to stderr once and its key's default applies; a base that
+ * cannot be read throws.
+ */
+export async function loadChangePolicyFor(io: CliIo, root: string, command: string, remote: string): Promise<GoverningPolicy> {
+  const governing = await loadGoverningPolicy(root, { remote });
+  for (const line of governing.source.problems ?? []) io.stderr(`change-control ${command}: ${line} (the default applies)\n`);
+  return governing;
+}

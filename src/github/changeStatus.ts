@@ -204,7 +204,7 @@ export function linksTo(texts: readonly string[], repo: RepoRef, pr: Pick<PullRe
 export interface ReadChangeSnapshotOptions {
   policy: Policy;
   /** Where the policy came from (see loadGoverningPolicy), for the "policy changed" note. */
-  policySource?: PolicySource;
+  policySource?: PolicySource | Unavailable;
   remote: string;
   /** The GitHub client and repository, or why GitHub is not asked (no token, untrusted). */
   github: { octokit: Octokit; repo: RepoRef } | Unavailable;

@@ -11,7 +11,7 @@ import { isUnavailable } from '../../core/changeSnapshot';
 import { assessReadiness, readinessLine } from '../../core/readiness';
 import { silentLogger } from '../../core/ports';
 import { loadGatePolicyFor, requireWorkTree, withToken } from '../context';
-import { policySourceLines } from '../../core/policy/governingPolicy';
+import { policySourceLines, type PolicySource } from '../../core/policy/governingPolicy';
 import { connectGitHub } from '../../github/connect';
 import { readPullRequestSnapshot } from '../../github/pullRequestSnapshot';
 import { EXIT, type CliCommand, type CliIo } from '../io';
@@ -48,9 +48,11 @@ async function runVerify(args: { pr: number; remote: string }, io: CliIo): Promi
   return withToken(io, 'In GitHub Actions: env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}', async (token, secrets) => {
     const github = await connectGitHub({ root, remote: args.remote, apiUrl: io.env.CHANGE_CONTROL_GITHUB_API_URL ?? '', token: async () => token, logger: silentLogger, secrets, tuning: { requestTimeoutMs: 15_000 } });
     // The pull request's base branch, at the base commit GitHub names, governs it (its own policy may only tighten).
+    let source: PolicySource | undefined;
     const policyFor = async (base: { ref: string; sha: string; editsPolicy: boolean }) => {
       const governing = await loadGatePolicyFor(root, { remote: args.remote, base: { ref: base.ref, commit: base.sha }, changed: base.editsPolicy });
-      return { policy: governing.policy, source: governing.source };
+      source = governing.source;
+      return { policy: governing.policy, source };
     };
     const snapshot = await readPullRequestSnapshot(root, { octokit: github.octokit, repo: github.repo, policyFor, number: args.pr });
     const readiness = assessReadiness(snapshot);
@@ -62,7 +64,7 @@ async function runVerify(args: { pr: number; remote: string }, io: CliIo): Promi
       ...(readiness.checks ? [`Checks: ${readiness.checks.passed} passed, ${readiness.checks.failed} failed, ${readiness.checks.pending} pending`] : []),
       ...readiness.blockers.map((b) => `✖ ${b}`),
       ...readiness.warnings.map((w) => `⚠ ${w}`),
-      ...(snapshot.policySource ? policySourceLines(snapshot.policySource).map((l, i) => (i === 0 ? `⚠ ${l}` : `  ${l}`)) : []),
+      ...(source ? policySourceLines(source).map((l, i) => (i === 0 ? `⚠ ${l}` : `  ${l}`)) : []),
       readiness.ready ? '✔ Ready to merge: the change follows the policy.' : `${readinessLine(readiness)}`,
     ];
     io.stdout(secrets.redact(`${lines.join('\n')}\n`));

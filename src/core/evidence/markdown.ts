@@ -7,7 +7,7 @@ export function renderEvidenceMarkdown(doc: EvidenceDocument): string {
   out.push(`# Change evidence: ${scopeTitle(doc)}`, '');
   out.push(`Repository [${esc(repo)}](${doc.repository.url}), generated ${doc.generatedAt} by Change Control ${doc.generator.version}.`);
   out.push(
-    `Policy: ${doc.policy.requiredApprovals} required ${doc.policy.requiredApprovals === 1 ? 'approval' : 'approvals'}, approval label \`${esc(doc.policy.approvalLabel)}\`, base branch \`${esc(doc.policy.baseBranch)}\`.`,
+    `Policy: ${doc.policy.requiredApprovals} required ${doc.policy.requiredApprovals === 1 ? 'approval' : 'approvals'}, approval label \`${esc(doc.policy.approvalLabel)}\`, base branch \`${esc(doc.policy.baseBranch)}\`${doc.policy.source ? ` (the base's policy, read at \`${esc(doc.policy.source)}\`)` : ''}.`,
     '',
   );
   const s = doc.summary;
@@ -44,6 +44,7 @@ function renderChange(c: ChangeEvidence): string[] {
   } else out.push(c.ticketId ? `- ${esc(c.ticketId)} (not found)` : '- none');
   out.push('');
   if (c.branch) out.push(`Branch \`${esc(c.branch.head)}\` into \`${esc(c.branch.base)}\`.`, '');
+  if (c.policyChanged) out.push(`**Policy changed in this change: applies after merge.** The base branch's policy judged it.`, '');
   if (pr) {
     out.push('### Pull request', '');
     out.push(`- [#${pr.number}](${pr.url}) by ${esc(pr.author)}, ${pr.state}, opened ${pr.createdAt}`);

@@ -35,6 +35,8 @@ export interface PolicySource {
   changed: boolean;
   /** The change's edits that were not applied because they would loosen the base. */
   ignored: string[];
+  /** Located problems of either document, one line each (a gate refuses them; the editor shows them). */
+  problems?: string[];
 }
 
 export interface GoverningPolicy {
@@ -63,9 +65,10 @@ export function governPolicy(input: GovernInput): GoverningPolicy {
   const problems = [input.base, input.local]
     .filter((d, i) => d.exists && d.parsed.problems.length > 0 && !(i === 1 && d.text === input.base.text && input.base.exists))
     .map((d) => ({ label: d.label, problems: d.parsed.problems }));
+  const lines = problemLines(problems);
   return {
     policy: combined.policy,
-    source: { baseRef: input.baseRef, baseCommit: input.baseCommit, baseHasPolicy: input.base.exists, changed, ignored: changed ? combined.ignored : [] },
+    source: { baseRef: input.baseRef, baseCommit: input.baseCommit, baseHasPolicy: input.base.exists, changed, ignored: changed ? combined.ignored : [], ...(lines.length ? { problems: lines } : {}) },
     problems,
   };
 }
@@ -81,13 +84,17 @@ export function describePolicyProblem(label: string, problem: PolicyProblem): st
  * and every located problem, once. Undefined when there is none.
  */
 export function policyInvalidError(governing: Pick<GoverningPolicy, 'problems'>): ChangeControlError | undefined {
-  // Each distinct problem once, however often the parser met it.
-  const lines = [...new Set(governing.problems.flatMap((d) => d.problems.map((p) => `  ${describePolicyProblem(d.label, p)}`)))];
+  const lines = problemLines(governing.problems);
   if (lines.length === 0) return undefined;
-  return new ChangeControlError('policy.invalid', `policy invalid: the gate does not decide on a policy it cannot read.\n${lines.join('\n')}`, {
+  return new ChangeControlError('policy.invalid', `policy invalid: the gate does not decide on a policy it cannot read.\n${lines.map((l) => `  ${l}`).join('\n')}`, {
     hint: 'Fix the problems in the policy file; a fix on a pull request governs the gate once it is merged.',
     detail: { problems: governing.problems },
   });
+}
+
+/** Each distinct problem once, however often the parser met it. */
+function problemLines(problems: GoverningPolicy['problems']): string[] {
+  return [...new Set(problems.flatMap((d) => d.problems.map((p) => describePolicyProblem(d.label, p))))];
 }
 
 /** The lines `status` and `verify` print about the governing policy; none when the change leaves it alone. */

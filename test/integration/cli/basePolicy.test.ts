@@ -63,6 +63,21 @@ describe('the base branch governs the change (status and verify --pr, built CLI,
     assert.match(twice.stdout, /Approvals: 2 of 2 required/);
   });
 
+  it('evidence judges a pull request by its base\'s policy and says the change edits it (JSON and Markdown)', async () => {
+    const { fx, env } = await change({ main: { [POLICY]: approvals(2) }, branch: { [POLICY]: approvals(0) } });
+    const json = await runCli(cli, ['evidence', '--pr', String(fx.prNumber), '--format', 'json'], fx.root, env);
+    assert.equal(json.code, 0, json.stderr);
+    const doc = JSON.parse(json.stdout) as { policy: { requiredApprovals: number; source: string }; changes: { policyChanged?: boolean; pullRequest: { approvals: { required: number } } }[] };
+    assert.equal(doc.policy.requiredApprovals, 2);
+    assert.equal(doc.policy.source, `main (${fx.baseSha.slice(0, 12)})`);
+    assert.equal(doc.changes[0]!.policyChanged, true);
+    assert.equal(doc.changes[0]!.pullRequest.approvals.required, 2);
+    const md = await runCli(cli, ['evidence', '--pr', String(fx.prNumber)], fx.root, env);
+    assert.equal(md.code, 0, md.stderr);
+    assert.match(md.stdout, /Policy: 2 required approvals/);
+    assert.match(md.stdout, /Policy changed in this change: applies after merge/);
+  });
+
   it('a branch that raises requiredApprovals is held to its own, stricter number', async () => {
     const { fx, env } = await change({ main: { [POLICY]: approvals(1) }, branch: { [POLICY]: approvals(3) } });
     const status = await runCli(cli, ['status'], fx.root, env);
