@@ -1,5 +1,6 @@
 /** Local history facts for audit evidence: first-parent commits and trees. */
 import type { EvidenceGit } from '../github/evidence';
+import { POLICY_FILE } from '../core/policy/schema';
 import { gitCall, openGit } from './git';
 
 const FIELD = '\x1f';
@@ -20,6 +21,12 @@ export function createEvidenceGit(root: string, signal?: AbortSignal): EvidenceG
           const [sha = '', parents = '', author = '', date = '', message = ''] = r.split(FIELD);
           return { sha, parents: parents.split(' ').filter(Boolean), author, date, message };
         });
+    },
+    async editsPolicy(sha) {
+      const out = await gitCall(`Reading the files of ${sha.slice(0, 12)}`, () =>
+        git.raw(['diff-tree', '--no-commit-id', '--name-only', '-r', '-z', '--root', '--no-renames', '--end-of-options', sha, '--', POLICY_FILE]),
+      );
+      return out.split('\0').includes(POLICY_FILE);
     },
     async treeFiles(sha) {
       try {

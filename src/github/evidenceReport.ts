@@ -24,6 +24,8 @@ export interface EvidenceRunOptions {
   /** Web URL of the repository, for the document header. */
   repoUrl: string;
   policy: Policy;
+  /** Where `policy` was read (the base commit), for the document. */
+  policySource?: string;
   scope: EvidenceScope;
   generatorVersion: string;
   now: Date;
@@ -61,6 +63,7 @@ export async function produceEvidence(o: EvidenceRunOptions): Promise<EvidenceDo
       baseBranch: o.policy.branch.base,
       allowSelfApproval: o.policy.review.allowSelfApproval,
       requireTests: o.policy.tests.requireTests,
+      ...(o.policySource ? { source: o.policySource } : {}),
     },
     changes,
     secrets: o.secrets(),

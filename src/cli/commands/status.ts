@@ -4,14 +4,17 @@
  * when the change is ready, 1 when something blocks it: a merge gate for
  * CI. Without GITHUB_TOKEN/GH_TOKEN the local sections still show and the
  * output says GitHub was skipped (which blocks: the gate fails closed).
+ * The policy is the base branch's, tightened by the working tree's; an
+ * invalid policy exits 2 ("policy invalid") instead of using defaults.
  */
 import type { Unavailable } from '../../core/changeSnapshot';
 import { buildChangeTree, renderChangeTreeText } from '../../core/changeTree';
 import { ChangeControlError, describeError } from '../../core/errors';
+import { POLICY_CHANGED_NOTE } from '../../core/policy/governingPolicy';
 import { readinessLine, assessReadiness } from '../../core/readiness';
 import { silentLogger } from '../../core/ports';
 import { SecretRegistry } from '../../core/redact';
-import { loadPolicyFor, requireWorkTree, tokenFromEnv } from '../context';
+import { loadGatePolicyFor, requireWorkTree, tokenFromEnv } from '../context';
 import { readChangeSnapshot } from '../../github/changeStatus';
 import { connectGitHub } from '../../github/connect';
 import type { RepoRef } from '../../tickets/githubTicketProvider';
@@ -50,14 +53,15 @@ export const statusCommand: CliCommand = {
 
 async function runStatus(args: StatusArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'status');
-  const loaded = await loadPolicyFor(io, root, 'status');
+  const governing = await loadGatePolicyFor(root, { remote: args.remote });
   const secrets = new SecretRegistry();
   const github = await connect(root, args.remote, io, secrets);
-  const snapshot = await readChangeSnapshot(root, { policy: loaded.policy, remote: args.remote, github });
+  const snapshot = await readChangeSnapshot(root, { policy: governing.policy, policySource: governing.source, remote: args.remote, github });
   const readiness = assessReadiness(snapshot);
   if (args.format === 'json') {
     const { policy: _policy, ...rest } = snapshot;
-    io.stdout(`${secrets.redact(JSON.stringify({ ready: readiness.ready, blockers: readiness.blockers, warnings: readiness.warnings, approvals: readiness.approvals, checks: readiness.checks, snapshot: rest }, null, 2))}\n`);
+    const policy = { ...governing.source, ...(governing.source.changed ? { note: POLICY_CHANGED_NOTE } : {}) };
+    io.stdout(`${secrets.redact(JSON.stringify({ ready: readiness.ready, blockers: readiness.blockers, warnings: readiness.warnings, approvals: readiness.approvals, checks: readiness.checks, policy, snapshot: rest }, null, 2))}\n`);
   } else {
     const text = renderChangeTreeText(buildChangeTree(snapshot, readiness).slice(1));
     io.stdout(secrets.redact(`${text}\n${readinessLine(readiness)}\n`));
