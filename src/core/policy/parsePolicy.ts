@@ -9,7 +9,7 @@
  */
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { buildPolicyTree, copyOwn, findTooDeep } from './policyTree';
-import { validatePolicy, type PathProblem } from './policyRepair';
+import { showKey, validatePolicy, type PathProblem } from './policyRepair';
 import { defaultPolicy, type Policy } from './schema';
 
 export interface PolicyProblem {
@@ -72,7 +72,7 @@ export function parsePolicy(text: string): ParsedPolicy {
   const tree = buildPolicyTree(root, (offset) => lines.lineEnd(offset));
   const { policy, problems } = validatePolicy(tree.value as Record<string, unknown>);
   const located = tree.duplicates.map((d) =>
-    lines.problem(d.path, `Duplicate key "${d.path[d.path.length - 1]}": only this last one applies. Keep one.`, d.range.offset, d.range.length),
+    lines.problem(d.path, `Duplicate key "${showKey(String(d.path[d.path.length - 1]))}": only this last one applies. Keep one.`, d.range.offset, d.range.length),
   );
   for (const p of unique(problems)) {
     const range = tree.locate(p.path);

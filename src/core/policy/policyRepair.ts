@@ -83,6 +83,18 @@ function missing(raw: Raw, path: Path): boolean {
   return typeof parent === 'object' && parent !== null && !Array.isArray(parent) && !Object.hasOwn(parent, path[path.length - 1]!);
 }
 
+const MAX_KEY_SHOWN = 60;
+
+/**
+ * A key from the file as a message shows it: control and bidirectional
+ * characters escaped (a key must not drive the terminal or reorder the
+ * line), and cut to a readable length.
+ */
+export function showKey(key: string): string {
+  const escaped = key.slice(0, MAX_KEY_SHOWN).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return key.length > MAX_KEY_SHOWN ? `${escaped}…` : escaped;
+}
+
 /** What to do about one issue: delete a key, or drop an entry of a list. */
 type Repair = { kind: 'delete'; path: Path } | { kind: 'drop'; list: Path; index: number };
 
@@ -119,7 +131,7 @@ function repairPass(raw: Raw, issues: readonly z.core.$ZodIssue[], problems: Pat
     const at = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        problems.push({ path: [...at, key], message: `Unknown key "${key}"${at.length ? ` in "${at.join('.')}"` : ''}. It is ignored.` });
+        problems.push({ path: [...at, key], message: `Unknown key "${showKey(key)}"${at.length ? ` in "${at.join('.')}"` : ''}. It is ignored.` });
         deletes.push([...at, key]);
       }
       continue;

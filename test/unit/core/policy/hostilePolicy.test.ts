@@ -163,6 +163,16 @@ describe('policy/parsePolicy on hostile input', () => {
     });
   });
 
+  it('shows a hostile key in a message escaped and cut short', () => {
+    const long = 'k'.repeat(10_000);
+    const text = JSON.stringify({ review: { '\u001b[2J\u202eevil': 1, [long]: 2 } });
+    const { problems } = parsePolicy(text);
+    assert.equal(problems.length, 2);
+    assert.match(problems[0]!.message, /^Unknown key "\\u001b\[2J\\u202eevil" in "review"/);
+    for (const p of problems) assert.doesNotMatch(p.message, /[\u0000-\u001f\u202e]/);
+    assert.ok(problems[1]!.message.length < 120, problems[1]!.message);
+  });
+
   it('reports a duplicate key, where the value that applies is hidden from a reader', () => {
     const text = '{"review":{\n"requiredApprovals":3,\n"requiredApprovals":0}}';
     const { policy, problems } = parsePolicy(text);
