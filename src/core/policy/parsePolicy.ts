@@ -62,7 +62,14 @@ export function parsePolicy(text: string): ParsedPolicy {
     return fail([lines.problem([], `The policy file nests deeper than ${MAX_POLICY_DEPTH} levels here; nothing in it is used.`, deep, 1)]);
   }
   const errors: ParseError[] = [];
-  const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: false });
+  let root: ReturnType<typeof parseTree>;
+  try {
+    root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: false });
+  } catch (err) {
+    // Last resort, should the depth scan ever miss a shape the parser nests on: never a crash.
+    if (!(err instanceof RangeError)) throw err;
+    return fail([lines.problem([], `The policy file nests too deep to read; nothing in it is used.`, 0, 1)]);
+  }
   if (errors.length > 0) {
     return fail(errors.map((e) => lines.problem([], `JSON syntax error: ${describeParseError(printParseErrorCode(e.error))}`, e.offset, Math.max(e.length, 1))));
   }

@@ -39,17 +39,20 @@ const EOF = 17;
  * Offset of the first `{` or `[` nested deeper than `maxDepth`, or -1.
  * Token scan (strings and comments are skipped by the scanner), no
  * recursion: jsonc-parser's own parser recurses and overflows the stack
- * on some ten thousand levels, so this runs first.
+ * on some ten thousand levels, so this runs first. A close only counts
+ * when it matches the innermost open one: the parser skips a mismatched
+ * close and stays nested (`[},[},…`), so the count never falls below
+ * the parser's own depth.
  */
 export function findTooDeep(text: string, maxDepth: number): number {
   const scanner = createScanner(text, true);
-  let depth = 0;
+  const open: number[] = [];
   for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
     if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
-      depth++;
-      if (depth > maxDepth) return scanner.getTokenOffset();
-    } else if ((kind === CLOSE_BRACE || kind === CLOSE_BRACKET) && depth > 0) {
-      depth--;
+      if (open.length >= maxDepth) return scanner.getTokenOffset();
+      open.push(kind === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
+    } else if ((kind === CLOSE_BRACE || kind === CLOSE_BRACKET) && open[open.length - 1] === kind) {
+      open.pop();
     }
   }
   return -1;

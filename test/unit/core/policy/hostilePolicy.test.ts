@@ -99,6 +99,14 @@ describe('policy/parsePolicy on hostile input', () => {
       assert.deepEqual(policy, defaultPolicy());
     });
 
+    it('is not fooled by mismatched closes, which the parser skips while staying nested', () => {
+      const text = `{"tests":${'[},'.repeat(50_000)}`;
+      const { policy, problems } = parsePolicy(text);
+      assert.equal(problems.length, 1);
+      assert.match(problems[0]!.message, /nests deeper than 32 levels/);
+      assert.deepEqual(policy, defaultPolicy());
+    });
+
     it('does not count brackets inside strings or comments as nesting', () => {
       const text = `// ${'['.repeat(100)}\n{"$schema":"${'{'.repeat(1000)}","review":{"requiredApprovals":2}}`;
       const { policy, problems } = parsePolicy(text);
