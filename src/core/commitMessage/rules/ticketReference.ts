@@ -1,3 +1,4 @@
+import { compileTicketPattern } from '../../ticketId';
 import type { ParsedMessage } from '../parse';
 import type { Fix } from '../types';
 import { finding, lineRange, type Rule } from './rule';
@@ -21,8 +22,8 @@ export const ticketReference: Rule = {
     const { requireTicket, ticketPattern } = ctx.policy.commit;
     const subject = parsed.subject;
     if (!requireTicket || !subject) return [];
-    const pattern = compile(ticketPattern);
-    if (!pattern) return [];
+    // Linear-time whatever the repository wrote; a refused pattern falls back to the default.
+    const pattern = compileTicketPattern(ticketPattern);
     const text = [subject, ...parsed.body].map((l) => l.text).join('\n');
     if (pattern.test(text)) return [];
     return [
@@ -35,24 +36,6 @@ export const ticketReference: Rule = {
     ];
   },
 };
-
-/** The last pattern compiled: the rule runs on every keystroke and the policy rarely changes. */
-let compiled: { source: string; pattern: RegExp | undefined } | undefined;
-
-/** The policy pattern as a RegExp (no `g` flag, so `test` keeps no state between calls). */
-function compile(source: string): RegExp | undefined {
-  if (compiled?.source !== source) compiled = { source, pattern: tryCompile(source) };
-  return compiled.pattern;
-}
-
-function tryCompile(source: string): RegExp | undefined {
-  try {
-    return new RegExp(source, 'u');
-  } catch {
-    // The policy parser already reports an invalid pattern at its key; do not report it twice.
-    return undefined;
-  }
-}
 
 function insertTicketFix(parsed: ParsedMessage, ticket: string | undefined): Fix[] {
   const subject = parsed.subject;
