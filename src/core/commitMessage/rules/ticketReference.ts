@@ -29,7 +29,9 @@ export const ticketReference: Rule = {
     return [
       finding(
         'ticket-reference',
-        'Reference the change ticket (for example "ABC-123: " or "(#123)"): the policy requires one in every commit.',
+        `Reference the change ticket (for example "ABC-123: " or "(#123)"): the policy requires one in every commit.${
+          ctx.ticketPatternWithheld ? " (Restricted Mode: the default ticket pattern applies, not the repository's, until you trust this workspace.)" : ''
+        }`,
         lineRange(subject.line, 0, subject.text.length),
         insertTicketFix(parsed, ctx.branchTicket),
       ),
