@@ -9,6 +9,7 @@ import type { ChangeEvidence, ReviewEvidence } from '../core/evidence/schema';
 import { approvalFromEvents, type LabelEvent } from '../core/evidence/document';
 import { latestDecisions } from '../core/evidence/findings';
 import { POLICY_FILE, type Policy } from '../core/policy/schema';
+import { compileTicketPattern } from '../core/ticketId';
 import { parseTicketId, trackerRepo, type RepoRef } from '../tickets/githubTicketProvider';
 import { checkRunState, linksTo, pullRequestState, statusCheckState } from './changeStatus';
 import { isGoneOrMissing } from './errors';
@@ -212,14 +213,14 @@ async function gatherTicket(g: EvidenceGatherer, id: string | null, prUrl: strin
 
 /** The ticket a pull request names: in its title, its branch name, then its body. */
 export function findTicketId(policy: Policy, title: string, headRef: string, body: string): string | null {
-  const re = new RegExp(policy.commit.ticketPattern, 'u');
-  const inTitle = title.match(re)?.[0];
+  const re = compileTicketPattern(policy.commit.ticketPattern);
+  const inTitle = re.firstMatch(title);
   if (inTitle) return inTitle;
   const branchNumber = headRef.match(/(?:^|\/)(\d+)-/)?.[1];
   if (branchNumber) return `#${branchNumber}`;
-  const inBranch = headRef.match(re)?.[0];
+  const inBranch = re.firstMatch(headRef);
   if (inBranch) return inBranch;
-  return body.match(re)?.[0] ?? null;
+  return re.firstMatch(body) ?? null;
 }
 
 function mergeMessagePull(message: string): number | undefined {

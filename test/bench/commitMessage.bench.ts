@@ -11,12 +11,17 @@
  * (b) time to lint one message with lintMessage against @commitlint/lint
  *     (header-max-length and body-max-line-length at 72), same messages,
  *     same run, after a warm-up; per-message times by hrtime.bigint.
+ * (c) the ticket-reference rule's match with the default pattern on the
+ *     linear-time engine (re2js) against V8's RegExp, as a ratio; on the
+ *     labelled commits, or on test/fixtures/commitMessages without them.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { lintMessage } from '../../src/core/commitMessage/lint';
 import type { LintContext } from '../../src/core/commitMessage/types';
-import { defaultPolicy } from '../../src/core/policy/schema';
+import { parseMessage } from '../../src/core/commitMessage/parse';
+import { DEFAULT_TICKET_PATTERN, defaultPolicy } from '../../src/core/policy/schema';
+import { compileTicketPattern } from '../../src/core/ticketId';
 import { sharedBenchFile } from './sharedData';
 
 interface Commit {
@@ -110,6 +115,24 @@ async function speed(commits: Commit[], ctx: LintContext, log: Log): Promise<voi
   );
 }
 
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'commitMessages');
+
+/** (c): the text the ticket-reference rule searches, matched by V8 and by the linear-time engine. */
+async function ticketPatternCost(messages: string[], log: Log): Promise<void> {
+  const texts = messages.map((m) => {
+    const parsed = parseMessage(m, '#');
+    return [parsed.subject, ...parsed.body].map((l) => l?.text ?? '').join('\n');
+  });
+  const native = new RegExp(DEFAULT_TICKET_PATTERN, 'u');
+  const linear = compileTicketPattern(DEFAULT_TICKET_PATTERN);
+  const v8 = await timeEach(texts, (t) => native.test(t));
+  const re2 = await timeEach(texts, (t) => linear.test(t));
+  log(`ticket-reference match, default pattern, ${texts.length} messages x ${ROUNDS} rounds:`);
+  log(`  V8 RegExp:          median ${v8.median.toFixed(2)} µs, p99 ${v8.p99.toFixed(2)} µs (backtracking: hangs on hostile patterns)`);
+  log(`  re2js (linear):     median ${re2.median.toFixed(2)} µs, p99 ${re2.p99.toFixed(2)} µs`);
+  log(`  ratio (re2js / V8): median ${(re2.median / v8.median).toFixed(2)}x, p99 ${(re2.p99 / v8.p99).toFixed(2)}x`);
+}
+
 export default async function run(log: Log = (line) => console.log(`[commitMessage] ${line}`)): Promise<void> {
   const ctx: LintContext = { policy: defaultPolicy() };
   const fresh = load(NEW_DATA);
@@ -123,6 +146,8 @@ export default async function run(log: Log = (line) => console.log(`[commitMessa
   );
   if (!existsSync(DATA)) {
     log(`set A skipped: ${DATA} not found (it lives beside the repository in ../shared/bench)`);
+    const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt'));
+    await ticketPatternCost(fixtures.map((f) => readFileSync(path.join(FIXTURES, f), 'utf8')), log);
     return;
   }
   const commits = load(DATA);
@@ -136,6 +161,7 @@ export default async function run(log: Log = (line) => console.log(`[commitMessa
   );
   if (process.env.BENCH_SKIP_SPEED === '1') return;
   await speed(commits, ctx, log);
+  await ticketPatternCost(commits.map((c) => c.message), log);
 }
 
 if (require.main === module) void run();

@@ -51,4 +51,6 @@ export interface LintContext {
   commentChar?: string;
   /** The ticket recorded for the current branch, offered by the ticket quick fix. */
   branchTicket?: string;
+  /** Restricted Mode withheld the repository's ticket pattern: the default applies, and the finding says so. */
+  ticketPatternWithheld?: boolean;
 }
