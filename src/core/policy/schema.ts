@@ -15,6 +15,7 @@ const regexString = z
   .string()
   .min(1)
   .superRefine((s, ctx) => {
+    if (s.length === 0) return; // min(1) reports it; zod runs refinements after a failed check too
     const problem = repositoryPatternProblem(s);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
@@ -24,6 +25,7 @@ const globString = z
   .string()
   .min(1)
   .superRefine((s, ctx) => {
+    if (s.length === 0) return; // min(1) reports it; zod runs refinements after a failed check too
     const problem = globProblem(s);
     if (problem) ctx.addIssue({ code: 'custom', message: `"${s.length > 60 ? `${s.slice(0, 59)}…` : s}" ${problem}` });
   });
