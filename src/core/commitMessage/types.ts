@@ -12,7 +12,9 @@ export type RuleId =
   | 'blank-line-after-subject'
   | 'body-max-line-length'
   | 'present-tense'
-  | 'ticket-reference';
+  | 'ticket-reference'
+  /** Not a rule: a rule failed unexpectedly and could not check the message. */
+  | 'internal-error';
 
 export type Severity = 'error' | 'warning' | 'info';
 
