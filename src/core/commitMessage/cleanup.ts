@@ -38,6 +38,9 @@ export const EDITED_MESSAGE: Cleanup = { stripComments: true, cut: 'ifGitCutBloc
 /** A commit already stored (`git log`): every line is content. */
 export const STORED_MESSAGE: Cleanup = { stripComments: false, cut: 'never' };
 
+/** A message given to git without an editor (`-m`, `-F`, VS Code's input box), default cleanup. */
+export const NO_EDITOR_MESSAGE: Cleanup = { stripComments: false, cut: 'never' };
+
 /** The values of `commit.cleanup` / `--cleanup`. */
 export const CLEANUP_SETTINGS = ['default', 'strip', 'whitespace', 'verbatim', 'scissors'] as const;
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { EDITED_MESSAGE, STORED_MESSAGE, gitCleanup } from '../../../../src/core/commitMessage/cleanup';
+import { EDITED_MESSAGE, NO_EDITOR_MESSAGE, STORED_MESSAGE, gitCleanup } from '../../../../src/core/commitMessage/cleanup';
 import { lintMessage } from '../../../../src/core/commitMessage/lint';
 import { parseMessage } from '../../../../src/core/commitMessage/parse';
 import { context } from './helpers';
@@ -51,5 +51,11 @@ describe("git's cleanup mode", () => {
   it('matches the scissors line exactly, as git does', () => {
     const text = `Add x\n\nBody\n${SCISSORS}  \n# Do not modify\ntail\n`;
     assert.deepEqual(parseMessage(text, '#', EDITED_MESSAGE).body.map((l) => l.text), ['', 'Body', 'tail']);
+  });
+});
+
+describe('cleanup constants', () => {
+  it('reads a message given without an editor the way git -m / -F does by default', () => {
+    assert.deepEqual(NO_EDITOR_MESSAGE, gitCleanup({ editor: false }));
   });
 });

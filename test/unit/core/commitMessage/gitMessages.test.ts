@@ -99,3 +99,20 @@ describe('fixup!, squash! and amend! commits', () => {
     assert.equal(unsquashedFixup(parseMessage('Add x\n')), undefined);
   });
 });
+
+describe("git's message shapes stay linear", () => {
+  it('judges 1 MB look-alike subjects quickly', () => {
+    const cases = [
+      `Merge branch ${"'a', ".repeat(150_000)}x`,
+      `Merge branch 'a'${' of x'.repeat(150_000)};`,
+      `Merge HEAD${', HEAD'.repeat(150_000)} y`,
+      `Revert "${'"'.repeat(1_000_000)} x`,
+      `${'fixup! '.repeat(150_000)}Add x`,
+    ];
+    for (const subject of cases) {
+      const started = performance.now();
+      lintMessage(`${subject}\n`, context());
+      assert.ok(performance.now() - started < 2_000, `${subject.slice(0, 30)}… took ${Math.round(performance.now() - started)} ms`);
+    }
+  });
+});
