@@ -3,6 +3,7 @@
  * The extension renders these nodes as TreeItems and the CLI prints them
  * as text, so both show the same sections and the same words. Pure.
  */
+import { escapeForTerminal } from './terminalText';
 import { isOnBase, isUnavailable, type ChangeSnapshot, type CommitInfo } from './changeSnapshot';
 import { POLICY_CHANGED_NOTE } from './policy/governingPolicy';
 import { assessReadiness, type Readiness } from './readiness';
@@ -265,7 +266,9 @@ const MARKS: Record<NodeStatus, string> = { ok: '✓', error: '✗', warning: '!
 export function renderChangeTreeText(nodes: readonly ChangeTreeNode[], indent = ''): string {
   let out = '';
   for (const n of nodes) {
-    out += `${indent}${MARKS[n.status]} ${n.label}${n.description ? ` — ${n.description}` : ''}${n.url ? ` <${n.url}>` : ''}\n`;
+    // Labels carry subjects, titles and file names: their control characters are shown escaped.
+    const e = escapeForTerminal;
+    out += `${indent}${MARKS[n.status]} ${e(n.label)}${n.description ? ` — ${e(n.description)}` : ''}${n.url ? ` <${e(n.url)}>` : ''}\n`;
     if (n.children) out += renderChangeTreeText(n.children, `${indent}  `);
   }
   return out;

@@ -10,6 +10,7 @@
 import type { Octokit } from '@octokit/rest';
 import type { ChangeSnapshot, CommitInfo } from '../core/changeSnapshot';
 import { lintMessage } from '../core/commitMessage/lint';
+import { STORED_MESSAGE } from '../core/commitMessage/cleanup';
 import type { PolicySource } from '../core/policy/governingPolicy';
 import { POLICY_FILE, type Policy } from '../core/policy/schema';
 import { checkTests } from '../core/testMatching/checkTests';
@@ -49,7 +50,7 @@ export async function readPullRequestSnapshot(root: string, o: PullRequestSnapsh
     ? checkTests({ base: pr.base.sha, changes, tree, policy: policy.tests })
     : { status: 'skipped', reason: `head commit ${pr.head.sha.slice(0, 12)} is not in the local clone; fetch it (actions/checkout with fetch-depth: 0)` };
   const commitInfos: CommitInfo[] = commits
-    .map((c) => ({ sha: c.sha, subject: c.commit.message.split('\n', 1)[0] ?? '', message: c.commit.message, findings: lintMessage(c.commit.message, { policy }) }))
+    .map((c) => ({ sha: c.sha, subject: c.commit.message.split('\n', 1)[0] ?? '', message: c.commit.message, findings: lintMessage(c.commit.message, { policy, cleanup: STORED_MESSAGE, merge: c.parents.length > 1 }) }))
     .reverse();
   return {
     root,

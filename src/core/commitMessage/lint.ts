@@ -3,10 +3,11 @@
  * the editor diagnostics, the CLI and the commit-msg hook.
  *
  * Severity: every rule reports an error (the policy says "must"); callers
- * decide what an error blocks. Git's own messages (`Merge …`, `Revert "…"`,
- * `fixup!`, `squash!`, `amend!`) pass every rule.
+ * decide what an error blocks. Git's own messages (`Merge …`, `Revert "…"`
+ * exactly as git words them) pass every rule; after a `fixup!` prefix the
+ * rest is linted as the subject (gitMessages.ts).
  */
-import { isGitGeneratedSubject } from './gitMessages';
+import { messageToLint, restoreFindings } from './gitMessages';
 import { parseMessage } from './parse';
 import { blankLineAfterSubject } from './rules/blankLineAfterSubject';
 import { bodyMaxLineLength } from './rules/bodyMaxLineLength';
@@ -38,8 +39,9 @@ export const RULES: readonly Rule[] = [
  * as checked when it was not. `rules` is for tests; callers use RULES.
  */
 export function lintMessage(text: string, ctx: LintContext, rules: readonly Rule[] = RULES): Finding[] {
-  const parsed = parseMessage(text, ctx.commentChar ?? '#');
-  if (parsed.subject && isGitGeneratedSubject(parsed.subject.text)) return [];
+  const view = messageToLint(parseMessage(text, ctx.commentChar ?? '#', ctx.cleanup), ctx.merge === undefined ? {} : { merge: ctx.merge });
+  if (!view) return [];
+  const parsed = view.parsed;
   const findings: Finding[] = [];
   for (const rule of rules) {
     let found: Finding[];
@@ -51,7 +53,7 @@ export function lintMessage(text: string, ctx: LintContext, rules: readonly Rule
     // A loop, not push(...found): spreading very many findings would overflow the stack.
     for (const f of found) findings.push(f);
   }
-  return findings;
+  return restoreFindings(findings, view.shift);
 }
 
 const MAX_REASON = 200;

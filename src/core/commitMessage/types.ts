@@ -5,6 +5,7 @@
  * editor can place squiggles directly.
  */
 import type { Policy } from '../policy/schema';
+import type { Cleanup } from './cleanup';
 
 export type RuleId =
   | 'subject-empty'
@@ -13,6 +14,8 @@ export type RuleId =
   | 'body-max-line-length'
   | 'present-tense'
   | 'ticket-reference'
+  /** Range mode only (CI): a `fixup!`/`squash!`/`amend!` commit left unsquashed. */
+  | 'unsquashed-fixup'
   /** Not a rule: a rule failed unexpectedly and could not check the message. */
   | 'internal-error';
 
@@ -51,6 +54,13 @@ export interface LintContext {
   policy: Policy;
   /** git's core.commentChar; '#' by default. 'auto' is resolved by the caller. */
   commentChar?: string;
+  /**
+   * Which lines git keeps (cleanup.ts): an edited message by default
+   * (comments dropped); a stored commit is STORED_MESSAGE.
+   */
+  cleanup?: Cleanup;
+  /** Known to be a merge commit (or known not to be: `false`); see gitMessages.ts. */
+  merge?: boolean;
   /** The ticket recorded for the current branch, offered by the ticket quick fix. */
   branchTicket?: string;
   /** Restricted Mode withheld the repository's ticket pattern: the default applies, and the finding says so. */

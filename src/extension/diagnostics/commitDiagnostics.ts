@@ -9,7 +9,8 @@
 import * as vscode from 'vscode';
 import type { Finding, LintContext, Range as LintRange, Severity } from '../../core/commitMessage/types';
 import type { Logger } from '../../core/ports';
-import { commitDocumentRoot, isCommitMessageDocument } from './commitDocuments';
+import { NO_EDITOR_MESSAGE } from '../../core/commitMessage/cleanup';
+import { commitDocumentRoot, isCommitMessageDocument, isScmInput } from './commitDocuments';
 import { selectFixAll } from './fixAll';
 import { keystrokePrefix, truncatedMessage } from './keystrokeLimit';
 import type { LintContextCache } from './lintContextCache';
@@ -69,7 +70,9 @@ export class CommitDiagnostics implements vscode.CodeActionProvider, vscode.Disp
       );
     }
     const { text, cut } = keystrokePrefix(doc.getText());
-    const findings = this.deps.lint(text, this.deps.cache.contextFor(this.roots.get(key), text));
+    const ctx = this.deps.cache.contextFor(this.roots.get(key), text);
+    // The input box commits with `git commit --file -` (no editor): git keeps its '#' lines.
+    const findings = this.deps.lint(text, isScmInput(doc) ? { ...ctx, cleanup: NO_EDITOR_MESSAGE } : ctx);
     this.linted.set(key, { version: doc.version, findings });
     const diagnostics = findings.map(toDiagnostic);
     if (cut) diagnostics.push(truncatedDiagnostic(doc, cut));

@@ -18,9 +18,9 @@ describe('lintMessage', () => {
     assert.deepEqual(findings[0]!.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } });
   });
 
-  for (const subject of ['Merge branch \'main\' into feature', 'Revert "Added x"', 'fixup! Added x', 'squash! Added x', 'amend! Added x']) {
-    it(`lets git's own message pass: ${subject}`, () => {
-      assert.deepEqual(lintMessage(`${subject}${'x'.repeat(80)}\nno blank line ${'y'.repeat(80)}`, ctx), []);
+  for (const text of ["Merge branch 'main' into feature\nno blank line", 'Revert "Added x"\n\nThis reverts commit 0123abc.']) {
+    it(`lets git's own message pass: ${text.split('\n')[0]}`, () => {
+      assert.deepEqual(lintMessage(`${text} ${'y'.repeat(80)}`, ctx), []);
     });
   }
 

@@ -112,9 +112,12 @@ describe('rule present-tense', () => {
     assert.deepEqual(lintRule('present-tense', 'Added tests', context({ presentTense: false })), []);
   });
 
-  it("lets git's own subjects pass", () => {
-    for (const s of ['Merge branch \'fixed\' into main', 'Revert "Added tests"', 'fixup! Added tests', 'squash! Added tests', 'amend! Added tests']) {
+  it("lets git's own messages pass, and checks the subject after fixup! and squash!", () => {
+    for (const s of ['Merge branch \'fixed\' into main', 'Revert "Added tests"\n\nThis reverts commit 0123abc.']) {
       assert.deepEqual(lintRule('present-tense', s), [], s);
+    }
+    for (const s of ['fixup! Added tests', 'squash! Added tests', 'amend! Added tests']) {
+      assert.deepEqual(lintRule('present-tense', s).map((f) => f.range.start.character), [s.indexOf('Added')], s);
     }
   });
 });
