@@ -7,9 +7,8 @@
 import { ChangeControlError } from '../../core/errors';
 import { isUnavailable } from '../../core/changeSnapshot';
 import { assessReadiness, readinessLine } from '../../core/readiness';
-import { silentLogger } from '../../core/ports';
 import { loadPolicyFor, requireWorkTree, withToken } from '../context';
-import { connectGitHub } from '../../github/connect';
+import { commandDeadline, connectCli, withinCommandBound } from '../github';
 import { readPullRequestSnapshot } from '../../github/pullRequestSnapshot';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
@@ -44,8 +43,10 @@ async function runVerify(args: { pr: number; remote: string }, io: CliIo): Promi
   const root = await requireWorkTree(io, 'verify', 'check out the repository first (actions/checkout).');
   return withToken(io, 'In GitHub Actions: env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}', async (token, secrets) => {
     const loaded = await loadPolicyFor(io, root, 'verify');
-    const github = await connectGitHub({ root, remote: args.remote, apiUrl: io.env.CHANGE_CONTROL_GITHUB_API_URL ?? '', token: async () => token, logger: silentLogger, secrets, tuning: { requestTimeoutMs: 15_000 } });
-    const snapshot = await readPullRequestSnapshot(root, { octokit: github.octokit, repo: github.repo, policy: loaded.policy, number: args.pr });
+    const deadline = commandDeadline(io.env);
+    const github = await connectCli(io, { root, remote: args.remote, token, secrets, deadline, tuning: { requestTimeoutMs: 15_000 } });
+    const snapshot = await withinCommandBound(() => [`pull request #${args.pr} not judged`], () =>
+      readPullRequestSnapshot(root, { octokit: github.octokit, repo: github.repo, policy: loaded.policy, number: args.pr }));
     const readiness = assessReadiness(snapshot);
     const pr = !isUnavailable(snapshot.github) ? snapshot.github.pullRequest?.pr : undefined;
     const lines = [
