@@ -139,9 +139,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       const next = ((Number(endpointOptions.request?.retryCount) || 0) + 1) ** 2 * tuning.retryBaseMs;
       if (deadline && next >= deadline.remainingMs()) Object.assign(endpointOptions.request ?? {}, { retries: 0 });
     };
-    endpointOptions.request = { ...endpointOptions.request, fetch: createFetchFunnel({ route, identity, cache, requestLog, timeoutMs: tuning.requestTimeoutMs, deadline, retriesLeft }) };
+    // A write already sent when the deadline passes may have been applied: the error says so.
+    const sent = { write: false };
+    endpointOptions.request = { ...endpointOptions.request, fetch: createFetchFunnel({ route, identity, cache, requestLog, timeoutMs: tuning.requestTimeoutMs, deadline, retriesLeft, sent }) };
     try {
-      return await withinDeadline(Promise.resolve(request(endpointOptions)), deadline);
+      return await withinDeadline(Promise.resolve(request(endpointOptions)), deadline, () => sent.write);
     } catch (err) {
       throw translateGitHubError(err, { redact });
     }
@@ -165,13 +167,13 @@ function checkedBaseUrl(raw: string): string {
 }
 
 /** The request, or the deadline's error as soon as it passes (a retry or rate-limit wait inside is abandoned). */
-async function withinDeadline<T>(pending: Promise<T>, deadline: Deadline | undefined): Promise<T> {
+async function withinDeadline<T>(pending: Promise<T>, deadline: Deadline | undefined, writeSent: () => boolean): Promise<T> {
   if (!deadline) return pending;
   // The abandoned request ends on its own (its next attempt sees the expired deadline); its outcome is moot.
   pending.catch(() => undefined);
   let onAbort: (() => void) | undefined;
   const expired = new Promise<never>((_resolve, reject) => {
-    onAbort = () => reject(deadlineAbort(deadline, false));
+    onAbort = () => reject(deadlineAbort(deadline, writeSent()));
     if (deadline.expired) onAbort();
     else deadline.signal.addEventListener('abort', onAbort, { once: true });
   });
@@ -209,6 +211,8 @@ interface FunnelOptions {
   deadline: Deadline | undefined;
   /** Called after a failed attempt that may be retried: cancels retries the deadline leaves no time for. */
   retriesLeft: () => void;
+  /** Set once a write has been handed to fetch. */
+  sent: { write: boolean };
 }
 
 /** fetch for one logical request: every attempt (retries too) passes here. */
@@ -225,6 +229,7 @@ function createFetchFunnel(o: FunnelOptions): typeof fetch {
     const signals = [AbortSignal.timeout(o.timeoutMs), ...(init.signal ? [init.signal] : []), ...(o.deadline ? [o.deadline.signal] : [])];
     const signal = AbortSignal.any(signals);
     const started = performance.now();
+    if (isWrite) o.sent.write = true;
     let response: Response;
     try {
       response = await fetch(url, { ...init, headers, signal });
