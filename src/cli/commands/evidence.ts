@@ -12,10 +12,11 @@ import * as path from 'node:path';
 import { renderEvidenceMarkdown } from '../../core/evidence/markdown';
 import { EvidenceDocumentSchema, type EvidenceDocument } from '../../core/evidence/schema';
 import { ChangeControlError } from '../../core/errors';
-import { silentLogger } from '../../core/ports';
-import { SecretRegistry } from '../../core/redact';
+import type { SecretRegistry } from '../../core/redact';
 import { loadPolicyFor, requireWorkTree, withToken } from '../context';
-import { connectGitHub, type GitHubConnection } from '../../github/connect';
+import type { GitHubConnection } from '../../github/connect';
+import { commandDeadline, connectCli, withinCommandBound } from '../github';
+import { RANGE_BOUND_FACTOR } from '../../github/deadline';
 import { etagCachePath, loadEtagCache, saveEtagCache } from '../../github/etagCacheFile';
 import { produceEvidence, pullForBranch, type EvidenceScope } from '../../github/evidenceReport';
 import { commitExists, gitCall, openGit } from '../../git/git';
@@ -83,12 +84,16 @@ async function runWithToken(args: EvidenceArgs, io: CliIo, root: string, token: 
   const loaded = await loadPolicyFor(io, root, 'evidence');
   const cacheFile = await etagCachePath(root);
   const cache = await loadEtagCache(cacheFile);
-  const github = await connectGitHub({ root, remote: args.remote, apiUrl: io.env.CHANGE_CONTROL_GITHUB_API_URL ?? '', token: async () => token, logger: silentLogger, secrets, cache });
+  // A release range reads every change in it: its bound is RANGE_BOUND_FACTOR times a command's.
+  const deadline = commandDeadline(io.env, args.scope.kind === 'range' ? RANGE_BOUND_FACTOR : 1);
+  const github = await connectCli(io, { root, remote: args.remote, token, secrets, deadline, cache });
   const started = performance.now();
-  const base = await evidenceBase(root, args.scope, github, loaded.policy.branch.base);
+  const progress = { done: 0, total: 0 };
+  const doneSoFar = (): string[] => [...(progress.total > 0 ? [`read ${progress.done} of ${progress.total} changes`] : []), 'no evidence written'];
+  const base = await withinCommandBound(doneSoFar, () => evidenceBase(root, args.scope, github, loaded.policy.branch.base));
   const governing = await readPolicyAtCommit(root, base.commit, base.label);
   for (const problem of governing.parsed.problems) io.stderr(`change-control evidence: ${describePolicyProblem(governing.label, problem)} (the default applies)\n`);
-  const doc = await produceEvidence({
+  const doc = await withinCommandBound(doneSoFar, () => produceEvidence({
     root,
     octokit: github.octokit,
     repo: github.repo,
@@ -99,8 +104,11 @@ async function runWithToken(args: EvidenceArgs, io: CliIo, root: string, token: 
     generatorVersion: VERSION,
     now: new Date(),
     secrets: () => [token],
-    onProgress: args.scope.kind === 'range' ? (message, done, total) => message !== 'done' && io.stderr(`${message} (${done + 1}/${total})\n`) : undefined,
-  });
+    onProgress: (message, done, total) => {
+      Object.assign(progress, { done, total });
+      if (args.scope.kind === 'range' && message !== 'done') io.stderr(`${message} (${done + 1}/${total})\n`);
+    },
+  }));
   await saveEtagCache(cacheFile, cache, [token]);
   await writeOutputs(args, io, validated(doc), secrets);
   const counts = github.requestLog.snapshot();

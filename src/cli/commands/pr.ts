@@ -10,7 +10,7 @@ import { SecretRegistry } from '../../core/redact';
 import type { Logger } from '../../core/ports';
 import { policySourceLines } from '../../core/policy/governingPolicy';
 import { loadChangePolicyFor, requireWorkTree, withToken } from '../context';
-import { connectGitHub } from '../../github/connect';
+import { commandDeadline, connectCli, withinCommandBound } from '../github';
 import { commitLinterFor } from '../../github/commitLinter';
 import { openPullRequest, preparePullRequest } from '../../github/openPullRequest';
 import { EXIT, type CliCommand, type CliIo } from '../io';
@@ -72,8 +72,10 @@ async function runWithToken(args: PrArgs, io: CliIo, root: string, token: string
   const remote = args.remote ?? 'origin';
   // The base branch's policy governs the change; the branch's own may only tighten it.
   const { policy, source } = await loadChangePolicyFor(io, root, 'pr', remote);
-  const github = await connectGitHub({ root, remote, apiUrl: io.env.CHANGE_CONTROL_GITHUB_API_URL ?? '', token: async () => token, logger, secrets });
-  const prepared = await preparePullRequest({ root, remote, repo: github.repo, policy, octokit: github.octokit, lint: commitLinterFor(policy) });
+  const deadline = commandDeadline(io.env);
+  const github = await connectCli(io, { root, remote, token, secrets, deadline, logger });
+  // Opening it reports its own steps ("Already done: pushed …"); the pre-flight changes nothing.
+  const prepared = await withinCommandBound(() => [], () => preparePullRequest({ root, remote, repo: github.repo, policy, octokit: github.octokit, lint: commitLinterFor(policy) }));
   io.stdout(formatPreflight(prepared.preflight));
   for (const line of policySourceLines(source)) io.stdout(`  ${line}\n`);
   if (prepared.preflight.blockers.length > 0) {

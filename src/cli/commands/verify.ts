@@ -9,10 +9,9 @@
 import { ChangeControlError } from '../../core/errors';
 import { isUnavailable } from '../../core/changeSnapshot';
 import { assessReadiness, readinessLine } from '../../core/readiness';
-import { silentLogger } from '../../core/ports';
 import { loadGatePolicyFor, requireWorkTree, withToken } from '../context';
 import { policySourceLines, type PolicySource } from '../../core/policy/governingPolicy';
-import { connectGitHub } from '../../github/connect';
+import { commandDeadline, connectCli, withinCommandBound } from '../github';
 import { readPullRequestSnapshot } from '../../github/pullRequestSnapshot';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
@@ -46,7 +45,8 @@ export const verifyCommand: CliCommand = {
 async function runVerify(args: { pr: number; remote: string }, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'verify', 'check out the repository first (actions/checkout).');
   return withToken(io, 'In GitHub Actions: env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}', async (token, secrets) => {
-    const github = await connectGitHub({ root, remote: args.remote, apiUrl: io.env.CHANGE_CONTROL_GITHUB_API_URL ?? '', token: async () => token, logger: silentLogger, secrets, tuning: { requestTimeoutMs: 15_000 } });
+    const deadline = commandDeadline(io.env);
+    const github = await connectCli(io, { root, remote: args.remote, token, secrets, deadline, tuning: { requestTimeoutMs: 15_000 } });
     // The pull request's base branch, at the base commit GitHub names, governs it (its own policy may only tighten).
     let source: PolicySource | undefined;
     const policyFor = async (base: { ref: string; sha: string; editsPolicy: boolean }) => {
@@ -54,7 +54,8 @@ async function runVerify(args: { pr: number; remote: string }, io: CliIo): Promi
       source = governing.source;
       return { policy: governing.policy, source };
     };
-    const snapshot = await readPullRequestSnapshot(root, { octokit: github.octokit, repo: github.repo, policyFor, number: args.pr });
+    const snapshot = await withinCommandBound(() => [`pull request #${args.pr} not judged`], () =>
+      readPullRequestSnapshot(root, { octokit: github.octokit, repo: github.repo, policyFor, number: args.pr }));
     const readiness = assessReadiness(snapshot);
     const pr = !isUnavailable(snapshot.github) ? snapshot.github.pullRequest?.pr : undefined;
     const lines = [

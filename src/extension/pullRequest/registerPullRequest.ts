@@ -51,7 +51,8 @@ export function registerPullRequest(context: vscode.ExtensionContext, ctx: Comma
     (err: unknown) => ctx.logger.warn('GitHub: could not read the session:', err),
   );
   const ticketProvider = async (root: string, policy: Policy, interactive: boolean): Promise<TicketProvider> => {
-    const github = await sessions.connect(root, interactive);
+    // The quick pick lives as long as the user types: no command deadline, each request keeps its timeout.
+    const github = await sessions.connect(root, interactive, { deadline: false });
     return new GitHubTicketProvider({ octokit: github.octokit, codeRepo: github.repo, tracker: policy.tracker, currentLogin: () => github.login() });
   };
   return {
