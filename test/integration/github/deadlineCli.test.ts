@@ -58,14 +58,14 @@ describe('every GitHub command ends at its bound on a hung GitHub (built CLI)', 
   it('verify stops and says the pull request was not judged', async () => {
     const r = await timed(['verify', '--pr', '2']);
     assert.ok(r.ms < GENEROUS_MS, `took ${Math.round(r.ms)} ms:\n${r.out}`);
-    assert.equal(r.code, 1, r.out);
+    assert.equal(r.code, 2, `an environment error exits 2\n${r.out}`);
     assert.match(r.out, /change-control verify: GitHub did not answer within 1 s \(the command's bound\)\. Done so far: pull request #2 not judged\./);
   });
 
   it('evidence stops and says no evidence was written', async () => {
     const r = await timed(['evidence', '--pr', '2']);
     assert.ok(r.ms < GENEROUS_MS, `took ${Math.round(r.ms)} ms:\n${r.out}`);
-    assert.equal(r.code, 1, r.out);
+    assert.equal(r.code, 2, `an environment error exits 2\n${r.out}`);
     assert.match(r.out, /GitHub did not answer within 1 s \(the command's bound\)\. Done so far: no evidence written\./);
   });
 
@@ -99,7 +99,7 @@ describe('pr on a GitHub that hangs while linking the ticket (fake GitHub, in pr
     const ms = performance.now() - started;
     const text = out.join('');
     assert.ok(ms < GENEROUS_MS, `took ${Math.round(ms)} ms:\n${text}`);
-    assert.equal(code, 1, text);
+    assert.equal(code, 2, `an environment error exits 2\n${text}`);
     const pr = env.pulls()[0];
     assert.ok(pr, 'the pull request was created before the hang');
     assert.match(text, new RegExp(`failed while linking the pull request from the ticket: GitHub did not answer a change within 5 s .*Already done: pushed feature/1-export-the-audit-log-as-csv, PR #${pr.number} created\\.`));
