@@ -32,8 +32,9 @@ export const POLICY = {
 /**
  * root/git/<owner>/<name>.git (bare) and root/<name> (clone, on main, pushed). `slug`
  * (owner/name) is the GitHub repository the remote stands for; with `gitUrl` (a
- * scripts/lib/gitHttpServer.mjs serving root/git) the remote is <gitUrl>/<slug>.git, so
- * owner and name parse from it as from a GitHub URL. Returns { work, remote, remoteUrl }.
+ * scripts/lib/gitHttpServer.mjs serving root/git) origin says https://github.com/<slug>.git
+ * and git's insteadOf rewrites it to <gitUrl>/<slug>.git (remoteUrl), so git talks to the
+ * local server while the repository is on github.com. Returns { work, remote, remoteUrl }.
  */
 export async function createFixtureRepo(root, { name = 'clinic-app', slug = 'acme/clinic-app', policy = POLICY, gitUrl } = {}) {
   const remote = path.join(root, 'git', ...slug.split('/')) + '.git';
@@ -46,7 +47,10 @@ export async function createFixtureRepo(root, { name = 'clinic-app', slug = 'acm
   await gitIn(work, ['config', 'user.name', 'Dana Developer']);
   await gitIn(work, ['config', 'user.email', 'dana@example.com']);
   await gitIn(work, ['config', 'commit.gpgsign', 'false']);
-  await gitIn(work, ['remote', 'add', 'origin', remoteUrl]);
+  // The remote says github.com, as a real clone's does; insteadOf sends git to the local server.
+  // Change Control reads the configured URL, so the token's host comes from the user's API URL.
+  await gitIn(work, ['remote', 'add', 'origin', gitUrl ? `https://github.com/${slug}.git` : remoteUrl]);
+  if (gitUrl) await gitIn(work, ['config', `url.${remoteUrl}.insteadOf`, `https://github.com/${slug}.git`]);
   write(work, 'README.md', `# Clinic app\n\nA small patient-scheduling service (${slug}).\n`);
   write(work, 'package.json', `${JSON.stringify({ name, private: true, scripts: { test: 'mocha' } }, null, 2)}\n`);
   write(work, '.github/change-control.json', `${JSON.stringify(policy, null, 2)}\n`);

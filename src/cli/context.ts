@@ -1,9 +1,10 @@
 /** What every repository-bound CLI command needs first: the work tree, the policy and the token. */
 import { ChangeControlError } from '../core/errors';
+import { policyInvalidError, type GoverningPolicy } from '../core/policy/governingPolicy';
 import type { PolicyProblem } from '../core/policy/parsePolicy';
 import { SecretRegistry } from '../core/redact';
 import { workTreeRoot } from '../git/commits';
-import { loadPolicyFile, type LoadedPolicy } from '../git/policyFile';
+import { loadGoverningPolicy, loadPolicyFile, type GoverningPolicyOptions, type LoadedPolicy } from '../git/policyFile';
 import type { CliIo } from './io';
 
 /** The repository root containing the current directory, or a usage error naming the command. */
@@ -48,4 +49,29 @@ export async function loadPolicyFor(io: CliIo, root: string, command: string): P
   const loaded = await loadPolicyFile(root);
   for (const problem of loaded.problems) io.stderr(`change-control ${command}: ${describePolicyProblem(loaded.file, problem)}\n`);
   return loaded;
+}
+
+/**
+ * The policy a gate (`status`, `verify`) decides by: the base branch's,
+ * tightened by the working tree's. A policy with any problem is refused
+ * (`policy.invalid`, exit 2) instead of deciding on defaults; a base that
+ * cannot be read throws (the gate fails closed).
+ */
+export async function loadGatePolicyFor(root: string, options: GoverningPolicyOptions): Promise<GoverningPolicy> {
+  const governing = await loadGoverningPolicy(root, options);
+  const invalid = policyInvalidError(governing);
+  if (invalid) throw invalid;
+  return governing;
+}
+
+/**
+ * The policy that governs the current change for a command that is not a
+ * gate (`pr`): the base branch's, tightened by the working tree's. Each
+ * problem goes to stderr once and its key's default applies; a base that
+ * cannot be read throws.
+ */
+export async function loadChangePolicyFor(io: CliIo, root: string, command: string, remote: string): Promise<GoverningPolicy> {
+  const governing = await loadGoverningPolicy(root, { remote });
+  for (const line of governing.source.problems ?? []) io.stderr(`change-control ${command}: ${line} (the default applies)\n`);
+  return governing;
 }

@@ -1,35 +1,69 @@
-/** `change-control` command-line entry: a thin shell over src/core. */
-import { describeError, isChangeControlError } from '../core/errors';
+/**
+ * `change-control` command-line entry: a thin shell over src/core, and the
+ * CLI's one error boundary. Exit codes: 0 ok, 1 a policy finding (a
+ * message breaks a rule, a test is missing, the change is blocked), 2
+ * every usage or environment error (bad flag, bad revision, not a
+ * repository, unreadable file, invalid policy, GitHub unreachable). With
+ * `--format json`, an error is also a JSON object on stdout, so a script
+ * that parses stdout never reads nothing. Human-readable output shows
+ * control characters as escapes: a commit subject or file name cannot
+ * drive the terminal.
+ */
+import { ChangeControlError, describeError, isChangeControlError, type ErrorCode } from '../core/errors';
 import { redact } from '../core/redact';
+import { escapeDocumentForTerminal, escapeJsonForTerminal } from '../core/terminalText';
 import { commands } from './commands/index';
 import { EXIT, VERSION, type CliIo } from './io';
 
+/** Errors that are the policy refusing something (exit 1), not a usage or environment problem. */
+const POLICY_REFUSALS: readonly ErrorCode[] = ['ticket.notApproved', 'ticket.closed'];
+
 export async function main(io: CliIo): Promise<number> {
   const [name, ...rest] = io.argv;
+  const json = wantsJson(rest);
+  const guarded = guardIo(io, json);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(helpText());
+    guarded.stdout(helpText());
     return name ? EXIT.ok : EXIT.usage;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout(`${VERSION}\n`);
+    guarded.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
   const command = commands.find((c) => c.name === name);
-  if (!command) {
-    io.stderr(`change-control: unknown command "${name}"\n\n${helpText()}`);
-    return EXIT.usage;
-  }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`usage: ${command.usage}\n`);
+  if (command && (rest.includes('--help') || rest.includes('-h'))) {
+    guarded.stdout(`usage: ${command.usage}\n`);
     return EXIT.ok;
   }
   try {
-    return await command.run(rest, io);
+    if (!command) throw new ChangeControlError('usage', `unknown command "${name}"\n\n${helpText()}`);
+    return await command.run(rest, guarded);
   } catch (err) {
     // A remote URL or a git message may carry a credential: never print one.
-    io.stderr(`change-control ${name}: ${redact(describeError(err))}\n`);
-    return isChangeControlError(err, 'usage', 'ticket.invalidId', 'policy.invalid') ? EXIT.usage : EXIT.failed;
+    guarded.stderr(`change-control${command ? ` ${name}` : ''}: ${redact(describeError(err))}\n`);
+    if (json) guarded.stdout(`${JSON.stringify({ error: errorObject(err) }, null, 2)}\n`);
+    return isChangeControlError(err, ...POLICY_REFUSALS) ? EXIT.failed : EXIT.usage;
   }
+}
+
+/** True when the arguments ask for JSON output (`--format json` or `--format=json`). */
+export function wantsJson(args: readonly string[]): boolean {
+  return args.some((a, i) => a === '--format=json' || (a === '--format' && args[i + 1] === 'json'));
+}
+
+/** The `error` member of the JSON error object: code, message and hint (null when there is none). */
+function errorObject(err: unknown): { code: ErrorCode; message: string; hint: string | null } {
+  if (err instanceof ChangeControlError) return { code: err.code, message: redact(err.message), hint: err.hint === undefined ? null : redact(err.hint) };
+  return { code: 'internal', message: redact(describeError(err)), hint: null };
+}
+
+/** `io` whose output cannot carry terminal control sequences (JSON on stdout stays exact data). */
+function guardIo(io: CliIo, json: boolean): CliIo {
+  return {
+    ...io,
+    stdout: (t) => io.stdout(json ? escapeJsonForTerminal(t) : escapeDocumentForTerminal(t)),
+    stderr: (t) => io.stderr(escapeDocumentForTerminal(t)),
+  };
 }
 
 function helpText(): string {
@@ -57,8 +91,8 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (err) => {
-      process.stderr.write(`change-control: ${describeError(err)}\n`);
-      process.exitCode = EXIT.failed;
+      process.stderr.write(`change-control: ${escapeDocumentForTerminal(redact(describeError(err)))}\n`);
+      process.exitCode = EXIT.usage;
     },
   );
 }

@@ -5,6 +5,7 @@
  * rendered, serialised to JSON and unit-tested without git or GitHub.
  */
 import type { Finding } from './commitMessage/types';
+import type { PolicySource } from './policy/governingPolicy';
 import type { Policy } from './policy/schema';
 import type { Ticket } from './ports';
 import type { TestCheckResult } from './testMatching/types';
@@ -117,6 +118,12 @@ export interface ChangeSnapshot {
   /** Repository root, for display. */
   root: string;
   policy: Policy;
+  /**
+   * Where `policy` came from (the base branch) and whether the change edits
+   * it, or why the base's policy could not be read (the editor then applies
+   * the checkout's); undefined when not known.
+   */
+  policySource?: PolicySource | Unavailable;
   ticket: TicketSection;
   branch: BranchSection;
   /** Commits on the branch since it left the base, newest first. */

@@ -3,7 +3,9 @@
  * The extension renders these nodes as TreeItems and the CLI prints them
  * as text, so both show the same sections and the same words. Pure.
  */
+import { escapeForTerminal } from './terminalText';
 import { isOnBase, isUnavailable, type ChangeSnapshot, type CommitInfo } from './changeSnapshot';
+import { POLICY_CHANGED_NOTE } from './policy/governingPolicy';
 import { assessReadiness, type Readiness } from './readiness';
 import { pullRequestNode } from './changeTreePullRequest';
 import type { SourceTestResult } from './testMatching/types';
@@ -20,7 +22,39 @@ export function buildChangeTree(snapshot: ChangeSnapshot, readiness: Readiness =
     commitsNode(snapshot),
     testsNode(snapshot),
     pullRequestNode(snapshot, readiness),
+    ...policyNodes(snapshot),
   ];
+}
+
+/**
+ * "Policy changed in this change" when the change edits the policy file
+ * (the base's policy still governs it), the policy's problems, or why the
+ * base's policy could not be read.
+ */
+function policyNodes(s: ChangeSnapshot): ChangeTreeNode[] {
+  const source = s.policySource;
+  if (source === undefined) return [];
+  if (isUnavailable(source)) {
+    return [{ id: 'policy', label: 'Policy', description: 'base policy not read', tooltip: escapeMd(source.reason), icon: 'law', status: 'warning', children: [{ id: 'policy/reason', label: source.reason, icon: 'warning', status: 'warning' }] }];
+  }
+  const problems = source.problems ?? [];
+  if (!source.changed && problems.length === 0) return [];
+  const children = [
+    ...problems.map((text, i): ChangeTreeNode => ({ id: `policy/problem/${i}`, label: text, icon: 'error', status: 'error' })),
+    ...source.ignored.map((text, i): ChangeTreeNode => ({ id: `policy/ignored/${i}`, label: text, icon: 'warning', status: 'warning' })),
+  ];
+  const changedText = `This change edits the policy file. The policy of ${escapeMd(source.baseRef)} (at \`${source.baseCommit.slice(0, 12)}\`) governs it; the edit applies to changes made after it is merged.`;
+  const ignoredText = source.ignored.length ? `Not applied to this change, as they would loosen the base policy:\n\n${source.ignored.map((i) => `- ${escapeMd(i)}`).join('\n')}` : '';
+  return [{
+    id: 'policy',
+    label: 'Policy',
+    description: source.changed ? POLICY_CHANGED_NOTE : `${plural(problems.length, 'problem', 'problems')}: the defaults apply to those keys`,
+    tooltip: [source.changed ? changedText : '', ignoredText, problems.length ? 'The merge gate refuses a policy with problems until they are fixed.' : ''].filter(Boolean).join('\n\n'),
+    icon: 'law',
+    status: problems.length ? 'error' : 'warning',
+    children: children.length ? children : undefined,
+    expanded: problems.length > 0,
+  }];
 }
 
 function readinessNode(r: Readiness): ChangeTreeNode {
@@ -232,7 +266,9 @@ const MARKS: Record<NodeStatus, string> = { ok: '✓', error: '✗', warning: '!
 export function renderChangeTreeText(nodes: readonly ChangeTreeNode[], indent = ''): string {
   let out = '';
   for (const n of nodes) {
-    out += `${indent}${MARKS[n.status]} ${n.label}${n.description ? ` — ${n.description}` : ''}${n.url ? ` <${n.url}>` : ''}\n`;
+    // Labels carry subjects, titles and file names: their control characters are shown escaped.
+    const e = escapeForTerminal;
+    out += `${indent}${MARKS[n.status]} ${e(n.label)}${n.description ? ` — ${e(n.description)}` : ''}${n.url ? ` <${e(n.url)}>` : ''}\n`;
     if (n.children) out += renderChangeTreeText(n.children, `${indent}  `);
   }
   return out;

@@ -3,12 +3,22 @@
  * (e.g. `#123`, `owner/repo#123`, `ABC-123`) and turned into a form that
  * can sit inside a branch name. Pure.
  */
+import { compileRepositoryPattern, type LinearPattern } from './patterns/repositoryPattern';
+import { DEFAULT_TICKET_PATTERN } from './policy/schema';
 
 export type TicketIdResult = { ok: true; id: string } | { ok: false; message: string };
 
-/** The policy pattern, anchored so that the whole input must be one ticket ID. */
-export function compileTicketPattern(pattern: string): RegExp {
-  return new RegExp(`^(?:${pattern})$`, 'u');
+/**
+ * The policy's ticket pattern, run in linear time whatever the repository
+ * wrote. A pattern the policy parser refused (and reported at its key)
+ * falls back to the default, so a ticket is still required, never skipped.
+ */
+export function compileTicketPattern(pattern: string): LinearPattern {
+  const result = compileRepositoryPattern(pattern);
+  if (result.ok) return result.pattern;
+  const fallback = compileRepositoryPattern(DEFAULT_TICKET_PATTERN);
+  if (!fallback.ok) throw new Error(`The default ticket pattern is refused: ${fallback.problem}`);
+  return fallback.pattern;
 }
 
 /**
@@ -23,7 +33,7 @@ export function normaliseTicketId(input: string, pattern: string): TicketIdResul
   if (trimmed === '') return { ok: false, message: `Enter a change ticket ID (${examplesFor(pattern, re)}).` };
   const candidates = [trimmed, /^[0-9]+$/.test(trimmed) ? `#${trimmed}` : '', trimmed.toUpperCase()];
   for (const candidate of candidates) {
-    if (candidate && re.test(candidate)) return { ok: true, id: candidate };
+    if (candidate && re.matchesWhole(candidate)) return { ok: true, id: candidate };
   }
   return {
     ok: false,
@@ -55,8 +65,8 @@ export function ticketForBranch(id: string): string {
     .replace(/^[-.]+|[-.]+$/g, '');
 }
 
-function examplesFor(pattern: string, re: RegExp): string {
-  const examples = ['#123', 'owner/repo#123', 'ABC-123'].filter((e) => re.test(e));
+function examplesFor(pattern: string, re: LinearPattern): string {
+  const examples = ['#123', 'owner/repo#123', 'ABC-123'].filter((e) => re.matchesWhole(e));
   return examples.length > 0 ? `an ID like ${examples.join(' or ')}` : `an ID matching /${pattern}/`;
 }
 

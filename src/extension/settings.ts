@@ -4,15 +4,21 @@
  */
 import * as vscode from 'vscode';
 import type { PolicyOverrides } from '../core/policy/effectivePolicy';
+import { DEFAULT_TIMEOUT_SECONDS, parseTimeoutSeconds } from '../github/deadline';
+import { editorHostConfig } from '../github/githubTarget';
 
 export interface Settings {
   lintEnabled: boolean;
   overrides: PolicyOverrides;
   githubRemote: string;
-  /** Machine-scoped setting or CHANGE_CONTROL_GITHUB_API_URL; '' = derive from the remote. */
+  /** Machine-scoped setting or CHANGE_CONTROL_GITHUB_API_URL; '' = none (github.com remotes only). */
   githubApiUrl: string;
+  /** Where githubApiUrl came from, for messages. */
+  githubApiUrlSource: string;
+  /** The overall bound of one GitHub command or refresh, in seconds. */
+  githubTimeoutSeconds: number;
   pollIntervalSeconds: number;
-  /** The `github-enterprise.uri` setting of the built-in GitHub authentication. */
+  /** The `github-enterprise.uri` setting of the built-in GitHub authentication, at user level only. */
   enterpriseUri: string;
 }
 
@@ -22,9 +28,13 @@ export function readSettings(): Settings {
     const v = c.get<number | null>(key);
     return typeof v === 'number' ? v : undefined;
   };
-  const apiSetting = c.inspect<string>('github.apiUrl');
-  // Only user/machine values count: a workspace must not redirect the token.
-  const apiUrl = apiSetting?.globalValue || process.env.CHANGE_CONTROL_GITHUB_API_URL || '';
+  // Only user/machine values count: a workspace (.vscode/settings.json) must not redirect the token.
+  const hosts = editorHostConfig({
+    apiUrl: c.inspect<unknown>('github.apiUrl') ?? {},
+    enterpriseUri: vscode.workspace.getConfiguration('github-enterprise').inspect<unknown>('uri') ?? {},
+    ...(process.env.CHANGE_CONTROL_GITHUB_API_URL ? { envApiUrl: process.env.CHANGE_CONTROL_GITHUB_API_URL } : {}),
+  });
+  const timeout = c.inspect<number>('github.timeoutSeconds')?.globalValue;
   return {
     lintEnabled: c.get<boolean>('lint.enabled', true),
     overrides: {
@@ -33,9 +43,11 @@ export function readSettings(): Settings {
       requireTicket: c.get<boolean>('commit.requireTicket', false) || undefined,
     },
     githubRemote: c.get<string>('github.remote', 'origin') || 'origin',
-    githubApiUrl: apiUrl,
+    githubApiUrl: hosts.apiUrl,
+    githubApiUrlSource: hosts.apiUrlSource ?? 'CHANGE_CONTROL_GITHUB_API_URL',
+    githubTimeoutSeconds: parseTimeoutSeconds(timeout) ?? DEFAULT_TIMEOUT_SECONDS,
     pollIntervalSeconds: c.get<number>('sidebar.pollIntervalSeconds', 60),
-    enterpriseUri: vscode.workspace.getConfiguration('github-enterprise').get<string>('uri', '') ?? '',
+    enterpriseUri: hosts.enterpriseUri ?? '',
   };
 }
 

@@ -7,6 +7,7 @@
 import type { BranchSection, CommitInfo, Unavailable } from '../core/changeSnapshot';
 import { describeError } from '../core/errors';
 import { lintMessage } from '../core/commitMessage/lint';
+import { STORED_MESSAGE } from '../core/commitMessage/cleanup';
 import type { Policy } from '../core/policy/schema';
 import { checkTests } from '../core/testMatching/checkTests';
 import type { TestCheckResult } from '../core/testMatching/types';
@@ -48,7 +49,7 @@ export async function readLocalChange(root: string, options: ReadLocalChangeOpti
     subject: c.subject,
     message: c.message,
     // git writes merge messages itself; the policy follows git's own wording.
-    findings: c.parents > 1 ? [] : lintMessage(c.message, { ...lintContext, commentChar: resolveCommentChar(commentSetting, c.message) }),
+    findings: c.parents > 1 ? [] : lintMessage(c.message, { ...lintContext, commentChar: resolveCommentChar(commentSetting, c.message), cleanup: STORED_MESSAGE, merge: false }),
   }));
   // Never pushed: every commit of the branch is unpushed.
   if (onBranch && branch.upstream === undefined) branch.unpushed = linted.length;

@@ -1,7 +1,9 @@
 /**
  * What the commit-message linter needs from git: the messages of a range
- * (for CI), git's comment character (core.commentChar, including 'auto')
- * and the change ticket recorded for the current branch.
+ * (for CI), git's comment character (core.commentChar, including 'auto'),
+ * the settings that decide git's cleanup (commit.cleanup, commit.verbose)
+ * and the change ticket recorded for the current branch. Git output is
+ * read NUL-separated (`-z`): a message may hold any other byte.
  */
 import { ChangeControlError } from '../core/errors';
 import { TICKET_KEY } from '../core/startChangeRunner';
@@ -23,9 +25,6 @@ export const DEFAULT_COMMENT_CHAR = '#';
 /** Candidates git tries, in order, for core.commentChar=auto (builtin/commit.c). */
 const AUTO_CANDIDATES = '#;@!$%^&|:';
 
-const RECORD_END = '\x1e';
-const FIELD_END = '\x00';
-
 /** Every commit in `range` (e.g. "origin/main..HEAD"), oldest first. */
 export async function commitsInRange(root: string, range: string): Promise<RangeCommit[]> {
   if (!range || range.startsWith('-')) {
@@ -33,25 +32,40 @@ export async function commitsInRange(root: string, range: string): Promise<Range
   }
   let out: string;
   try {
-    out = await openGit(root).raw(['log', '--reverse', '--format=%H%x00%P%x00%B%x1e', range, '--']);
+    out = await openGit(root).raw(['log', '-z', '--reverse', '--format=%H%x00%P%x00%B', range, '--']);
   } catch (err) {
     const translated = translateGitError(err, `Read the commits of ${range}`);
     if (translated.code !== 'git.baseNotFound') throw translated;
     throw new ChangeControlError('usage', `"${range}" names a revision this repository does not have; fetch it first or check the spelling.`, { cause: err });
   }
-  return out
-    .split(RECORD_END)
-    .map((record) => record.replace(/^\n/, ''))
-    .filter((record) => record.includes(FIELD_END))
-    .map((record) => {
-      const [sha = '', parents = '', message = ''] = record.split(FIELD_END);
-      return {
-        sha,
-        parents: parents.trim() ? parents.trim().split(/\s+/).length : 0,
-        subject: message.split('\n', 1)[0] ?? '',
-        message,
-      };
-    });
+  return parseNulRecords(out, 3, `the commits of ${range}`).map(([sha = '', parents = '', message = '']) => ({
+    sha,
+    parents: parents.trim() ? parents.trim().split(/\s+/).length : 0,
+    subject: message.split('\n', 1)[0] ?? '',
+    message,
+  }));
+}
+
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+/**
+ * Splits `git log -z` output whose format is `%H%x00…` with `fields`
+ * NUL-separated fields per commit. Each record must start with a commit
+ * id: a message that held a NUL byte would shift the fields, and then
+ * reading stops with an error instead of linting the wrong text.
+ */
+export function parseNulRecords(out: string, fields: number, what: string): string[][] {
+  const parts = out.split('\0');
+  if (parts[parts.length - 1] === '') parts.pop();
+  const records: string[][] = [];
+  for (let i = 0; i < parts.length; i += fields) {
+    const record = parts.slice(i, i + fields);
+    if (record.length !== fields || !SHA.test(record[0]!)) {
+      throw new ChangeControlError('git.failed', `Cannot read ${what}: git printed a record that is not a commit (a NUL byte in a message?).`);
+    }
+    records.push(record);
+  }
+  return records;
 }
 
 /**
@@ -60,11 +74,22 @@ export async function commitsInRange(root: string, range: string): Promise<Range
  */
 export async function readCommentCharSetting(root: string): Promise<string> {
   const out = await gitCall('Read git config core.commentChar', () =>
-    openGit(root).raw(['config', '--get-regexp', '^core\\.comment(char|string)$']),
+    openGit(root).raw(['config', '-z', '--get-regexp', '^core\\.comment(char|string)$']),
   );
-  const last = out.split(/\r?\n/).filter(Boolean).pop();
-  const value = last ? last.slice(last.indexOf(' ') + 1) : '';
+  // -z: each entry is "key\nvalue\0".
+  const last = out.split('\0').filter(Boolean).pop();
+  const value = last?.includes('\n') ? last.slice(last.indexOf('\n') + 1) : '';
   return value === '' ? DEFAULT_COMMENT_CHAR : value;
+}
+
+/** What decides git's cleanup, as configured: commit.cleanup and commit.verbose (see core cleanup.ts). */
+export async function readCleanupSettings(root: string): Promise<{ setting?: string; verbose: boolean }> {
+  const [setting, verbose] = await Promise.all([
+    readConfig(root, 'commit.cleanup'),
+    gitCall('Read git config commit.verbose', () => openGit(root).raw(['config', '--type=bool-or-int', '--default', 'false', '--get', 'commit.verbose'])),
+  ]);
+  const v = verbose.trim();
+  return { ...(setting ? { setting } : {}), verbose: v === 'true' || (/^\d+$/.test(v) && Number(v) > 0) };
 }
 
 /**

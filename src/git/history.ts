@@ -1,25 +1,30 @@
 /** Local history facts for audit evidence: first-parent commits and trees. */
 import type { EvidenceGit } from '../github/evidence';
+import { POLICY_FILE } from '../core/policy/schema';
+import { parseNulRecords } from './commits';
 import { gitCall, openGit } from './git';
-
-const FIELD = '\x1f';
-const RECORD = '\x1e';
 
 export function createEvidenceGit(root: string, signal?: AbortSignal): EvidenceGit {
   const git = openGit(root, signal ? { signal } : {});
   return {
     async firstParentCommits(from, to) {
       const out = await gitCall(`Reading the commits of ${from}..${to}`, () =>
-        git.raw(['log', '--first-parent', '--reverse', `--format=%H${FIELD}%P${FIELD}%an${FIELD}%aI${FIELD}%B${RECORD}`, `${from}..${to}`, '--']),
+        // NUL-separated (-z): a message may hold any other byte.
+        git.raw(['log', '-z', '--first-parent', '--reverse', '--format=%H%x00%P%x00%an%x00%aI%x00%B', `${from}..${to}`, '--']),
       );
-      return out
-        .split(RECORD)
-        .map((r) => r.replace(/^\n/, ''))
-        .filter((r) => r.trim())
-        .map((r) => {
-          const [sha = '', parents = '', author = '', date = '', message = ''] = r.split(FIELD);
-          return { sha, parents: parents.split(' ').filter(Boolean), author, date, message };
-        });
+      return parseNulRecords(out, 5, `the commits of ${from}..${to}`).map(([sha = '', parents = '', author = '', date = '', message = '']) => ({
+        sha,
+        parents: parents.split(' ').filter(Boolean),
+        author,
+        date,
+        message,
+      }));
+    },
+    async editsPolicy(sha) {
+      const out = await gitCall(`Reading the files of ${sha.slice(0, 12)}`, () =>
+        git.raw(['diff-tree', '--no-commit-id', '--name-only', '-r', '-z', '--root', '--no-renames', '--end-of-options', sha, '--', POLICY_FILE]),
+      );
+      return out.split('\0').includes(POLICY_FILE);
     },
     async treeFiles(sha) {
       try {

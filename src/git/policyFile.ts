@@ -1,8 +1,19 @@
-/** Reads the repository policy file from the working tree. */
+/**
+ * Reads the repository policy file: from the working tree (what lint, the
+ * hook and the editor use), and from a commit's tree (what governs a
+ * change: its base branch's policy). Git only with argument arrays, and
+ * only plumbing that reads objects (`ls-tree`, `cat-file`), so nothing the
+ * repository configures runs. A base that cannot be read is an error,
+ * never a silent fallback: the gates fail closed on it.
+ */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { parsePolicy, type ParsedPolicy } from '../core/policy/parsePolicy';
+import { ChangeControlError } from '../core/errors';
+import { governPolicy, type GoverningPolicy, type PolicyDocument } from '../core/policy/governingPolicy';
+import { parsePolicy, type ParsedPolicy, type PolicyProblem } from '../core/policy/parsePolicy';
 import { POLICY_FILE, defaultPolicy } from '../core/policy/schema';
+import { resolveBaseRef } from './changes';
+import { commitExists, gitCall, openGit } from './git';
 
 export interface LoadedPolicy extends ParsedPolicy {
   /** Absolute path of the policy file (whether or not it exists). */
@@ -11,6 +22,9 @@ export interface LoadedPolicy extends ParsedPolicy {
   /** The file text, for locating problems; '' when absent. */
   text: string;
 }
+
+/** Largest policy blob read from a commit; a bigger one is a problem, not a read. */
+export const MAX_POLICY_BLOB_BYTES = 1024 * 1024;
 
 export async function loadPolicyFile(repoRoot: string): Promise<LoadedPolicy> {
   const file = path.join(repoRoot, POLICY_FILE);
@@ -22,4 +36,88 @@ export async function loadPolicyFile(repoRoot: string): Promise<LoadedPolicy> {
     throw err;
   }
   return { file, exists: true, text, ...parsePolicy(text) };
+}
+
+/** The working tree's policy file as a document of the governing rule. */
+export function workTreeDocument(loaded: LoadedPolicy): PolicyDocument {
+  return { label: loaded.file, exists: loaded.exists, text: loaded.text, parsed: { policy: loaded.policy, problems: loaded.problems } };
+}
+
+/**
+ * The policy file in the tree of `commit` (`git ls-tree`, then `git cat-file
+ * blob`). Absent is a document that does not exist; a symbolic link or an
+ * over-large blob is a document with a problem; a git failure throws.
+ */
+export async function readPolicyAtCommit(root: string, commit: string, label: string): Promise<PolicyDocument> {
+  const git = openGit(root);
+  const entry = await gitCall(`Read the policy of ${label}`, () => git.raw(['ls-tree', '-z', '-l', '--end-of-options', commit, '--', POLICY_FILE]));
+  const where = `${label}:${POLICY_FILE}`;
+  const match = /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)\t/.exec(entry);
+  if (!match) return { label: where, exists: false, text: '', parsed: { policy: defaultPolicy(), problems: [] } };
+  const [, mode, type, oid, size] = match as unknown as [string, string, string, string, string];
+  if (type !== 'blob' || mode === '120000') return problemDocument(where, `The policy file in ${label} is not a regular file (git mode ${mode}).`);
+  if (Number(size) > MAX_POLICY_BLOB_BYTES) return problemDocument(where, `The policy file in ${label} is ${size} bytes; the limit is ${MAX_POLICY_BLOB_BYTES} bytes.`);
+  const text = await gitCall(`Read the policy of ${label}`, () => git.raw(['cat-file', 'blob', oid]));
+  return { label: where, exists: true, text, parsed: parsePolicy(text) };
+}
+
+function problemDocument(label: string, message: string): PolicyDocument {
+  const problem: PolicyProblem = { path: [], message, offset: 0, length: 1, line: 1, column: 1 };
+  return { label, exists: true, text: '', parsed: { policy: defaultPolicy(), problems: [problem] } };
+}
+
+export interface GoverningPolicyOptions {
+  /** The remote holding the base branch (`origin`). */
+  remote: string;
+  /** The working tree's policy, when the caller has read it already. */
+  local?: LoadedPolicy;
+  /** A known base (a pull request's base branch and sha); else the merge-base with the resolved base branch. */
+  base?: { ref: string; commit: string };
+  /** Whether the change edits the policy file, when known (a pull request's file list); else the texts are compared. */
+  changed?: boolean;
+}
+
+/**
+ * The policy that governs the change checked out at `root`: the base
+ * branch's (read at the merge-base of HEAD and `remote/branch.base`, or at
+ * the given base commit), tightened by the working tree's. Throws
+ * `git.baseNotFound` when there is no base to read, and the git error when
+ * it cannot be read.
+ */
+export async function loadGoverningPolicy(root: string, options: GoverningPolicyOptions): Promise<GoverningPolicy> {
+  const local = options.local ?? (await loadPolicyFile(root));
+  const base = options.base ?? (await mergeBaseOfBranch(root, local.policy.branch.base, options.remote));
+  const git = openGit(root);
+  if (!(await commitExists(git, base.commit))) {
+    throw new ChangeControlError('git.baseNotFound', `The base commit ${base.commit.slice(0, 12)} of ${base.ref} is not in the local clone, so its policy cannot be read.`, {
+      hint: 'Fetch the base branch (in GitHub Actions: actions/checkout with fetch-depth: 0).',
+    });
+  }
+  const baseDoc = await readPolicyAtCommit(root, base.commit, base.ref);
+  const governing = governPolicy({ baseRef: base.ref, baseCommit: base.commit, base: baseDoc, local: workTreeDocument(local), ...(options.changed === undefined ? {} : { changed: options.changed }) });
+  const declared = baseDoc.exists && baseDoc.parsed.problems.length === 0 ? baseDoc.parsed.policy.branch.base : undefined;
+  if (!options.base && declared !== undefined && declared !== local.policy.branch.base) {
+    throw new ChangeControlError('policy.invalid', `This change names "${local.policy.branch.base}" as its base branch, but the policy of ${base.ref} names "${declared}": the governing policy is ambiguous.`, {
+      hint: `Change branch.base on ${base.ref} first, or measure the change against "${declared}".`,
+    });
+  }
+  return governing;
+}
+
+/** The merge-base of HEAD and the resolved base branch (its tip on an unborn HEAD). */
+async function mergeBaseOfBranch(root: string, baseBranch: string, remote: string): Promise<{ ref: string; commit: string }> {
+  const git = openGit(root);
+  const ref = await resolveBaseRef(git, baseBranch, remote);
+  if (ref === undefined) {
+    throw new ChangeControlError('git.baseNotFound', `Neither "${remote}/${baseBranch}", "${baseBranch}", master nor the remote's HEAD exists, so the base branch's policy cannot be read.`, {
+      hint: 'Fetch the base branch, or set branch.base in the policy.',
+    });
+  }
+  const onCommit = await commitExists(git, 'HEAD');
+  const args = onCommit ? ['merge-base', 'HEAD', ref] : ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`];
+  const commit = (await gitCall(`Find where this change left ${ref}`, () => git.raw(args))).trim();
+  if (!/^[0-9a-f]{40,64}$/.test(commit)) {
+    throw new ChangeControlError('git.baseNotFound', `HEAD and ${ref} have no common commit, so the base branch's policy cannot be read.`, { hint: 'Start the change from the base branch.' });
+  }
+  return { ref, commit };
 }

@@ -22,6 +22,7 @@ import {
   type Unavailable,
 } from '../core/changeSnapshot';
 import { describeError } from '../core/errors';
+import type { PolicySource } from '../core/policy/governingPolicy';
 import type { Policy } from '../core/policy/schema';
 import { issueToTicket, parseTicketId, sameRepo, trackerRepo, type RepoRef, type TicketRef } from '../tickets/githubTicketProvider';
 import { readLocalChange } from '../git/branchStatus';
@@ -202,6 +203,8 @@ export function linksTo(texts: readonly string[], repo: RepoRef, pr: Pick<PullRe
 
 export interface ReadChangeSnapshotOptions {
   policy: Policy;
+  /** Where the policy came from (see loadGoverningPolicy), for the "policy changed" note. */
+  policySource?: PolicySource | Unavailable;
   remote: string;
   /** The GitHub client and repository, or why GitHub is not asked (no token, untrusted). */
   github: { octokit: Octokit; repo: RepoRef } | Unavailable;
@@ -218,7 +221,7 @@ export async function readChangeSnapshot(root: string, options: ReadChangeSnapsh
     ...(options.shortcuts ? { shortcuts: options.shortcuts } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const base = { root, policy: options.policy, branch: local.branch, commits: local.commits, tests: local.tests };
+  const base = { root, policy: options.policy, ...(options.policySource ? { policySource: options.policySource } : {}), branch: local.branch, commits: local.commits, tests: local.tests };
   if (isUnavailable(options.github)) {
     const ticket: TicketSection = local.ticketId ? { id: local.ticketId, lookup: options.github } : {};
     return { ...base, ticket, github: options.github };

@@ -1,9 +1,11 @@
 /**
  * The one factory for GitHub API clients: @octokit/rest with retry and
- * throttling, a timeout on every attempt, ETag conditional GETs, one
- * logging/counting funnel, the token read from a callback (never logged),
- * and every failure translated once into ChangeControlError. Tests tune the
- * delays down through `tuning`, the same options production uses.
+ * throttling, a timeout on every attempt, an optional deadline over all of
+ * a command's requests, pagination that always ends, ETag conditional
+ * GETs, one logging/counting funnel, the token read from a callback (never
+ * logged) and sent only to the client's own origin, and every failure
+ * translated once into ChangeControlError. Tests tune the delays down
+ * through `tuning`, the same options production uses.
  */
 import { createHash } from 'node:crypto';
 import { Octokit } from '@octokit/rest';
@@ -13,9 +15,12 @@ import Bottleneck from 'bottleneck/light.js';
 import { ChangeControlError } from '../core/errors';
 import { silentLogger, type Logger, type TokenSource } from '../core/ports';
 import { SecretRegistry } from '../core/redact';
+import type { Deadline } from './deadline';
 import { EtagCache } from './etagCache';
+import { isLoopbackHost } from './githubTarget';
+import { guardPagination } from './pagination';
 import { RequestLog } from './requestLog';
-import { translateGitHubError } from './errors';
+import { deadlineAbort, translateGitHubError } from './errors';
 
 export interface GitHubTuning {
   /** Retries after a 5xx, a timeout or a dropped connection (not 4xx). */
@@ -34,6 +39,8 @@ export interface GitHubTuning {
   searchMinTimeMs: number;
   /** Timeout of each HTTP attempt in ms. */
   requestTimeoutMs: number;
+  /** Most pages one paginated read follows (pagination.ts). */
+  maxPages: number;
 }
 
 export const defaultTuning: GitHubTuning = {
@@ -45,6 +52,7 @@ export const defaultTuning: GitHubTuning = {
   writeMinTimeMs: 1000,
   searchMinTimeMs: 2000,
   requestTimeoutMs: 30_000,
+  maxPages: 300,
 };
 
 export interface GitHubClientOptions {
@@ -59,6 +67,8 @@ export interface GitHubClientOptions {
   /** Every token seen is registered here so logs and errors are scrubbed. */
   secrets?: SecretRegistry;
   userAgent?: string;
+  /** The command's overall bound: no request, retry or rate-limit wait outlasts it. */
+  deadline?: Deadline;
 }
 
 export interface GitHubClient {
@@ -78,7 +88,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const redact = (text: string): string => secrets.redact(text);
   const cache = options.cache ?? new EtagCache();
   const requestLog = new RequestLog(logger, redact);
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const baseUrl = checkedBaseUrl(options.baseUrl);
+  const origin = new URL(baseUrl).origin;
+  const deadline = options.deadline;
   const getToken: TokenSource = typeof options.token === 'string' ? ((t) => async () => t)(options.token) : options.token;
 
   const octokit = new ThrottledOctokit({
@@ -99,15 +111,20 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       search: new Bottleneck.Group({ maxConcurrent: 1, minTime: tuning.searchMinTimeMs }),
       notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: tuning.writeMinTimeMs }),
       onRateLimit: (retryAfter: number, opts: { method: string; url: string }, _o: unknown, retryCount: number) =>
-        decideRateLimitRetry('rate limit', retryAfter, opts, retryCount, tuning, logger),
+        decideRateLimitRetry('rate limit', retryAfter, opts, retryCount, tuning, logger, deadline),
       onSecondaryRateLimit: (retryAfter: number, opts: { method: string; url: string }, _o: unknown, retryCount: number) =>
-        decideRateLimitRetry('secondary rate limit', retryAfter, opts, retryCount, tuning, logger),
+        decideRateLimitRetry('secondary rate limit', retryAfter, opts, retryCount, tuning, logger, deadline),
     },
   });
 
   octokit.hook.wrap('request', async (request, endpointOptions) => {
     // Pagination follows absolute Link URLs: log their path, never the query.
     const route = `${endpointOptions.method} ${endpointOptions.url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/\?.*$/, '')}`;
+    // A Link header or a caller may name an absolute URL: the token goes to this client's origin only.
+    if (/^[a-z][a-z0-9+.-]*:/i.test(endpointOptions.url) && new URL(endpointOptions.url).origin !== origin) {
+      throw new ChangeControlError('github.server', `GitHub pointed a request at ${new URL(endpointOptions.url).host}, another host than ${new URL(origin).host}: it was not sent.`, { detail: { route } });
+    }
+    if (deadline?.expired) throw translateGitHubError(deadlineAbort(deadline, false));
     const token = await getToken();
     if (!token) {
       // Do not send an anonymous request that would fail (or leak which repositories exist).
@@ -117,18 +134,57 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     // Mutate in place: before-after-hook binds the same options object to every inner hook.
     endpointOptions.headers.authorization = `token ${token}`;
     const identity = createHash('sha256').update(token).digest('hex').slice(0, 16);
-    endpointOptions.request = { ...endpointOptions.request, fetch: createFetchFunnel({ route, identity, cache, requestLog, timeoutMs: tuning.requestTimeoutMs }) };
+    const retriesLeft = (): void => {
+      // The retry plugin waits (n + 1)² × retryBaseMs before attempt n + 1: none that would end past the deadline.
+      const next = ((Number(endpointOptions.request?.retryCount) || 0) + 1) ** 2 * tuning.retryBaseMs;
+      if (deadline && next >= deadline.remainingMs()) Object.assign(endpointOptions.request ?? {}, { retries: 0 });
+    };
+    // A write already sent when the deadline passes may have been applied: the error says so.
+    const sent = { write: false };
+    endpointOptions.request = { ...endpointOptions.request, fetch: createFetchFunnel({ route, identity, cache, requestLog, timeoutMs: tuning.requestTimeoutMs, deadline, retriesLeft, sent }) };
     try {
-      return await request(endpointOptions);
+      return await withinDeadline(Promise.resolve(request(endpointOptions)), deadline, () => sent.write);
     } catch (err) {
       throw translateGitHubError(err, { redact });
     }
   });
+  guardPagination(octokit, tuning.maxPages);
 
   return { octokit, baseUrl, requestLog, cache, tuning };
 }
 
-function decideRateLimitRetry(kind: string, retryAfter: number, opts: { method: string; url: string }, retryCount: number, tuning: GitHubTuning, logger: Logger): boolean {
+/** https, or plain http to this machine only: a token never crosses a network in clear text. */
+function checkedBaseUrl(raw: string): string {
+  const baseUrl = raw.replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch (err) {
+    throw new ChangeControlError('usage', `The GitHub API URL ${JSON.stringify(baseUrl.slice(0, 200))} is not a URL.`, { cause: err });
+  }
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) return baseUrl;
+  throw new ChangeControlError('usage', `The GitHub API URL ${url.protocol}//${url.host} is refused: a token is sent over plain http only to this machine (127.0.0.1, ::1, localhost).`, { hint: 'Use an https URL.' });
+}
+
+/** The request, or the deadline's error as soon as it passes (a retry or rate-limit wait inside is abandoned). */
+async function withinDeadline<T>(pending: Promise<T>, deadline: Deadline | undefined, writeSent: () => boolean): Promise<T> {
+  if (!deadline) return pending;
+  // The abandoned request ends on its own (its next attempt sees the expired deadline); its outcome is moot.
+  pending.catch(() => undefined);
+  let onAbort: (() => void) | undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(deadlineAbort(deadline, writeSent()));
+    if (deadline.expired) onAbort();
+    else deadline.signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([pending, expired]);
+  } finally {
+    if (onAbort) deadline.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+function decideRateLimitRetry(kind: string, retryAfter: number, opts: { method: string; url: string }, retryCount: number, tuning: GitHubTuning, logger: Logger, deadline: Deadline | undefined): boolean {
   const route = `${opts.method} ${opts.url}`;
   if (retryCount >= tuning.rateLimitRetries) {
     logger.warn(`GitHub ${kind} hit on ${route}; giving up after ${retryCount} retr${retryCount === 1 ? 'y' : 'ies'}.`);
@@ -136,6 +192,10 @@ function decideRateLimitRetry(kind: string, retryAfter: number, opts: { method: 
   }
   if (retryAfter > tuning.maxRateLimitWaitSeconds) {
     logger.warn(`GitHub ${kind} hit on ${route}; it resets in ${retryAfter} s, longer than we wait (${tuning.maxRateLimitWaitSeconds} s).`);
+    return false;
+  }
+  if (deadline && retryAfter * tuning.rateLimitUnitMs >= deadline.remainingMs()) {
+    logger.warn(`GitHub ${kind} hit on ${route}; it resets in ${retryAfter} s, after this command's bound (${deadline.seconds} s).`);
     return false;
   }
   logger.warn(`GitHub ${kind} hit on ${route}; retrying in ${retryAfter} s.`);
@@ -148,6 +208,11 @@ interface FunnelOptions {
   cache: EtagCache;
   requestLog: RequestLog;
   timeoutMs: number;
+  deadline: Deadline | undefined;
+  /** Called after a failed attempt that may be retried: cancels retries the deadline leaves no time for. */
+  retriesLeft: () => void;
+  /** Set once a write has been handed to fetch. */
+  sent: { write: boolean };
 }
 
 /** fetch for one logical request: every attempt (retries too) passes here. */
@@ -159,15 +224,21 @@ function createFetchFunnel(o: FunnelOptions): typeof fetch {
     const key = method === 'GET' ? `${o.identity} ${headers.get('accept') ?? ''} ${url}` : undefined;
     const cached = key ? o.cache.get(key) : undefined;
     if (cached) headers.set('if-none-match', cached.etag);
-    const timeout = AbortSignal.timeout(o.timeoutMs);
-    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    const isWrite = method !== 'GET' && method !== 'HEAD';
+    if (o.deadline?.expired) throw deadlineAbort(o.deadline, false);
+    const signals = [AbortSignal.timeout(o.timeoutMs), ...(init.signal ? [init.signal] : []), ...(o.deadline ? [o.deadline.signal] : [])];
+    const signal = AbortSignal.any(signals);
     const started = performance.now();
+    if (isWrite) o.sent.write = true;
     let response: Response;
     try {
       response = await fetch(url, { ...init, headers, signal });
     } catch (err) {
       o.requestLog.record({ route: o.route, status: 'error', ms: performance.now() - started, fromCache: false });
-      if (method !== 'GET' && method !== 'HEAD' && !init.signal?.aborted) {
+      // An AbortError is never retried: the deadline ends the request and its retries.
+      if (o.deadline?.expired) throw deadlineAbort(o.deadline, isWrite, err);
+      if (!isWrite) o.retriesLeft();
+      if (isWrite && !init.signal?.aborted) {
         // A write that timed out or lost its connection may have reached GitHub;
         // retrying could post it twice. Octokit rethrows an AbortError as is,
         // so the retry plugin leaves it alone; errors.ts reads the cause.
@@ -180,6 +251,7 @@ function createFetchFunnel(o: FunnelOptions): typeof fetch {
       return new Response(cached.body, { status: cached.status, headers: cached.headers });
     }
     o.requestLog.record({ route: o.route, status: response.status, ms: performance.now() - started, fromCache: false });
+    if (response.status >= 500) o.retriesLeft();
     const etag = response.headers.get('etag');
     // Only JSON is cached: reading a binary body as text would corrupt it.
     if (key && etag && response.status === 200 && /json/i.test(response.headers.get('content-type') ?? '')) {

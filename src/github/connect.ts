@@ -1,7 +1,8 @@
 /**
  * From a repository and a token source to a GitHub client (the shared
- * factory: retries, throttling, timeouts, one logging funnel) and the
- * repository's identity on GitHub (owner/name from the remote).
+ * factory: retries, throttling, timeouts, a deadline, one logging funnel)
+ * and the repository's identity on GitHub. Where the token may go comes
+ * from githubTarget.ts: the user's configuration, never the remote alone.
  */
 import type { Octokit } from '@octokit/rest';
 import { ChangeControlError } from '../core/errors';
@@ -10,20 +11,29 @@ import type { SecretRegistry } from '../core/redact';
 import { remoteUrl } from '../git/pullRequestGit';
 import type { RepoRef } from '../tickets/githubTicketProvider';
 import { createGitHubClient, type GitHubTuning } from './client';
+import type { Deadline } from './deadline';
 import type { EtagCache } from './etagCache';
-import { parseRemoteUrl } from './remote';
+import { resolveGitHubTarget, type GitHubHostConfig, type GitHubTarget } from './githubTarget';
 import type { RequestLog } from './requestLog';
+
+export type { AuthProviderId } from './githubTarget';
 
 export interface ConnectOptions {
   root: string;
   remote: string;
-  /** Explicit API base URL ('' = derive from the remote's host). */
+  /** The user's configured API URL ('' = none: github.com remotes only). Never a workspace value. */
   apiUrl: string;
+  /** The rest of the user's GitHub host configuration (default: environment token, no github-enterprise.uri). */
+  hosts?: Partial<Omit<GitHubHostConfig, 'apiUrl'>>;
+  /** Resolved already (the editor picks the sign-in from it); else resolved here. */
+  target?: GitHubTarget;
   token: TokenSource;
   logger: Logger;
   secrets?: SecretRegistry;
   cache?: EtagCache;
   tuning?: Partial<GitHubTuning>;
+  /** The command's overall bound, shared by all its requests. */
+  deadline?: Deadline;
 }
 
 export interface GitHubConnection {
@@ -31,58 +41,44 @@ export interface GitHubConnection {
   repo: RepoRef;
   host: string;
   baseUrl: string;
+  /** Web URL of the repository. */
+  webUrl: string;
   /** Every request made through this connection, counted. */
   requestLog: RequestLog;
   /** The signed-in user's login (one request, then cached). */
   login(): Promise<string | undefined>;
 }
 
-export async function connectGitHub(options: ConnectOptions): Promise<GitHubConnection> {
+/** The target of a repository's remote; throws before any request when the remote is not on a configured GitHub. */
+export async function resolveRemoteTarget(root: string, remote: string, hosts: GitHubHostConfig): Promise<GitHubTarget> {
   // The configured URL, not `git remote -v`: an insteadOf rewrite says where git connects, not which repository it is.
-  const url = await remoteUrl(options.root, options.remote);
+  const url = await remoteUrl(root, remote);
   if (!url) {
-    throw new ChangeControlError('git.noRemote', `The repository has no remote "${options.remote}".`, { hint: 'Add the GitHub remote (git remote add origin URL) or set changeControl.github.remote.' });
+    throw new ChangeControlError('git.noRemote', `The repository has no remote "${remote}".`, { hint: 'Add the GitHub remote (git remote add origin URL) or set changeControl.github.remote.' });
   }
-  const parsed = parseRemoteUrl(url);
-  if (!parsed) {
-    throw new ChangeControlError('github.noRepository', `Remote "${options.remote}" does not point to a GitHub repository.`, { hint: 'Use a remote such as https://github.com/OWNER/REPO.git.' });
-  }
+  return resolveGitHubTarget(url, remote, hosts);
+}
+
+export async function connectGitHub(options: ConnectOptions): Promise<GitHubConnection> {
+  const target = options.target ?? await resolveRemoteTarget(options.root, options.remote, { tokenFrom: 'environment', ...options.hosts, apiUrl: options.apiUrl });
   const client = createGitHubClient({
-    baseUrl: options.apiUrl.replace(/\/+$/, '') || parsed.apiBaseUrl,
+    baseUrl: target.baseUrl,
     token: options.token,
     logger: options.logger,
     ...(options.secrets ? { secrets: options.secrets } : {}),
     ...(options.cache ? { cache: options.cache } : {}),
     ...(options.tuning ? { tuning: options.tuning } : {}),
+    ...(options.deadline ? { deadline: options.deadline } : {}),
   });
   const { octokit } = client;
   let login: Promise<string | undefined> | undefined;
   return {
     octokit,
-    repo: { owner: parsed.owner, repo: parsed.repo },
-    host: parsed.host,
+    repo: { owner: target.owner, repo: target.repo },
+    host: target.host,
     baseUrl: client.baseUrl,
+    webUrl: target.webUrl,
     requestLog: client.requestLog,
     login: () => (login ??= octokit.rest.users.getAuthenticated().then((r) => r.data.login)),
   };
-}
-
-export type AuthProviderId = 'github' | 'github-enterprise';
-
-/**
- * Which VS Code authentication provider serves a remote: `github-enterprise`
- * when the remote's host is the host of the `github-enterprise.uri`
- * setting, else `github`.
- */
-export function authProviderForRemote(url: string | undefined, enterpriseUri: string): AuthProviderId {
-  const host = url ? parseRemoteUrl(url)?.host.replace(/:\d+$/, '') : undefined;
-  if (!host || !enterpriseUri.trim()) return 'github';
-  let enterpriseHost: string;
-  try {
-    enterpriseHost = new URL(enterpriseUri.includes('://') ? enterpriseUri : `https://${enterpriseUri}`).hostname.toLowerCase();
-  } catch {
-    // An unparsable github-enterprise.uri names no enterprise host.
-    return 'github';
-  }
-  return host === enterpriseHost ? 'github-enterprise' : 'github';
 }

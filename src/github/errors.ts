@@ -5,6 +5,7 @@
  */
 import { ChangeControlError, type ErrorCode } from '../core/errors';
 import { systemClock, type Clock } from '../core/clock';
+import { formatSeconds, type Deadline } from './deadline';
 
 export interface TranslateOptions {
   /** Scrubs secrets from any text taken from the error. */
@@ -25,6 +26,8 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EAI_A
 export function translateGitHubError(err: unknown, options: TranslateOptions = {}): ChangeControlError {
   if (err instanceof ChangeControlError) return err;
   const redact = options.redact ?? ((t: string) => t);
+  const expired = findInChain(err, (e) => typeof (e as { deadlineSeconds?: unknown } | null)?.deadlineSeconds === 'number') as DeadlineAbort | undefined;
+  if (expired) return deadlineError(expired);
   if (hasName(err, 'AbortError') && (err as { interruptedWrite?: unknown }).interruptedWrite === true) {
     const timedOut = findInChain(err, (e) => hasName(e, 'TimeoutError')) !== undefined;
     const what = timedOut ? 'GitHub did not answer a change in time' : `The connection to GitHub dropped during a change (${findCode(err) ?? 'network error'})`;
@@ -85,6 +88,25 @@ function translateStatus(err: HttpErrorLike, options: TranslateOptions & { redac
   }
   const code: ErrorCode = 'internal';
   return make(code, `GitHub answered ${status}${ghMessage ? `: ${ghMessage}` : ''}.`, undefined, err, detail);
+}
+
+/** What the client throws when a command's deadline passes: an AbortError, which no retry plugin retries. */
+export interface DeadlineAbort extends Error {
+  deadlineSeconds: number;
+  interruptedWrite: boolean;
+}
+
+export function deadlineAbort(deadline: Deadline, interruptedWrite: boolean, cause?: unknown): DeadlineAbort {
+  const err = new Error(`GitHub did not answer within ${formatSeconds(deadline.seconds)} s`, cause === undefined ? undefined : { cause });
+  return Object.assign(err, { name: 'AbortError', deadlineSeconds: deadline.seconds, interruptedWrite });
+}
+
+function deadlineError(err: DeadlineAbort): ChangeControlError {
+  const s = formatSeconds(err.deadlineSeconds);
+  const message = err.interruptedWrite
+    ? `GitHub did not answer a change within ${s} s (the command's bound); it was not retried because GitHub may have applied it.`
+    : `GitHub did not answer within ${s} s (the command's bound).`;
+  return make('github.timeout', message, 'Check your connection (or https://www.githubstatus.com) and run it again; CHANGE_CONTROL_TIMEOUT_SECONDS, or changeControl.github.timeoutSeconds in the editor, sets the bound.', err, { deadlineSeconds: err.deadlineSeconds, interruptedWrite: err.interruptedWrite });
 }
 
 function make(code: ErrorCode, message: string, hint: string | undefined, cause: unknown, detail?: Record<string, unknown>): ChangeControlError {

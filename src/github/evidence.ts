@@ -8,7 +8,8 @@ import { ChangeControlError } from '../core/errors';
 import type { ChangeEvidence, ReviewEvidence } from '../core/evidence/schema';
 import { approvalFromEvents, type LabelEvent } from '../core/evidence/document';
 import { latestDecisions } from '../core/evidence/findings';
-import type { Policy } from '../core/policy/schema';
+import { POLICY_FILE, type Policy } from '../core/policy/schema';
+import { compileTicketPattern } from '../core/ticketId';
 import { parseTicketId, trackerRepo, type RepoRef } from '../tickets/githubTicketProvider';
 import { checkRunState, linksTo, pullRequestState, statusCheckState } from './changeStatus';
 import { isGoneOrMissing } from './errors';
@@ -24,6 +25,8 @@ export interface EvidenceGit {
   firstParentCommits(from: string, to: string): Promise<{ sha: string; parents: string[]; author: string; date: string; message: string }[]>;
   /** Paths in the tree of `sha`, or undefined when the commit is not available locally. */
   treeFiles(sha: string): Promise<string[] | undefined>;
+  /** Whether the commit `sha` changes the policy file against its first parent. */
+  editsPolicy?(sha: string): Promise<boolean>;
 }
 
 export interface EvidenceGatherer {
@@ -95,6 +98,7 @@ export async function gatherPullRequest(g: EvidenceGatherer, number: number): Pr
       checks,
     },
     merge: pr.merged_at ? { mergedBy: pr.merged_by?.login ?? null, mergedAt: pr.merged_at, mergeCommitSha: pr.merge_commit_sha ?? null } : null,
+    ...(files.some((f) => f.filename === POLICY_FILE || f.previous_filename === POLICY_FILE) ? { policyChanged: true } : {}),
   };
 }
 
@@ -111,7 +115,7 @@ export async function gatherRange(g: EvidenceGatherer, from: string, to: string)
     const number = bySha.get(commit.sha) ?? mergeMessagePull(commit.message);
     g.onProgress?.(number ? `PR #${number}` : `commit ${commit.sha.slice(0, 12)}`, i, commits.length);
     if (number) changes.push(await gatherPullRequest(g, number));
-    else changes.push(directCommit(g, commit));
+    else changes.push({ ...directCommit(g, commit), ...((await g.git.editsPolicy?.(commit.sha)) ? { policyChanged: true } : {}) });
   }
   g.onProgress?.('done', commits.length, commits.length);
   return changes;
@@ -209,14 +213,14 @@ async function gatherTicket(g: EvidenceGatherer, id: string | null, prUrl: strin
 
 /** The ticket a pull request names: in its title, its branch name, then its body. */
 export function findTicketId(policy: Policy, title: string, headRef: string, body: string): string | null {
-  const re = new RegExp(policy.commit.ticketPattern, 'u');
-  const inTitle = title.match(re)?.[0];
+  const re = compileTicketPattern(policy.commit.ticketPattern);
+  const inTitle = re.firstMatch(title);
   if (inTitle) return inTitle;
   const branchNumber = headRef.match(/(?:^|\/)(\d+)-/)?.[1];
   if (branchNumber) return `#${branchNumber}`;
-  const inBranch = headRef.match(re)?.[0];
+  const inBranch = re.firstMatch(headRef);
   if (inBranch) return inBranch;
-  return body.match(re)?.[0] ?? null;
+  return re.firstMatch(body) ?? null;
 }
 
 function mergeMessagePull(message: string): number | undefined {

@@ -5,6 +5,7 @@
  */
 import type { Octokit } from '@octokit/rest';
 import { lintMessage } from '../core/commitMessage/lint';
+import { STORED_MESSAGE } from '../core/commitMessage/cleanup';
 import { buildEvidenceDocument } from '../core/evidence/document';
 import type { EvidenceDocument } from '../core/evidence/schema';
 import { ChangeControlError } from '../core/errors';
@@ -24,6 +25,8 @@ export interface EvidenceRunOptions {
   /** Web URL of the repository, for the document header. */
   repoUrl: string;
   policy: Policy;
+  /** Where `policy` was read (the base commit), for the document. */
+  policySource?: string;
   scope: EvidenceScope;
   generatorVersion: string;
   now: Date;
@@ -61,6 +64,7 @@ export async function produceEvidence(o: EvidenceRunOptions): Promise<EvidenceDo
       baseBranch: o.policy.branch.base,
       allowSelfApproval: o.policy.review.allowSelfApproval,
       requireTests: o.policy.tests.requireTests,
+      ...(o.policySource ? { source: o.policySource } : {}),
     },
     changes,
     secrets: o.secrets(),
@@ -81,7 +85,7 @@ export async function pullForBranch(o: Pick<EvidenceRunOptions, 'octokit' | 'rep
 /** Core commit-message lint, as evidence lint problems (errors only: the same bar as the merge gate). */
 export function evidenceLinter(policy: Policy): EvidenceGatherer['lint'] {
   return (message) =>
-    lintMessage(message, { policy })
+    lintMessage(message, { policy, cleanup: STORED_MESSAGE })
       .filter((f) => f.severity === 'error')
       .map((f) => ({ rule: f.ruleId, line: f.range.start.line + 1, column: f.range.start.character + 1, message: f.message }));
 }

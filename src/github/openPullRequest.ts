@@ -24,6 +24,7 @@ import {
 } from '../core/pullRequest';
 import { checkTests } from '../core/testMatching/checkTests';
 import type { TestCheckResult } from '../core/testMatching/types';
+import { compileTicketPattern } from '../core/ticketId';
 import { readChange } from '../git/changes';
 import { commitsInRange, currentBranch, readBranchTicket } from '../git/commits';
 import { listTemplateCandidates, readBaseState, readTrackedFile } from '../git/pullRequestGit';
@@ -97,10 +98,10 @@ export async function preparePullRequest(options: PrepareOptions): Promise<Prepa
 }
 
 function ticketFromCommits(commits: readonly ChangeCommit[], policy: Policy): string | undefined {
-  const re = new RegExp(policy.commit.ticketPattern, 'u');
+  const re = compileTicketPattern(policy.commit.ticketPattern);
   for (const c of commits) {
-    const m = re.exec(c.message);
-    if (m) return m[0];
+    const m = re.firstMatch(c.message);
+    if (m) return m;
   }
   return undefined;
 }

@@ -1,21 +1,26 @@
 /**
  * Repository identity from a git remote URL: https (with or without `.git`
  * and credentials, which are stripped and never kept), `ssh://` with a
- * port, scp-like `git@host:owner/repo.git`, GitHub Enterprise hosts. Also
- * maps a host to its REST API base URL. connect.ts reads the remote's URL.
+ * port, scp-like `git@host:owner/repo.git`, GitHub Enterprise hosts. It
+ * says which host a remote names, never where a token goes: a remote is
+ * the repository's to choose, so githubTarget.ts decides that from the
+ * user's configuration. Also maps a configured host to its REST API URL.
  */
 export interface GitHubRepository {
   /** Host name as in the remote, lower-case, without credentials (may carry a port for http remotes). */
   host: string;
   owner: string;
   repo: string;
-  /** REST API base URL, no trailing slash. */
-  apiBaseUrl: string;
-  /** Web URL of the repository. */
-  webUrl: string;
+  /** The remote's scheme (`https:`, `http:`, `ssh:`; `ssh:` for scp-like remotes). */
+  protocol: string;
 }
 
-/** api.github.com; `*.ghe.com` → `https://api.HOST`; any other host is GitHub Enterprise Server → `https://HOST/api/v3`. */
+/**
+ * The REST API of a host the user configured as GitHub: api.github.com;
+ * `*.ghe.com` (Enterprise Cloud with data residency) → `https://api.HOST`;
+ * any other host is GitHub Enterprise Server → `PROTOCOL//HOST/api/v3`.
+ * Never call it with a host taken from a remote alone.
+ */
 export function apiBaseUrlForHost(host: string, protocol = 'https:'): string {
   const h = host.toLowerCase();
   if (h === 'github.com' || h === 'www.github.com' || h === 'ssh.github.com') return 'https://api.github.com';
@@ -46,6 +51,7 @@ export function parseRemoteUrl(raw: string): GitHubRepository | undefined {
   } else if (scp) {
     host = scp[1] ?? '';
     path = scp[2] ?? '';
+    protocol = 'ssh:';
   } else {
     return undefined;
   }
@@ -54,5 +60,5 @@ export function parseRemoteUrl(raw: string): GitHubRepository | undefined {
   const [owner, repo] = parts.map((p) => decodeURIComponent(p)) as [string, string];
   host = host.toLowerCase();
   if (host === 'ssh.github.com' || host === 'www.github.com') host = 'github.com';
-  return { host, owner, repo, apiBaseUrl: apiBaseUrlForHost(host, protocol), webUrl: `${protocol === 'http:' ? 'http' : 'https'}://${host}/${owner}/${repo}` };
+  return { host, owner, repo, protocol };
 }

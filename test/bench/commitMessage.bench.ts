@@ -1,7 +1,9 @@
 /**
  * Commit-message linter benchmark (`npm run bench`), on the labelled real
- * commits in ../shared/bench/commits.jsonl (relative to the repository
- * root; read in place, never copied into the project).
+ * commits in ../shared/bench/commits.jsonl (set A, relative to the
+ * repository root; read in place, never copied into the project) and in
+ * test/bench/data/commits.jsonl (set N, repositories the rules were never
+ * tuned to; see its README).
  *
  * (a) present-tense precision and recall: flag = past, third_person,
  *     gerund; no flag = imperative, non_verb; ambiguous skipped. Every miss
@@ -9,12 +11,18 @@
  * (b) time to lint one message with lintMessage against @commitlint/lint
  *     (header-max-length and body-max-line-length at 72), same messages,
  *     same run, after a warm-up; per-message times by hrtime.bigint.
+ * (c) the ticket-reference rule's match with the default pattern on the
+ *     linear-time engine (re2js) against V8's RegExp, as a ratio; on the
+ *     labelled commits, or on test/fixtures/commitMessages without them.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { lintMessage } from '../../src/core/commitMessage/lint';
 import type { LintContext } from '../../src/core/commitMessage/types';
-import { defaultPolicy } from '../../src/core/policy/schema';
+import { parseMessage } from '../../src/core/commitMessage/parse';
+import { DEFAULT_TICKET_PATTERN, defaultPolicy } from '../../src/core/policy/schema';
+import { compileTicketPattern } from '../../src/core/ticketId';
+import { sharedBenchFile } from './sharedData';
 
 interface Commit {
   repo: string;
@@ -26,13 +34,14 @@ interface Commit {
 
 type Log = (line: string) => void;
 
-const DATA = path.resolve(__dirname, '..', '..', '..', 'shared', 'bench', 'commits.jsonl');
+const DATA = sharedBenchFile('commits.jsonl');
+const NEW_DATA = path.resolve(__dirname, 'data', 'commits.jsonl');
 const FLAG = new Set(['past', 'third_person', 'gerund']);
 const ROUNDS = 30;
 const WARMUP_ROUNDS = 5;
 
-function load(): Commit[] {
-  return readFileSync(DATA, 'utf8')
+function load(file: string): Commit[] {
+  return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Commit);
@@ -106,22 +115,53 @@ async function speed(commits: Commit[], ctx: LintContext, log: Log): Promise<voi
   );
 }
 
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'commitMessages');
+
+/** (c): the text the ticket-reference rule searches, matched by V8 and by the linear-time engine. */
+async function ticketPatternCost(messages: string[], log: Log): Promise<void> {
+  const texts = messages.map((m) => {
+    const parsed = parseMessage(m, '#');
+    return [parsed.subject, ...parsed.body].map((l) => l?.text ?? '').join('\n');
+  });
+  const native = new RegExp(DEFAULT_TICKET_PATTERN, 'u');
+  const linear = compileTicketPattern(DEFAULT_TICKET_PATTERN);
+  const v8 = await timeEach(texts, (t) => native.test(t));
+  const re2 = await timeEach(texts, (t) => linear.test(t));
+  log(`ticket-reference match, default pattern, ${texts.length} messages x ${ROUNDS} rounds:`);
+  log(`  V8 RegExp:          median ${v8.median.toFixed(2)} µs, p99 ${v8.p99.toFixed(2)} µs (backtracking: hangs on hostile patterns)`);
+  log(`  re2js (linear):     median ${re2.median.toFixed(2)} µs, p99 ${re2.p99.toFixed(2)} µs`);
+  log(`  ratio (re2js / V8): median ${(re2.median / v8.median).toFixed(2)}x, p99 ${(re2.p99 / v8.p99).toFixed(2)}x`);
+}
+
 export default async function run(log: Log = (line) => console.log(`[commitMessage] ${line}`)): Promise<void> {
-  if (!existsSync(DATA)) {
-    log(`skipped: ${DATA} not found (the benchmark set lives beside the repository in ../shared/bench)`);
-    return;
-  }
-  const commits = load();
   const ctx: LintContext = { policy: defaultPolicy() };
-  moodScores(commits, ctx, 'all', log, true);
+  const fresh = load(NEW_DATA);
+  moodScores(fresh, ctx, 'set N, all', log, true);
   moodScores(
-    commits.filter((c) => c.sample === 'random'),
+    fresh.filter((c) => c.sample === 'random'),
     ctx,
-    'random sample',
+    'set N, random sample',
     log,
     false,
   );
+  if (!existsSync(DATA)) {
+    log(`set A skipped: ${DATA} not found (it lives beside the repository in ../shared/bench)`);
+    const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt'));
+    await ticketPatternCost(fixtures.map((f) => readFileSync(path.join(FIXTURES, f), 'utf8')), log);
+    return;
+  }
+  const commits = load(DATA);
+  moodScores(commits, ctx, 'set A, all', log, true);
+  moodScores(
+    commits.filter((c) => c.sample === 'random'),
+    ctx,
+    'set A, random sample',
+    log,
+    false,
+  );
+  if (process.env.BENCH_SKIP_SPEED === '1') return;
   await speed(commits, ctx, log);
+  await ticketPatternCost(commits.map((c) => c.message), log);
 }
 
 if (require.main === module) void run();

@@ -6,9 +6,12 @@
  * the median time of `git ls-files -z` alone, both through the same git
  * wrapper: in the editor (staged, unstaged and untracked files from the
  * git extension's state, which VS Code keeps current anyway), first and
- * again on an unchanged tree, and with the work-tree scan the CLI runs. Accuracy: pairing precision and recall against the labelled
- * commits in ../shared/bench/tests.jsonl (path relative to the repository
- * root; the data stays there).
+ * again on an unchanged tree, and with the work-tree scan the CLI runs.
+ * Accuracy: pairing precision and recall against the labelled commits of
+ * ../shared/bench/tests.jsonl (set A; read in place, see sharedData.ts)
+ * and test/bench/data/tests.jsonl (set N), scored in the real
+ * repositories at the real commits (testMatching/realRepos.ts; skipped
+ * per repository without a mirror), with every miss listed.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -23,6 +26,8 @@ import { TreeListingMemo } from '../../src/git/treeListing';
 import { openGit } from '../../src/git/git';
 import { loadPolicyFile } from '../../src/git/policyFile';
 import { measureAccuracy } from './testMatching/accuracy';
+import { measureInRealRepos } from './testMatching/realRepos';
+import { sharedBenchFile } from './sharedData';
 import { sourceControlGroups } from '../support/sourceControlGroups';
 import { CHANGE_SIZE, FILE_COUNT, ensureBenchRepo } from './testMatching/generateRepo';
 
@@ -99,22 +104,37 @@ async function speed(log: (line: string) => void): Promise<void> {
   log(`pairing alone (classify, index, match; no git): cold ${(t.pairingCold ?? 0).toFixed(1)} ms, tree index reused ${(t.pairingWarm ?? 0).toFixed(1)} ms`);
 }
 
+type Fmt = { precision: number; recall: number; truePositives: number; falsePositives: number; falseNegatives: number };
+const fmt = (s: Fmt): string =>
+  `precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)} (tp ${s.truePositives}, fp ${s.falsePositives}, fn ${s.falseNegatives})`;
+
 async function accuracy(log: (line: string) => void): Promise<void> {
-  const file = path.resolve(__dirname, '../../../shared/bench/tests.jsonl');
+  const file = sharedBenchFile('tests.jsonl');
   if (!existsSync(file)) {
-    log(`accuracy: skipped, ${file} is not there`);
-    return;
+    log(`accuracy (synthetic trees): skipped, ${file} is not there`);
+  } else {
+    const report = await measureAccuracy(file);
+    log(`accuracy, set A, synthetic trees (the labelled tree listing, no file contents) over ${report.records} commits: ${fmt(report.overall)}`);
   }
-  const report = await measureAccuracy(file);
-  const fmt = (s: { precision: number; recall: number; truePositives: number; falsePositives: number; falseNegatives: number }): string =>
-    `precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)} (tp ${s.truePositives}, fp ${s.falsePositives}, fn ${s.falseNegatives})`;
-  log(`accuracy over ${report.records} labelled commits: ${fmt(report.overall)} (goal >= 0.95 both)`);
-  for (const [repo, score] of Object.entries(report.perRepo)) log(`  ${repo}: ${fmt(score)}`);
-  for (const miss of report.misses) log(`  ${miss.kind === 'missed' ? 'missed' : 'extra '} ${miss.repo}@${miss.sha.slice(0, 7)} ${miss.source} -> ${miss.test}`);
+  if (process.env.BENCH_SKIP_REAL === '1') return;
+  const sets: [string, string][] = [['set A', file], ['set N', path.resolve(__dirname, 'data', 'tests.jsonl')]];
+  for (const [name, data] of sets) {
+    if (!existsSync(data)) {
+      log(`accuracy, ${name}, real repositories: skipped, ${data} is not there`);
+      continue;
+    }
+    log(`accuracy, ${name}, real repositories (check-tests at each commit, parent as base):`);
+    const report = await measureInRealRepos([data], log);
+    if (report.records === 0) continue;
+    log(`  ${name} overall over ${report.records} commits: ${fmt(report.overall)} (goal >= 0.95 both)`);
+    for (const [repo, score] of Object.entries(report.perRepo)) log(`  ${repo}: ${fmt(score)}`);
+    for (const miss of report.misses) log(`    ${miss.kind === 'missed' ? 'missed' : 'extra '} ${miss.repo}@${miss.sha.slice(0, 7)} ${miss.source} -> ${miss.test}`);
+  }
 }
 
 export default async function run(log: (line: string) => void = (line) => console.log(`[testMatching] ${line}`)): Promise<void> {
   await accuracy(log);
+  if (process.env.BENCH_SKIP_SPEED === '1') return;
   await speed(log);
 }
 

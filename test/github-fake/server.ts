@@ -3,7 +3,8 @@
  * receives and every response it sends against GitHub's OpenAPI description
  * (contract.ts), recording each mismatch in `violations`. It serves ETags
  * and 304s, GitHub's rate-limit headers, Link pagination, and injected
- * faults (status codes, rate limits, connection resets, hangs).
+ * faults (status codes, rate limits, connection resets, hangs, Link
+ * headers that never end).
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -22,7 +23,13 @@ export type Fault =
   /** Destroy the connection without answering. */
   | { kind: 'reset' }
   /** Never answer (the client's timeout must fire). */
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /**
+   * Answer normally, with a `Link: rel="next"` that never ends: `self` names
+   * this very URL, `cycle` alternates page=1 and page=2, `endless` always
+   * names the next page number (past the data: empty pages).
+   */
+  | { kind: 'linkLoop'; mode: 'self' | 'cycle' | 'endless' };
 
 export interface FaultRule {
   method?: string;
@@ -167,7 +174,7 @@ export class FakeGitHub {
       this.requests.push({ method, path, status: 'hang' });
       return; // never answer; stop() destroys the socket
     }
-    if (fault) return this.send(req, res, match, this.faultResult(fault), path);
+    if (fault && fault.kind !== 'linkLoop') return this.send(req, res, match, this.faultResult(fault), path);
     const viewer = this.authenticate(req);
     if (typeof viewer !== 'string') return this.send(req, res, match, viewer, path);
     const handler = ROUTES[`${method} ${match.template}`];
@@ -182,6 +189,7 @@ export class FakeGitHub {
       if (!(err instanceof HttpError)) throw err;
       result = { status: err.status, body: errorBody(err.status, err.message, err.errors) };
     }
+    if (fault?.kind === 'linkLoop') result = { ...result, headers: { ...result.headers, link: loopingLink(`${this.baseUrl}${url.pathname}`, url.searchParams, fault.mode) } };
     return this.send(req, res, match, result, path);
   }
 
@@ -194,7 +202,7 @@ export class FakeGitHub {
     return login ?? { status: 401, body: errorBody(401, 'Bad credentials') };
   }
 
-  private faultResult(fault: Exclude<Fault, { kind: 'reset' | 'hang' }>): RouteResult {
+  private faultResult(fault: Exclude<Fault, { kind: 'reset' | 'hang' | 'linkLoop' }>): RouteResult {
     const now = Math.floor(Date.now() / 1000);
     if (fault.kind === 'rateLimit') {
       const status = fault.status ?? 403;
@@ -240,6 +248,16 @@ export class FakeGitHub {
     res.writeHead(status, headers);
     res.end(text);
   }
+}
+
+/** The `rel="next"` of a linkLoop fault for a request to `self` with `query`. */
+function loopingLink(self: string, query: URLSearchParams, mode: 'self' | 'cycle' | 'endless'): string {
+  const next = new URLSearchParams(query);
+  const page = Number(query.get('page') ?? '1') || 1;
+  if (mode === 'cycle') next.set('page', page === 1 ? '2' : '1');
+  if (mode === 'endless') next.set('page', String(page + 1));
+  const text = next.toString();
+  return `<${self}${text ? `?${text}` : ''}>; rel="next"`;
 }
 
 function defaultMessage(status: number): string {

@@ -2,9 +2,11 @@
  * `change-control check-tests [--base REF] [--format text|json]`: pairs the
  * branch's changed source files with their tests. One line per source,
  * `PATH: missing|stale|covered|exempt [tests…]`; exit 1 when a source has
- * no test and the policy requires tests (for CI).
+ * no test and the policy requires tests (for CI), 2 on a usage or
+ * environment error (an unknown --base, not a repository).
  */
 import { ChangeControlError } from '../../core/errors';
+import { escapeForTerminal } from '../../core/terminalText';
 import { checkTests } from '../../core/testMatching/checkTests';
 import type { TestCheckResult } from '../../core/testMatching/types';
 import { readChange } from '../../git/changes';
@@ -34,14 +36,19 @@ export function parseCheckTestsArgs(args: readonly string[]): CheckTestsArgs {
   return out;
 }
 
-/** One line per source: `PATH: verdict [tests…]` (a missing one names its suggested test). */
+/**
+ * One line per source: `PATH: verdict [tests…]` (a missing one names its
+ * suggested test). File names are the repository's: their control
+ * characters (a newline too) are shown escaped, so no name fakes a line.
+ */
 export function formatTestCheck(result: TestCheckResult): string {
+  const e = escapeForTerminal;
   const lines = result.sources.map((s) => {
-    const tests = s.tests.length > 0 ? ` ${s.tests.join(' ')}` : s.suggestedTest ? ` (create ${s.suggestedTest})` : '';
-    return `${s.path}: ${s.verdict}${tests}`;
+    const tests = s.tests.length > 0 ? ` ${s.tests.map(e).join(' ')}` : s.suggestedTest ? ` (create ${e(s.suggestedTest)})` : '';
+    return `${e(s.path)}: ${s.verdict}${tests}`;
   });
   const { covered, stale, missing, exempt } = result.counts;
-  lines.push(`${result.sources.length} source file(s) changed since ${result.base}: ${covered} covered, ${stale} stale, ${missing} missing, ${exempt} exempt.`);
+  lines.push(`${result.sources.length} source file(s) changed since ${e(result.base)}: ${covered} covered, ${stale} stale, ${missing} missing, ${exempt} exempt.`);
   return `${lines.join('\n')}\n`;
 }
 

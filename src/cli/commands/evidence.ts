@@ -4,18 +4,25 @@
  * and/or the versioned JSON document (--format json, --json FILE). Progress
  * and request counts go to stderr. The ETag cache is kept in the git
  * folder between runs, so re-running an unchanged range costs 304s.
+ * The changes are judged by the base's policy (see evidenceBase), never by
+ * the checkout's.
  */
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { renderEvidenceMarkdown } from '../../core/evidence/markdown';
 import { EvidenceDocumentSchema, type EvidenceDocument } from '../../core/evidence/schema';
 import { ChangeControlError } from '../../core/errors';
-import { silentLogger } from '../../core/ports';
-import { SecretRegistry } from '../../core/redact';
+import type { SecretRegistry } from '../../core/redact';
 import { loadPolicyFor, requireWorkTree, withToken } from '../context';
-import { connectGitHub } from '../../github/connect';
+import type { GitHubConnection } from '../../github/connect';
+import { commandDeadline, connectCli, withinCommandBound } from '../github';
+import { RANGE_BOUND_FACTOR } from '../../github/deadline';
 import { etagCachePath, loadEtagCache, saveEtagCache } from '../../github/etagCacheFile';
-import { produceEvidence, type EvidenceScope } from '../../github/evidenceReport';
+import { produceEvidence, pullForBranch, type EvidenceScope } from '../../github/evidenceReport';
+import { commitExists, gitCall, openGit } from '../../git/git';
+import { readPolicyAtCommit } from '../../git/policyFile';
+import { describePolicyProblem } from '../../core/policy/governingPolicy';
+import { defaultPolicy } from '../../core/policy/schema';
 import { EXIT, VERSION, type CliCommand, type CliIo } from '../io';
 
 const USAGE = 'change-control evidence (--pr N | --branch B | --range A..B) [--format markdown|json] [--out FILE] [--json FILE] [--remote NAME]';
@@ -77,25 +84,60 @@ async function runWithToken(args: EvidenceArgs, io: CliIo, root: string, token: 
   const loaded = await loadPolicyFor(io, root, 'evidence');
   const cacheFile = await etagCachePath(root);
   const cache = await loadEtagCache(cacheFile);
-  const github = await connectGitHub({ root, remote: args.remote, apiUrl: io.env.CHANGE_CONTROL_GITHUB_API_URL ?? '', token: async () => token, logger: silentLogger, secrets, cache });
+  // A release range reads every change in it: its bound is RANGE_BOUND_FACTOR times a command's.
+  const deadline = commandDeadline(io.env, args.scope.kind === 'range' ? RANGE_BOUND_FACTOR : 1);
+  const github = await connectCli(io, { root, remote: args.remote, token, secrets, deadline, cache });
   const started = performance.now();
-  const doc = await produceEvidence({
+  const progress = { done: 0, total: 0 };
+  const doneSoFar = (): string[] => [...(progress.total > 0 ? [`read ${progress.done} of ${progress.total} changes`] : []), 'no evidence written'];
+  const base = await withinCommandBound(doneSoFar, () => evidenceBase(root, args.scope, github, loaded.policy.branch.base));
+  const governing = await readPolicyAtCommit(root, base.commit, base.label);
+  for (const problem of governing.parsed.problems) io.stderr(`change-control evidence: ${describePolicyProblem(governing.label, problem)} (the default applies)\n`);
+  const doc = await withinCommandBound(doneSoFar, () => produceEvidence({
     root,
     octokit: github.octokit,
     repo: github.repo,
     repoUrl: `https://${github.host}/${github.repo.owner}/${github.repo.repo}`,
-    policy: loaded.policy,
+    policy: governing.exists ? governing.parsed.policy : defaultPolicy(),
+    policySource: `${base.label} (${base.commit.slice(0, 12)})`,
     scope: args.scope,
     generatorVersion: VERSION,
     now: new Date(),
     secrets: () => [token],
-    onProgress: args.scope.kind === 'range' ? (message, done, total) => message !== 'done' && io.stderr(`${message} (${done + 1}/${total})\n`) : undefined,
-  });
+    onProgress: (message, done, total) => {
+      Object.assign(progress, { done, total });
+      if (args.scope.kind === 'range' && message !== 'done') io.stderr(`${message} (${done + 1}/${total})\n`);
+    },
+  }));
   await saveEtagCache(cacheFile, cache, [token]);
   await writeOutputs(args, io, validated(doc), secrets);
   const counts = github.requestLog.snapshot();
   io.stderr(`change-control evidence: ${doc.changes.length} change(s), ${doc.summary.deviations} deviation(s); ${counts.requests} GitHub request(s), ${counts.notModified} answered 304 (not modified), ${Math.round(performance.now() - started)} ms.\n`);
   return EXIT.ok;
+}
+
+/**
+ * The commit whose policy judges the evidence: the base's, never the
+ * checkout's. A range is judged by the policy at its start (each change
+ * that edits the policy says so); a pull request by its base: the merge's
+ * first parent once merged, else the base commit GitHub names.
+ */
+async function evidenceBase(root: string, scope: EvidenceScope, github: GitHubConnection, baseBranch: string): Promise<{ label: string; commit: string }> {
+  const git = openGit(root);
+  const local = async (rev: string): Promise<string | undefined> => ((await commitExists(git, rev)) ? (await gitCall(`Look up ${rev}`, () => git.raw(['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`]))).trim() : undefined);
+  if (scope.kind === 'range') {
+    const commit = await local(scope.from);
+    if (commit) return { label: scope.from, commit };
+    throw new ChangeControlError('git.baseNotFound', `The revision "${scope.from}" does not exist, so the policy at the start of the range cannot be read.`, { hint: 'Pass a branch, tag or commit that exists (fetch the tags).' });
+  }
+  const number = scope.kind === 'pull-request' ? scope.number : await pullForBranch({ octokit: github.octokit, repo: github.repo }, scope.branch);
+  const { data: pr } = await github.octokit.rest.pulls.get({ ...github.repo, pull_number: number });
+  const merged = pr.merged_at && pr.merge_commit_sha ? await local(`${pr.merge_commit_sha}^1`) : undefined;
+  const commit = merged ?? (await local(pr.base.sha));
+  if (commit) return { label: pr.base.ref || baseBranch, commit };
+  throw new ChangeControlError('git.baseNotFound', `The base commit ${pr.base.sha.slice(0, 12)} of pull request #${number} is not in the local clone, so its policy cannot be read.`, {
+    hint: 'Fetch the base branch (in GitHub Actions: actions/checkout with fetch-depth: 0).',
+  });
 }
 
 function validated(doc: EvidenceDocument): EvidenceDocument {

@@ -3,15 +3,26 @@
  * rules as the editor, for the commit-msg hook and CI. Exit 0 clean, 1 when
  * a message has errors, 2 on bad usage, an unreadable file or an invalid
  * policy file.
+ *
+ * Each message is read as git will store it (core cleanup.ts): a commit
+ * of a range is stored already, every line is content; in the hook
+ * (`--hook`) git says whether an editor ran (GIT_EDITOR=: when none did:
+ * `-m`, `-F`), and commit.cleanup / commit.verbose do the rest; a FILE or
+ * standard input is read as an edited message unless `--cleanup` says
+ * otherwise, like git's own flag.
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { CLEANUP_SETTINGS, STORED_MESSAGE, gitCleanup } from '../../core/commitMessage/cleanup';
+import { unsquashedFixup } from '../../core/commitMessage/gitMessages';
 import { lintMessage } from '../../core/commitMessage/lint';
+import { parseMessage } from '../../core/commitMessage/parse';
 import type { Finding, LintContext } from '../../core/commitMessage/types';
 import { ChangeControlError } from '../../core/errors';
+import { escapeForTerminal } from '../../core/terminalText';
 import { parsePolicy, type PolicyProblem } from '../../core/policy/parsePolicy';
 import { defaultPolicy, type Policy } from '../../core/policy/schema';
-import { DEFAULT_COMMENT_CHAR, commitsInRange, readCommentCharSetting, resolveCommentChar, workTreeRoot } from '../../git/commits';
+import { DEFAULT_COMMENT_CHAR, commitsInRange, readCleanupSettings, readCommentCharSetting, resolveCommentChar, workTreeRoot } from '../../git/commits';
 import { loadPolicyFile } from '../../git/policyFile';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
@@ -21,9 +32,11 @@ export interface LintArgs {
   format: 'text' | 'json';
   policyFile?: string;
   hook: boolean;
+  /** git's --cleanup for the message being linted (FILE or stdin). */
+  cleanup?: string;
 }
 
-const USAGE = 'change-control lint (FILE | - | --range A..B) [--format text|json] [--policy FILE]';
+const USAGE = 'change-control lint (FILE | - | --range A..B) [--format text|json] [--policy FILE] [--cleanup default|strip|whitespace|verbatim|scissors]';
 
 /** Parse `lint` arguments; throws a 'usage' error with the reason. */
 export function parseLintArgs(args: readonly string[]): LintArgs {
@@ -43,13 +56,18 @@ export function parseLintArgs(args: readonly string[]): LintArgs {
       out.format = f;
     } else if (flag === '--range') out.range = value();
     else if (flag === '--policy') out.policyFile = value();
-    else if (flag === '--hook') out.hook = true;
+    else if (flag === '--cleanup') {
+      const c = value();
+      if (!(CLEANUP_SETTINGS as readonly string[]).includes(c)) throw usage(`--cleanup must be one of ${CLEANUP_SETTINGS.join(', ')}, not "${c}".`);
+      out.cleanup = c;
+    } else if (flag === '--hook') out.hook = true;
     else if (flag.startsWith('-') && flag !== '-') throw usage(`unknown option "${flag}".`);
     else positional.push(arg);
   }
   if (positional.length > 1) throw usage(`one file at a time (got ${positional.length}).`);
   if (out.range !== undefined && positional.length > 0) throw usage('give a FILE or --range, not both.');
   if (out.range === undefined && positional.length === 0) throw usage('give a FILE, "-" for standard input, or --range A..B.');
+  if (out.range !== undefined && out.cleanup !== undefined) throw usage('--cleanup is for a FILE or "-": the commits of a range are stored already.');
   if (positional[0] !== undefined) out.file = positional[0];
   return out;
 }
@@ -71,48 +89,54 @@ interface Reported {
 async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const root = await workTreeRoot(io.cwd);
   const policy = await loadPolicy(args, io, root);
-  if (!policy) return EXIT.usage;
   const commentSetting = root ? await readCommentCharSetting(root) : DEFAULT_COMMENT_CHAR;
   // No branchTicket: it only shapes quick fixes, which the CLI never prints.
-  const ctxFor = (text: string): LintContext => ({ policy, commentChar: resolveCommentChar(commentSetting, text) });
-
   if (args.range !== undefined) {
     if (!root) throw new ChangeControlError('usage', `--range needs a git work tree; ${io.cwd} is not in one.`);
-    return lintRange(args, io, root, (text) => lintMessage(text, ctxFor(text)));
+    return lintRange(args, io, root, policy);
   }
   const file = args.file!;
   let text: string;
   try {
     text = file === '-' ? await io.readStdin() : await readFile(path.resolve(io.cwd, file), 'utf8');
   } catch (err) {
-    io.stderr(`change-control lint: cannot read ${file}: ${(err as Error).message}\n`);
-    return EXIT.usage;
+    throw new ChangeControlError('usage', `cannot read ${file}: ${(err as Error).message}`, { cause: err });
   }
+  const settings = root ? await readCleanupSettings(root) : { verbose: false };
+  // In the hook git sets GIT_EDITOR=: when no editor runs (-m, -F): then '#' lines are kept.
+  const editor = args.hook ? io.env.GIT_EDITOR !== ':' : true;
+  const setting = args.cleanup ?? settings.setting;
+  const cleanup = gitCleanup({ editor, verbose: settings.verbose, ...(setting ? { setting } : {}) }, text);
+  const ctx: LintContext = { policy, commentChar: resolveCommentChar(commentSetting, text), cleanup };
   const where = file === '-' ? '<stdin>' : file;
-  const reported = lintMessage(text, ctxFor(text)).map((finding) => ({ where, finding }));
+  const reported = lintMessage(text, ctx).map((finding) => ({ where, finding }));
   io.stdout(args.format === 'json' ? formatJson(reported) : formatText(reported));
   return exitCode(reported);
 }
 
-async function lintRange(args: LintArgs, io: CliIo, root: string, lintText: (text: string) => Finding[]): Promise<number> {
+/** Every commit of the range, as stored; a fixup!/squash!/amend! commit left in it is a finding too. */
+async function lintRange(args: LintArgs, io: CliIo, root: string, policy: Policy): Promise<number> {
   const commits = await commitsInRange(root, args.range!);
   const reported: Reported[] = [];
   const lines: string[] = [];
   let failing = 0;
   for (const commit of commits) {
     const short = commit.sha.slice(0, 12);
-    const found = lintText(commit.message).map((finding) => ({ where: short, commit: commit.sha, finding }));
+    const merge = commit.parents > 1;
+    const findings = lintMessage(commit.message, { policy, cleanup: STORED_MESSAGE, merge });
+    const pending = unsquashedFixup(parseMessage(commit.message, DEFAULT_COMMENT_CHAR, STORED_MESSAGE));
+    const found = [...(pending ? [pending] : []), ...findings].map((finding) => ({ where: short, commit: commit.sha, finding }));
     reported.push(...found);
     if (found.some((r) => r.finding.severity === 'error')) failing++;
-    lines.push(`commit ${short} ${commit.subject}${commit.parents > 1 ? ' (merge)' : ''}\n${formatText(found)}`);
+    lines.push(`commit ${short} ${escapeForTerminal(commit.subject)}${merge ? ' (merge)' : ''}\n${formatText(found)}`);
   }
   if (args.format === 'json') io.stdout(formatJson(reported));
   else io.stdout(`${lines.join('')}${commits.length} commit${commits.length === 1 ? '' : 's'} checked, ${failing} with errors.\n`);
   return exitCode(reported);
 }
 
-/** The policy for this run, or undefined (after printing located problems) when the file is invalid. */
-async function loadPolicy(args: LintArgs, io: CliIo, root: string | undefined): Promise<Policy | undefined> {
+/** The policy for this run; an invalid file is a policy.invalid error after its located problems are printed. */
+async function loadPolicy(args: LintArgs, io: CliIo, root: string | undefined): Promise<Policy> {
   let file: string;
   let parsed: { policy: Policy; problems: PolicyProblem[] };
   if (args.policyFile !== undefined) {
@@ -121,8 +145,7 @@ async function loadPolicy(args: LintArgs, io: CliIo, root: string | undefined): 
     try {
       text = await readFile(file, 'utf8');
     } catch (err) {
-      io.stderr(`change-control lint: cannot read the policy file ${args.policyFile}: ${(err as Error).message}\n`);
-      return undefined;
+      throw new ChangeControlError('usage', `cannot read the policy file ${args.policyFile}: ${(err as Error).message}`, { cause: err });
     }
     parsed = parsePolicy(text);
   } else if (root) {
@@ -135,18 +158,22 @@ async function loadPolicy(args: LintArgs, io: CliIo, root: string | undefined): 
   if (parsed.problems.length === 0) return parsed.policy;
   const shown = path.relative(io.cwd, file) || file;
   io.stderr(formatPolicyProblems(shown, parsed.problems));
-  io.stderr(`change-control lint: fix the policy file ${shown}; no message was checked.\n`);
-  return undefined;
+  throw new ChangeControlError('policy.invalid', `fix the policy file ${shown}; no message was checked.`, {
+    detail: { file: shown, problems: parsed.problems.length },
+  });
 }
 
-/** `path:line:col: error policy: message`, one line per problem. */
+/** `path:line:col: error policy: message`, one line per problem (the file's text escaped). */
 export function formatPolicyProblems(file: string, problems: readonly PolicyProblem[]): string {
-  return problems.map((p) => `${file}:${p.line}:${p.column}: error policy: ${p.message}\n`).join('');
+  return problems.map((p) => `${escapeForTerminal(file)}:${p.line}:${p.column}: error policy: ${escapeForTerminal(p.message)}\n`).join('');
 }
 
 function formatText(reported: readonly Reported[]): string {
   return reported
-    .map(({ where, finding: f }) => `${where}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.ruleId}: ${f.message}\n`)
+    .map(
+      ({ where, finding: f }) =>
+        `${escapeForTerminal(where)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.ruleId}: ${escapeForTerminal(f.message)}\n`,
+    )
     .join('');
 }
 

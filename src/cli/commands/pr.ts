@@ -8,8 +8,9 @@ import { ChangeControlError } from '../../core/errors';
 import { pullRequestBody, type Preflight } from '../../core/pullRequest';
 import { SecretRegistry } from '../../core/redact';
 import type { Logger } from '../../core/ports';
-import { loadPolicyFor, requireWorkTree, withToken } from '../context';
-import { connectGitHub } from '../../github/connect';
+import { policySourceLines } from '../../core/policy/governingPolicy';
+import { loadChangePolicyFor, requireWorkTree, withToken } from '../context';
+import { commandDeadline, connectCli, withinCommandBound } from '../github';
 import { commitLinterFor } from '../../github/commitLinter';
 import { openPullRequest, preparePullRequest } from '../../github/openPullRequest';
 import { EXIT, type CliCommand, type CliIo } from '../io';
@@ -68,11 +69,15 @@ async function runPr(args: PrArgs, io: CliIo): Promise<number> {
 }
 
 async function runWithToken(args: PrArgs, io: CliIo, root: string, token: string, logger: Logger, secrets: SecretRegistry): Promise<number> {
-  const { policy } = await loadPolicyFor(io, root, 'pr');
   const remote = args.remote ?? 'origin';
-  const github = await connectGitHub({ root, remote, apiUrl: io.env.CHANGE_CONTROL_GITHUB_API_URL ?? '', token: async () => token, logger, secrets });
-  const prepared = await preparePullRequest({ root, remote, repo: github.repo, policy, octokit: github.octokit, lint: commitLinterFor(policy) });
+  // The base branch's policy governs the change; the branch's own may only tighten it.
+  const { policy, source } = await loadChangePolicyFor(io, root, 'pr', remote);
+  const deadline = commandDeadline(io.env);
+  const github = await connectCli(io, { root, remote, token, secrets, deadline, logger });
+  // Opening it reports its own steps ("Already done: pushed …"); the pre-flight changes nothing.
+  const prepared = await withinCommandBound(() => [], () => preparePullRequest({ root, remote, repo: github.repo, policy, octokit: github.octokit, lint: commitLinterFor(policy) }));
   io.stdout(formatPreflight(prepared.preflight));
+  for (const line of policySourceLines(source)) io.stdout(`  ${line}\n`);
   if (prepared.preflight.blockers.length > 0) {
     io.stderr('change-control pr: blocked; fix the items marked ✖ and run it again.\n');
     return EXIT.failed;

@@ -4,18 +4,21 @@
  * when the change is ready, 1 when something blocks it: a merge gate for
  * CI. Without GITHUB_TOKEN/GH_TOKEN the local sections still show and the
  * output says GitHub was skipped (which blocks: the gate fails closed).
+ * The policy is the base branch's, tightened by the working tree's; an
+ * invalid policy exits 2 ("policy invalid") instead of using defaults.
  */
 import type { Unavailable } from '../../core/changeSnapshot';
 import { buildChangeTree, renderChangeTreeText } from '../../core/changeTree';
 import { ChangeControlError, describeError } from '../../core/errors';
+import { POLICY_CHANGED_NOTE } from '../../core/policy/governingPolicy';
 import { readinessLine, assessReadiness } from '../../core/readiness';
-import { silentLogger } from '../../core/ports';
 import { SecretRegistry } from '../../core/redact';
-import { loadPolicyFor, requireWorkTree, tokenFromEnv } from '../context';
+import { loadGatePolicyFor, requireWorkTree, tokenFromEnv } from '../context';
+import { cliTarget, commandDeadline, connectCli } from '../github';
 import { readChangeSnapshot } from '../../github/changeStatus';
-import { connectGitHub } from '../../github/connect';
 import type { RepoRef } from '../../tickets/githubTicketProvider';
 import type { Octokit } from '@octokit/rest';
+import type { Deadline } from '../../github/deadline';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
 const USAGE = 'change-control status [--format text|json] [--remote NAME]';
@@ -50,14 +53,17 @@ export const statusCommand: CliCommand = {
 
 async function runStatus(args: StatusArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'status');
-  const loaded = await loadPolicyFor(io, root, 'status');
+  const governing = await loadGatePolicyFor(root, { remote: args.remote });
   const secrets = new SecretRegistry();
-  const github = await connect(root, args.remote, io, secrets);
-  const snapshot = await readChangeSnapshot(root, { policy: loaded.policy, remote: args.remote, github });
+  // Bad CHANGE_CONTROL_TIMEOUT_SECONDS is a usage error before anything runs.
+  const deadline = commandDeadline(io.env);
+  const github = await connect(root, args.remote, io, secrets, deadline);
+  const snapshot = await readChangeSnapshot(root, { policy: governing.policy, policySource: governing.source, remote: args.remote, github });
   const readiness = assessReadiness(snapshot);
   if (args.format === 'json') {
     const { policy: _policy, ...rest } = snapshot;
-    io.stdout(`${secrets.redact(JSON.stringify({ ready: readiness.ready, blockers: readiness.blockers, warnings: readiness.warnings, approvals: readiness.approvals, checks: readiness.checks, snapshot: rest }, null, 2))}\n`);
+    const policy = { ...governing.source, ...(governing.source.changed ? { note: POLICY_CHANGED_NOTE } : {}) };
+    io.stdout(`${secrets.redact(JSON.stringify({ ready: readiness.ready, blockers: readiness.blockers, warnings: readiness.warnings, approvals: readiness.approvals, checks: readiness.checks, policy, snapshot: rest }, null, 2))}\n`);
   } else {
     const text = renderChangeTreeText(buildChangeTree(snapshot, readiness).slice(1));
     io.stdout(secrets.redact(`${text}\n${readinessLine(readiness)}\n`));
@@ -65,20 +71,14 @@ async function runStatus(args: StatusArgs, io: CliIo): Promise<number> {
   return readiness.ready ? EXIT.ok : EXIT.failed;
 }
 
-async function connect(root: string, remote: string, io: CliIo, secrets: SecretRegistry): Promise<{ octokit: Octokit; repo: RepoRef } | Unavailable> {
+async function connect(root: string, remote: string, io: CliIo, secrets: SecretRegistry, deadline: Deadline): Promise<{ octokit: Octokit; repo: RepoRef } | Unavailable> {
   const token = tokenFromEnv(io.env);
-  if (!token) return { status: 'skipped', reason: 'no GITHUB_TOKEN or GH_TOKEN in the environment' };
-  secrets.add(token);
   try {
-    const connection = await connectGitHub({
-      root,
-      remote,
-      apiUrl: io.env.CHANGE_CONTROL_GITHUB_API_URL ?? '',
-      token: async () => token,
-      logger: silentLogger,
-      secrets,
-      tuning: { retries: 1, requestTimeoutMs: 15_000 },
-    });
+    // First where the remote is: a remote not on a configured GitHub gets no token and no request.
+    const target = await cliTarget(io, root, remote);
+    if (!token) return { status: 'skipped', reason: 'no GITHUB_TOKEN or GH_TOKEN in the environment' };
+    secrets.add(token);
+    const connection = await connectCli(io, { root, remote, token, secrets, deadline, target, tuning: { retries: 1, requestTimeoutMs: 15_000 } });
     return { octokit: connection.octokit, repo: connection.repo };
   } catch (err) {
     // No GitHub remote: the local sections still show, and the output says why GitHub was skipped.

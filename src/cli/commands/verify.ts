@@ -2,14 +2,16 @@
  * `change-control verify --pr N`: the merge gate as a required status
  * check. Judges the pull request with THE readiness rule (the sidebar's)
  * and prints a summary a GitHub Actions log shows well. Exit 0 when it
- * would pass if merged now, 1 when something blocks it, 2 on bad usage.
+ * would pass if merged now, 1 when something blocks it, 2 on bad usage
+ * or an invalid policy. The policy is the one on the pull request's base
+ * commit; the checkout's own may only tighten it.
  */
 import { ChangeControlError } from '../../core/errors';
 import { isUnavailable } from '../../core/changeSnapshot';
 import { assessReadiness, readinessLine } from '../../core/readiness';
-import { silentLogger } from '../../core/ports';
-import { loadPolicyFor, requireWorkTree, withToken } from '../context';
-import { connectGitHub } from '../../github/connect';
+import { loadGatePolicyFor, requireWorkTree, withToken } from '../context';
+import { policySourceLines, type PolicySource } from '../../core/policy/governingPolicy';
+import { commandDeadline, connectCli, withinCommandBound } from '../github';
 import { readPullRequestSnapshot } from '../../github/pullRequestSnapshot';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
@@ -43,9 +45,17 @@ export const verifyCommand: CliCommand = {
 async function runVerify(args: { pr: number; remote: string }, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'verify', 'check out the repository first (actions/checkout).');
   return withToken(io, 'In GitHub Actions: env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}', async (token, secrets) => {
-    const loaded = await loadPolicyFor(io, root, 'verify');
-    const github = await connectGitHub({ root, remote: args.remote, apiUrl: io.env.CHANGE_CONTROL_GITHUB_API_URL ?? '', token: async () => token, logger: silentLogger, secrets, tuning: { requestTimeoutMs: 15_000 } });
-    const snapshot = await readPullRequestSnapshot(root, { octokit: github.octokit, repo: github.repo, policy: loaded.policy, number: args.pr });
+    const deadline = commandDeadline(io.env);
+    const github = await connectCli(io, { root, remote: args.remote, token, secrets, deadline, tuning: { requestTimeoutMs: 15_000 } });
+    // The pull request's base branch, at the base commit GitHub names, governs it (its own policy may only tighten).
+    let source: PolicySource | undefined;
+    const policyFor = async (base: { ref: string; sha: string; editsPolicy: boolean }) => {
+      const governing = await loadGatePolicyFor(root, { remote: args.remote, base: { ref: base.ref, commit: base.sha }, changed: base.editsPolicy });
+      source = governing.source;
+      return { policy: governing.policy, source };
+    };
+    const snapshot = await withinCommandBound(() => [`pull request #${args.pr} not judged`], () =>
+      readPullRequestSnapshot(root, { octokit: github.octokit, repo: github.repo, policyFor, number: args.pr }));
     const readiness = assessReadiness(snapshot);
     const pr = !isUnavailable(snapshot.github) ? snapshot.github.pullRequest?.pr : undefined;
     const lines = [
@@ -55,6 +65,7 @@ async function runVerify(args: { pr: number; remote: string }, io: CliIo): Promi
       ...(readiness.checks ? [`Checks: ${readiness.checks.passed} passed, ${readiness.checks.failed} failed, ${readiness.checks.pending} pending`] : []),
       ...readiness.blockers.map((b) => `✖ ${b}`),
       ...readiness.warnings.map((w) => `⚠ ${w}`),
+      ...(source ? policySourceLines(source).map((l, i) => (i === 0 ? `⚠ ${l}` : `  ${l}`)) : []),
       readiness.ready ? '✔ Ready to merge: the change follows the policy.' : `${readinessLine(readiness)}`,
     ];
     io.stdout(secrets.redact(`${lines.join('\n')}\n`));

@@ -1,12 +1,115 @@
 /**
- * Messages that git itself writes (or that `git commit --fixup/--squash`
- * prepares) pass every rule: they are the policy's own reference and the
- * user did not write them. A `fixup!` subject is replaced when it is
- * squashed, so its length and mood do not matter.
+ * Messages that git itself writes pass every rule: the user did not write
+ * them. Only the exact shapes git (and GitHub's merge button) generate
+ * count, whole subject and all: `Merge branch 'x': Added a backdoor` or
+ * `Revert "x" Added …` is a message the user wrote and is linted.
+ *
+ * `fixup!`, `squash!` and `amend!` subjects are prepared by
+ * `git commit --fixup/--squash`; the prefix is set aside and the rest is
+ * linted as the subject (`fixup! Added x` breaks present-tense). For
+ * `amend!`, the body is the message that replaces the target's on
+ * `rebase --autosquash`, so that body is what gets linted. In CI, such a
+ * commit means the branch was not squashed: see {@link unsquashedFixup}.
  */
-const GIT_SUBJECT = /^(?:Merge (?:branch|branches|remote-tracking branch|pull request|tag|commit|[0-9a-f]{7,40}\b|'|")|Revert "|(?:fixup|squash|amend)! )/;
+import type { MessageLine, ParsedMessage } from './parse';
+import { lineRange, finding } from './rules/rule';
+import type { Finding } from './types';
 
-/** True when the subject is one git generates (`Merge …`, `Revert "…"`, `fixup! …`). */
-export function isGitGeneratedSubject(subject: string): boolean {
-  return GIT_SUBJECT.test(subject);
+/** A quoted ref name as fmt-merge-msg writes it (refnames hold no whitespace). */
+const Q = String.raw`'[^'\s]+'`;
+const KIND = '(?:branch|branches|remote-tracking branch|remote-tracking branches|tag|tags|commit|commits)';
+/** `branch 'a'`, `branches 'a', 'b' and 'c'`, or `HEAD`. */
+const GROUP = `(?:HEAD|${KIND} ${Q}(?:(?:, | and )${Q})*)`;
+/** One fetched source: its groups, and ` of URL` when it is not the local repository. */
+const SOURCE = String.raw`${GROUP}(?:, ${GROUP})*(?: of \S+)?`;
+/** git fmt-merge-msg (`into X` also covers GitLab's `into 'main'`), and a bare fetched URL. */
+const GIT_MERGE = new RegExp(String.raw`^Merge (?:${SOURCE}(?:; ${SOURCE})*|\S+://\S+)(?: into \S+)?$`);
+/** GitHub's merge button. */
+const GITHUB_MERGE = /^Merge pull request #\d+ from \S+$/;
+/** `git revert` (nested for a revert of a revert), and `Reapply "…"` (git 2.43+). */
+const REVERT = /^(?:Revert|Reapply) ".*"$/;
+/** The body line git revert writes under its subject. */
+const REVERTS_COMMIT = /^This reverts commit [0-9a-f]{7,64}\b/;
+/** The prefixes git commit --fixup / --squash write, possibly stacked. */
+const AUTOSQUASH = /^(?:(fixup|squash|amend)! )+/;
+
+export interface GitMessageOptions {
+  /**
+   * Whether the commit is known to be a merge (range mode knows its
+   * parents). `false`: a `Merge …` subject on a one-parent commit is the
+   * user's own text. Undefined: unknown (the hook, the editor).
+   */
+  merge?: boolean;
+}
+
+/** True when the whole message is one git generates: a merge or a revert, exactly as git words it. */
+export function isGitGeneratedMessage(parsed: ParsedMessage, options: GitMessageOptions = {}): boolean {
+  const subject = parsed.subject?.text.trimEnd();
+  if (subject === undefined) return false;
+  if (options.merge !== false && (GIT_MERGE.test(subject) || GITHUB_MERGE.test(subject))) return true;
+  return REVERT.test(subject) && parsed.body.some((l) => REVERTS_COMMIT.test(l.text));
+}
+
+/** The `fixup! `/`squash! `/`amend! ` prefix of a subject: the first kind and the total length. */
+export function autosquashPrefix(subject: string): { kind: 'fixup' | 'squash' | 'amend'; length: number } | undefined {
+  const m = AUTOSQUASH.exec(subject);
+  if (!m) return undefined;
+  return { kind: /^(fixup|squash|amend)/.exec(subject)![1] as 'fixup' | 'squash' | 'amend', length: m[0].length };
+}
+
+/** What the rules check of a message, and how to put their findings back in place. */
+export interface MessageToLint {
+  parsed: ParsedMessage;
+  /** Characters set aside at the start of this line (the `fixup! ` prefix). */
+  shift?: { line: number; by: number };
+}
+
+/** The part of `parsed` the rules check; undefined for git's own messages. */
+export function messageToLint(parsed: ParsedMessage, options: GitMessageOptions = {}): MessageToLint | undefined {
+  if (isGitGeneratedMessage(parsed, options)) return undefined;
+  const subject = parsed.subject;
+  const prefix = subject ? autosquashPrefix(subject.text) : undefined;
+  if (!subject || !prefix) return { parsed };
+  if (prefix.kind === 'amend') {
+    const replacement = amendedMessage(parsed.body);
+    if (replacement) return { parsed: { ...parsed, ...replacement } };
+  }
+  const rest: MessageLine = { line: subject.line, text: subject.text.slice(prefix.length) };
+  const inner = rest.text.trim() === '' ? { body: [] } : { subject: rest, body: parsed.body };
+  return { parsed: { lines: parsed.lines, eol: parsed.eol, commentChar: parsed.commentChar, ...inner }, shift: { line: subject.line, by: prefix.length } };
+}
+
+/** The message an `amend!` commit carries in its body: its first non-blank line is the new subject. */
+function amendedMessage(body: readonly MessageLine[]): { subject: MessageLine; body: MessageLine[] } | undefined {
+  const first = body.findIndex((l) => l.text.trim() !== '');
+  if (first < 0) return undefined;
+  return { subject: body[first]!, body: body.slice(first + 1) };
+}
+
+/** Findings of a shifted subject, back in the original line's coordinates. */
+export function restoreFindings(findings: Finding[], shift: MessageToLint['shift']): Finding[] {
+  if (!shift) return findings;
+  const move = <T extends { line: number; character: number }>(p: T): T => (p.line === shift.line ? { ...p, character: p.character + shift.by } : p);
+  const moveRange = <R extends { start: { line: number; character: number }; end: { line: number; character: number } }>(r: R): R => ({ ...r, start: move(r.start), end: move(r.end) });
+  return findings.map((f) => ({
+    ...f,
+    range: moveRange(f.range),
+    fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: moveRange(e.range) })) })),
+  }));
+}
+
+/**
+ * A `fixup!`/`squash!`/`amend!` commit in a range that is about to be
+ * merged: `rebase --autosquash` was not run, so the history would keep a
+ * commit whose message says it is not meant to be kept.
+ */
+export function unsquashedFixup(parsed: ParsedMessage): Finding | undefined {
+  const subject = parsed.subject;
+  const prefix = subject ? autosquashPrefix(subject.text) : undefined;
+  if (!subject || !prefix) return undefined;
+  return finding(
+    'unsquashed-fixup',
+    `Squash this ${prefix.kind}! commit into the commit it amends before merging (git rebase -i --autosquash).`,
+    lineRange(subject.line, 0, prefix.length - 1),
+  );
 }

@@ -3,10 +3,11 @@
  * list items (`-`, `*`, `+`, `1.`, `1)`) keep their marker and get a
  * hanging indent, words longer than the limit (URLs, paths) stay whole on
  * their own line, and code, URL lines and trailers are never touched by
- * rewrapBody. Widths are terminal columns (see width.ts).
+ * rewrapBody. Widths are terminal columns (see width.ts). Linear in the
+ * text and iterative: a one-line paragraph of a million words is fine.
  */
 import { classifyBodyLines } from './bodyLines';
-import { columnWidth } from './width';
+import { columnWidth, offsetPastColumn } from './width';
 
 const LIST_ITEM = /^(\s*)([-*+•]|\d{1,3}[.)])(\s+)/;
 
@@ -27,7 +28,8 @@ function splitItems(lines: readonly string[]): Item[] {
     }
     const item = items[items.length - 1]!;
     const rest = marker ? line.slice(marker[0].length) : line;
-    item.words.push(...rest.split(/\s+/).filter((w) => w !== ''));
+    // A loop, not push(...words): spreading a million words overflows the stack.
+    for (const word of rest.split(/\s+/)) if (word !== '') item.words.push(word);
   }
   return items;
 }
@@ -36,13 +38,14 @@ function fill(item: Item, width: number): string[] {
   const out: string[] = [];
   let current = item.first;
   let used = columnWidth(current);
+  const hangingWidth = columnWidth(item.hanging);
   let empty = true;
   for (const word of item.words) {
     const w = columnWidth(word);
     if (!empty && used + 1 + w > width) {
       out.push(current);
       current = item.hanging + word;
-      used = columnWidth(item.hanging) + w;
+      used = hangingWidth + w;
       continue;
     }
     current += empty ? word : ` ${word}`;
@@ -55,7 +58,9 @@ function fill(item: Item, width: number): string[] {
 
 /** Rewrap one paragraph (lines without terminators) at `width` columns. */
 export function rewrapParagraph(lines: readonly string[], width: number): string[] {
-  return splitItems(lines).flatMap((item) => fill(item, width));
+  const out: string[] = [];
+  for (const item of splitItems(lines)) for (const line of fill(item, width)) out.push(line);
+  return out;
 }
 
 /**
@@ -78,8 +83,8 @@ export function rewrapBody(body: string, width: number): string {
     let j = i;
     while (j < lines.length && kinds[j] === 'text') j++;
     const paragraph = lines.slice(i, j);
-    const tooLong = paragraph.some((l) => columnWidth(l.trimEnd()) > width);
-    out.push(...(tooLong ? rewrapParagraph(paragraph, width) : paragraph));
+    const tooLong = paragraph.some((l) => offsetPastColumn(l.trimEnd(), width) !== undefined);
+    for (const line of tooLong ? rewrapParagraph(paragraph, width) : paragraph) out.push(line);
     i = j;
   }
   return out.join(eol);

@@ -5,6 +5,7 @@
  * editor can place squiggles directly.
  */
 import type { Policy } from '../policy/schema';
+import type { Cleanup } from './cleanup';
 
 export type RuleId =
   | 'subject-empty'
@@ -12,7 +13,11 @@ export type RuleId =
   | 'blank-line-after-subject'
   | 'body-max-line-length'
   | 'present-tense'
-  | 'ticket-reference';
+  | 'ticket-reference'
+  /** Range mode only (CI): a `fixup!`/`squash!`/`amend!` commit left unsquashed. */
+  | 'unsquashed-fixup'
+  /** Not a rule: a rule failed unexpectedly and could not check the message. */
+  | 'internal-error';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -49,6 +54,15 @@ export interface LintContext {
   policy: Policy;
   /** git's core.commentChar; '#' by default. 'auto' is resolved by the caller. */
   commentChar?: string;
+  /**
+   * Which lines git keeps (cleanup.ts): an edited message by default
+   * (comments dropped); a stored commit is STORED_MESSAGE.
+   */
+  cleanup?: Cleanup;
+  /** Known to be a merge commit (or known not to be: `false`); see gitMessages.ts. */
+  merge?: boolean;
   /** The ticket recorded for the current branch, offered by the ticket quick fix. */
   branchTicket?: string;
+  /** Restricted Mode withheld the repository's ticket pattern: the default applies, and the finding says so. */
+  ticketPatternWithheld?: boolean;
 }

@@ -58,7 +58,7 @@ export function buildEvidenceDocument(input: DocumentInput): EvidenceDocument {
     generator: { name: 'change-control', version: input.generatorVersion },
     repository: input.repository,
     scope: input.scope,
-    policy: { requiredApprovals: input.policy.requiredApprovals, approvalLabel: input.policy.approvalLabel, baseBranch: input.policy.baseBranch },
+    policy: { requiredApprovals: input.policy.requiredApprovals, approvalLabel: input.policy.approvalLabel, baseBranch: input.policy.baseBranch, ...(input.policy.source ? { source: input.policy.source } : {}) },
     changes,
     summary: {
       changes: rows.length,

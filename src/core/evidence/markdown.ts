@@ -16,7 +16,7 @@ export function renderEvidenceMarkdown(doc: EvidenceDocument): string {
   out.push(`# Change evidence: ${scopeTitle(doc)}`, '');
   out.push(`Repository ${link(repo, doc.repository.url)}, generated ${esc(doc.generatedAt)} by Change Control ${esc(doc.generator.version)}.`);
   out.push(
-    `Policy: ${doc.policy.requiredApprovals} required ${doc.policy.requiredApprovals === 1 ? 'approval' : 'approvals'}, approval label ${code(doc.policy.approvalLabel)}, base branch ${code(doc.policy.baseBranch)}.`,
+    `Policy: ${doc.policy.requiredApprovals} required ${doc.policy.requiredApprovals === 1 ? 'approval' : 'approvals'}, approval label ${code(doc.policy.approvalLabel)}, base branch ${code(doc.policy.baseBranch)}${doc.policy.source ? ` (the base's policy, read at ${code(doc.policy.source)})` : ''}.`,
     '',
   );
   const s = doc.summary;
@@ -53,6 +53,7 @@ function renderChange(c: ChangeEvidence): string[] {
   } else out.push(c.ticketId ? `- ${esc(c.ticketId)} (not found)` : '- none');
   out.push('');
   if (c.branch) out.push(`Branch ${code(c.branch.head)} into ${code(c.branch.base)}.`, '');
+  if (c.policyChanged) out.push(`**Policy changed in this change: applies after merge.** The base branch's policy judged it.`, '');
   if (pr) {
     out.push('### Pull request', '');
     out.push(`- ${link(`#${pr.number}`, pr.url)} by ${esc(pr.author)}, ${esc(pr.state)}, opened ${esc(pr.createdAt)}`);

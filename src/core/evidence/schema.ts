@@ -119,6 +119,8 @@ export const ChangeEvidenceSchema = z.object({
   pullRequest: PullRequestEvidenceSchema.nullable(),
   merge: MergeEvidenceSchema.nullable(),
   ticketBackLink: z.object({ present: z.boolean(), url: z.string().nullable(), at: isoDate.nullable() }),
+  /** The change edits the policy file: the base's policy judged it, and its edit applies after merge. */
+  policyChanged: z.boolean().optional(),
   findings: z.array(FindingSchema),
 });
 
@@ -142,7 +144,8 @@ export const EvidenceDocumentSchema = z.object({
     z.object({ kind: z.literal('branch'), branch: z.string() }),
     z.object({ kind: z.literal('range'), from: z.string(), to: z.string() }),
   ]),
-  policy: z.object({ requiredApprovals: z.number().int(), approvalLabel: z.string(), baseBranch: z.string() }),
+  /** The policy the changes were judged by: the base's, read at `source` (a commit) when known. */
+  policy: z.object({ requiredApprovals: z.number().int(), approvalLabel: z.string(), baseBranch: z.string(), source: z.string().optional() }),
   changes: z.array(ChangeEvidenceSchema),
   summary: z.object({
     changes: z.number().int(),

@@ -1,11 +1,16 @@
 /**
  * Parse the policy file text into a usable policy plus located problems.
  * A bad value falls back to its default and becomes a problem at the exact
- * key, so a typo never stops the extension, the hook or the CLI.
+ * key, so a typo never stops the extension, the hook or the CLI; the rest
+ * of the file still applies. The file is untrusted input: its size and
+ * nesting are bounded before parsing, a byte order mark is accepted, every
+ * key is an own property, and the work is linear in the file's size. A
+ * gate tells "policy invalid" from a clean policy with isPolicyInvalid.
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { z } from 'zod';
-import { PolicySchema, defaultPolicy, type Policy } from './schema';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { buildPolicyTree, copyOwn, findTooDeep } from './policyTree';
+import { showKey, validatePolicy, type PathProblem } from './policyRepair';
+import { defaultPolicy, type Policy } from './schema';
 
 export interface PolicyProblem {
   /** JSON path of the offending key, e.g. ["commit", "subjectMaxLength"]. */
@@ -24,144 +29,158 @@ export interface ParsedPolicy {
   problems: PolicyProblem[];
 }
 
+/** Largest policy file read, in UTF-8 bytes; a real one is a few hundred. */
+export const MAX_POLICY_BYTES = 1024 * 1024;
+/** Deepest nesting of objects and lists accepted; the schema needs five. */
+export const MAX_POLICY_DEPTH = 32;
+/** Problems listed at most; one more says how many were left out. */
+export const MAX_POLICY_PROBLEMS = 1000;
+
+/**
+ * Whether a parsed policy has problems, so a gate must not decide on it:
+ * its bad keys were replaced by defaults, which may be looser than meant.
+ */
+export function isPolicyInvalid(parsed: Pick<ParsedPolicy, 'problems'>): boolean {
+  return parsed.problems.length > 0;
+}
+
 /** Parse policy file text. Never throws. */
 export function parsePolicy(text: string): ParsedPolicy {
+  const bytes = utf8Length(text, MAX_POLICY_BYTES);
+  if (bytes > MAX_POLICY_BYTES) {
+    const message = `The policy file is larger than ${MAX_POLICY_BYTES} bytes (1 MB), the limit; nothing in it is used. Shorten it.`;
+    return { policy: defaultPolicy(), problems: [{ path: [], message, offset: 0, length: 1, line: 1, column: 1 }] };
+  }
+  // A UTF-8 byte order mark becomes a space: offsets stay those of the text given.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const source = bom ? ` ${text.slice(1)}` : text;
+  const lines = new LineIndex(source, bom);
+  const fail = (problems: PolicyProblem[]): ParsedPolicy => ({ policy: defaultPolicy(), problems: capped(problems, lines) });
+
+  const deep = findTooDeep(source, MAX_POLICY_DEPTH);
+  if (deep >= 0) {
+    return fail([lines.problem([], `The policy file nests deeper than ${MAX_POLICY_DEPTH} levels here; nothing in it is used.`, deep, 1)]);
+  }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
-  const problems: PolicyProblem[] = errors.map((e) =>
-    makeProblem(text, [], `JSON syntax error: ${describeParseError(printParseErrorCode(e.error))}`, e.offset, Math.max(e.length, 1)),
+  let root: ReturnType<typeof parseTree>;
+  try {
+    root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: false });
+  } catch (err) {
+    // Last resort, should the depth scan ever miss a shape the parser nests on: never a crash.
+    if (!(err instanceof RangeError)) throw err;
+    return fail([lines.problem([], `The policy file nests too deep to read; nothing in it is used.`, 0, 1)]);
+  }
+  if (errors.length > 0) {
+    return fail(errors.map((e) => lines.problem([], `JSON syntax error: ${describeParseError(printParseErrorCode(e.error))}`, e.offset, Math.max(e.length, 1))));
+  }
+  if (!root) return fail([lines.problem([], 'The policy file is empty.', 0, 1)]);
+  if (root.type !== 'object') return fail([lines.problem([], 'The policy file must contain a JSON object.', root.offset, root.length)]);
+
+  const tree = buildPolicyTree(root, (offset) => lines.lineEnd(offset));
+  const { policy, problems } = validatePolicy(tree.value as Record<string, unknown>);
+  const located = tree.duplicates.map((d) =>
+    lines.problem(d.path, `Duplicate key "${showKey(String(d.path[d.path.length - 1]))}": only this last one applies. Keep one.`, d.range.offset, d.range.length),
   );
-  if (errors.length > 0 || !root) {
-    if (!root && errors.length === 0) problems.push(makeProblem(text, [], 'The policy file is empty.', 0, 1));
-    return { policy: defaultPolicy(), problems };
+  for (const p of unique(problems)) {
+    const range = tree.locate(p.path);
+    located.push(lines.problem(p.path, p.message, range.offset, range.length));
   }
-  if (root.type !== 'object') {
-    problems.push(makeProblem(text, [], 'The policy file must contain a JSON object.', root.offset, root.length));
-    return { policy: defaultPolicy(), problems };
-  }
-  const raw = nodeToValue(root) as Record<string, unknown>;
-  return validate(raw, (path) => locate(text, root, path), text);
+  // In file order, so the CLI reads top to bottom (sort is stable: one key's problems keep their order).
+  located.sort((a, b) => a.offset - b.offset);
+  return { policy, problems: capped(located, lines) };
 }
 
 /** Validate an already-parsed value (settings, tests); problems are located at offset 0. */
 export function parsePolicyValue(value: unknown): ParsedPolicy {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { policy: defaultPolicy(), problems: [makeProblem('', [], 'The policy must be a JSON object.', 0, 0)] };
-  }
-  return validate(structuredClone(value) as Record<string, unknown>, () => ({ offset: 0, length: 0 }), '');
+  const at0 = (message: string): ParsedPolicy => ({
+    policy: defaultPolicy(),
+    problems: [{ path: [], message, offset: 0, length: 0, line: 1, column: 1 }],
+  });
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return at0('The policy must be a JSON object.');
+  const raw = copyOwn(value, MAX_POLICY_DEPTH);
+  if (raw === undefined) return at0(`The policy nests deeper than ${MAX_POLICY_DEPTH} levels; nothing in it is used.`);
+  const { policy, problems } = validatePolicy(raw as Record<string, unknown>);
+  return { policy, problems: unique(problems).map((p) => ({ ...p, offset: 0, length: 0, line: 1, column: 1 })) };
 }
 
-const MAX_PASSES = 50;
+/** Each problem once: the same message at the same path is one problem. */
+function unique(problems: readonly PathProblem[]): PathProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify([p.path, p.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
-function validate(
-  raw: Record<string, unknown>,
-  where: (path: (string | number)[]) => { offset: number; length: number },
-  text: string,
-): ParsedPolicy {
-  const problems: PolicyProblem[] = [];
-  // Each pass drops the offending values so their defaults apply; bounded.
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const result = PolicySchema.safeParse(raw);
-    if (result.success) return { policy: result.data, problems };
-    for (const issue of result.error.issues) {
-      for (const { path, message } of expandIssue(issue)) {
-        const loc = where(path);
-        problems.push(makeProblem(text, path, message, loc.offset, loc.length));
-        removeAt(raw, path);
-      }
+function capped(problems: PolicyProblem[], lines: LineIndex): PolicyProblem[] {
+  if (problems.length <= MAX_POLICY_PROBLEMS) return problems;
+  const rest = problems.length - MAX_POLICY_PROBLEMS;
+  const last = problems[MAX_POLICY_PROBLEMS]!;
+  const more = lines.problem([], `${rest} more problem${rest === 1 ? '' : 's'} not listed, from here on. Fix the ones above first.`, last.offset, last.length);
+  return [...problems.slice(0, MAX_POLICY_PROBLEMS), more];
+}
+
+/** Line starts of a text, found once; each look-up is a binary search. */
+class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(
+    private readonly text: string,
+    /** Characters at the start (a byte order mark) that take no column. */
+    private readonly hidden: number,
+  ) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** Index of the line holding `offset`. */
+  private lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
+    return lo;
   }
-  return { policy: defaultPolicy(), problems };
-}
 
-function expandIssue(issue: z.core.$ZodIssue): { path: (string | number)[]; message: string }[] {
-  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({
-      path: [...path, key],
-      message: `Unknown key "${key}"${path.length ? ` in "${path.join('.')}"` : ''}. It is ignored.`,
-    }));
+  /** Offset of the newline ending the line that holds `offset` (or the text's end). */
+  lineEnd(offset: number): number {
+    const next = this.starts[this.lineOf(offset) + 1];
+    return next === undefined ? this.text.length : next - 1;
   }
-  const name = path.length ? `"${path.join('.')}"` : 'The policy';
-  return [{ path, message: `${name}: ${issue.message}. The default is used instead.` }];
-}
 
-function removeAt(raw: Record<string, unknown>, path: (string | number)[]): void {
-  if (path.length === 0) {
-    for (const k of Object.keys(raw)) delete raw[k];
-    return;
+  problem(path: (string | number)[], message: string, offset: number, length: number): PolicyProblem {
+    const at = Math.min(Math.max(offset, 0), this.text.length);
+    const line = this.lineOf(at);
+    const start = line === 0 ? Math.min(this.hidden, at) : this.starts[line]!;
+    return { path, message, offset, length, line: line + 1, column: at - start + 1 };
   }
-  // Drop the top-level key's value if the path cannot be followed (it was the wrong type).
-  let parent: unknown = raw;
-  for (let i = 0; i < path.length - 1; i++) {
-    const next = (parent as Record<string | number, unknown>)[path[i]!];
-    if (typeof next !== 'object' || next === null) {
-      delete (parent as Record<string | number, unknown>)[path[i]!];
-      return;
-    }
-    parent = next;
-  }
-  const last = path[path.length - 1]!;
-  if (Array.isArray(parent) && typeof last === 'number') {
-    // Removing an array element would shift later ones; drop the whole array instead.
-    removeAt(raw, path.slice(0, -1));
-    return;
-  }
-  delete (parent as Record<string | number, unknown>)[last];
-}
-
-function locate(text: string, root: Node, path: (string | number)[]): { offset: number; length: number } {
-  for (let n = path.length; n >= 0; n--) {
-    const node = findNodeAtLocation(root, path.slice(0, n));
-    if (!node) continue;
-    // Point at the key for a known property, at the value's parent key otherwise.
-    const keyNode = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
-    if (n === path.length && keyNode) return { offset: keyNode.offset, length: keyNode.length };
-    if (n < path.length) {
-      // The key itself does not exist as a node (an unknown key is found by scanning the object).
-      const key = path[n];
-      const prop = node.type === 'object' ? node.children?.find((c) => c.children?.[0]?.value === key) : undefined;
-      if (prop?.children?.[0]) return { offset: prop.children[0].offset, length: prop.children[0].length };
-      if (keyNode) return { offset: keyNode.offset, length: keyNode.length };
-    }
-    return { offset: node.offset, length: Math.min(node.length, Math.max(1, text.indexOf('\n', node.offset) - node.offset)) };
-  }
-  return { offset: 0, length: 1 };
-}
-
-function nodeToValue(node: Node): unknown {
-  switch (node.type) {
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const prop of node.children ?? []) {
-        const [k, v] = prop.children ?? [];
-        if (k && v) out[String(k.value)] = nodeToValue(v);
-      }
-      return out;
-    }
-    case 'array':
-      return (node.children ?? []).map(nodeToValue);
-    default:
-      return node.value;
-  }
-}
-
-function makeProblem(text: string, path: (string | number)[], message: string, offset: number, length: number): PolicyProblem {
-  const { line, column } = lineColumn(text, offset);
-  return { path, message, offset, length, line, column };
 }
 
 /** 1-based line and column of a UTF-16 offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  const { line, column } = new LineIndex(text, 0).problem([], '', offset, 0);
+  return { line, column };
+}
+
+/** UTF-8 length of `text`, counted only until it passes `limit`. */
+function utf8Length(text: string, limit: number): number {
+  if (text.length > limit) return text.length;
+  if (text.length * 3 <= limit) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
   }
-  return { line, column: offset - lineStart + 1 };
+  return bytes;
 }
 
 function describeParseError(code: string): string {

@@ -4,24 +4,31 @@
  * generated from this file (see jsonSchema.ts) and a test proves they match.
  */
 import { z } from 'zod';
+import { globProblem } from '../patterns/repositoryGlob';
+import { repositoryPatternProblem } from '../patterns/repositoryPattern';
 
 /** Default ticket ID: a GitHub issue (`#123`, `owner/repo#123`) or a Jira-style key (`ABC-123`). */
 export const DEFAULT_TICKET_PATTERN = '(?:[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)?#[0-9]+|[A-Z][A-Z0-9]+-[0-9]+';
 
+/** A repository regular expression: refused unless it runs in linear time (see repositoryPattern.ts). */
 const regexString = z
   .string()
   .min(1)
-  .refine(
-    (s) => {
-      try {
-        new RegExp(s, 'u');
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be a valid regular expression' },
-  );
+  .superRefine((s, ctx) => {
+    if (s.length === 0) return; // min(1) reports it; zod runs refinements after a failed check too
+    const problem = repositoryPatternProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** A repository glob: refused unless it runs in linear time (see repositoryGlob.ts). */
+const globString = z
+  .string()
+  .min(1)
+  .superRefine((s, ctx) => {
+    if (s.length === 0) return; // min(1) reports it; zod runs refinements after a failed check too
+    const problem = globProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: `"${s.length > 60 ? `${s.slice(0, 59)}…` : s}" ${problem}` });
+  });
 
 export const CommitPolicySchema = z
   .object({
@@ -74,7 +81,7 @@ export const TestConventionSchema = z
   .object({
     id: z.string().min(1).describe('A name for the convention, shown in results.'),
     sources: z
-      .array(z.string().min(1))
+      .array(globString)
       .min(1)
       .describe('Globs of the source files this convention applies to (e.g. "**/*.ts").'),
     tests: z
@@ -101,15 +108,15 @@ export const TestPolicySchema = z
       .default(true)
       .describe('Use the built-in conventions (TypeScript/JavaScript, Python, Go, Java/Kotlin, Ruby, C#, Rust).'),
     testGlobs: z
-      .array(z.string().min(1))
+      .array(globString)
       .default([])
       .describe('Extra globs of files that are tests.'),
     otherGlobs: z
-      .array(z.string().min(1))
+      .array(globString)
       .default([])
       .describe('Extra globs of files that are neither source nor test (docs, config, generated files, assets).'),
     exempt: z
-      .array(z.string().min(1))
+      .array(globString)
       .default([])
       .describe('Globs of source files that need no tests.'),
     requireTests: z

@@ -4,7 +4,7 @@
  * supplies the change, the tree (`git ls-files`, read once) and which
  * changed Rust files hold an inline `#[cfg(test)]` module.
  */
-import picomatch from 'picomatch';
+import { compileRepositoryGlobs } from '../patterns/repositoryGlob';
 import type { Policy } from '../policy/schema';
 import { createClassifier, isTestNamed } from './classify';
 import { CO_CHANGED_CONVENTION, RUST_INLINE_CONVENTION } from './conventions';
@@ -61,7 +61,7 @@ export function checkTests(input: TestCheckInput, memo?: TreeIndexMemo): TestChe
   const conventions = { conventions: policy.conventions, builtIn: policy.builtInConventions };
   const build = (): TreeIndex => buildTreeIndex({ ...key, isTest: classifier.isTest, conventions });
   const { matcher } = memo ? memo.get(key, build) : build();
-  const isExempt = policy.exempt.length > 0 ? picomatch(policy.exempt, { dot: true }) : () => false;
+  const isExempt = compileRepositoryGlobs(policy.exempt);
   const changedTests: string[] = [];
   const changedOther: string[] = [];
   const sourcePaths: string[] = [];

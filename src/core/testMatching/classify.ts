@@ -3,9 +3,9 @@
  * generated files, lockfiles, assets, vendored and tooling folders). Pure
  * and fast: it runs on every test-looking path of a 100,000-file tree, so
  * the built-in rules are a few regular expressions and set lookups; the
- * policy's extra globs are compiled once with picomatch.
+ * policy's extra globs are compiled once, to a linear-time matcher.
  */
-import picomatch from 'picomatch';
+import { compileRepositoryGlobs } from '../patterns/repositoryGlob';
 import { CODE_EXTENSIONS, splitPath } from './paths';
 import type { PathKind } from './types';
 
@@ -138,7 +138,7 @@ function builtInIsOther(path: string): boolean {
 const never = (): boolean => false;
 
 function compile(globs: readonly string[] | undefined): (path: string) => boolean {
-  return globs && globs.length > 0 ? picomatch(globs as string[], { dot: true }) : never;
+  return globs && globs.length > 0 ? compileRepositoryGlobs(globs) : never;
 }
 
 /** A classifier for the policy's extra globs (compiled once). */

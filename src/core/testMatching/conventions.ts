@@ -102,6 +102,8 @@ export const BUILT_IN_CONVENTIONS: readonly ConventionSpec[] = [
       '{root}/test/**/test_{name}.rb',
       '{root}/spec/**/{name}_{parent}_spec.rb',
       '{root}/test/**/{name}_{parent}_test.rb',
+      // minitest suites that name the library folder first (lib/gem/file_list.rb: test/test_gem_file_list.rb).
+      '{root}/test/**/test_{parent}_{name}.rb',
     ],
   },
   {
@@ -116,6 +118,9 @@ export const BUILT_IN_CONVENTIONS: readonly ConventionSpec[] = [
       '**/{project}.UnitTests/**/{Name}Tests.cs',
       '**/*Test*/**/{Name}Tests.cs',
       '**/*Test*/**/{Name}Test.cs',
+      // NUnit/xUnit suites named "Tester" inside a test project (Acme.Tests/InvoiceTester.cs).
+      '**/{project}.Tests/**/{Name}Tester.cs',
+      '**/*.Tests/**/{Name}Tester.cs',
     ],
   },
   {

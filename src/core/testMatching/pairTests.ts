@@ -4,6 +4,7 @@
  * policy's own); their source globs are compiled once per check.
  */
 import picomatch from 'picomatch';
+import { compileRepositoryGlobs } from '../patterns/repositoryGlob';
 import { BUILT_IN_CONVENTIONS, type ConventionSpec } from './conventions';
 import { concretePaths, resolveTemplate, sourceVars, withName, type ResolvedTemplate, type SourceVars } from './template';
 import { TestIndex } from './testIndex';
@@ -68,7 +69,12 @@ export class TestMatcher {
   ) {
     this.hasSourceStem = options.hasSourceStem ?? (() => false);
     const specs = [...(options.conventions ?? []), ...(options.builtIn === false ? [] : BUILT_IN_CONVENTIONS)];
-    this.conventions = specs.map((spec) => ({ spec, appliesTo: picomatch([...spec.sources], { dot: true }) }));
+    // The built-in globs are ours (and use "!(…)"); the policy's run on the linear-time matcher.
+    const ours = (spec: ConventionSpec): boolean => BUILT_IN_CONVENTIONS.includes(spec);
+    this.conventions = specs.map((spec) => ({
+      spec,
+      appliesTo: ours(spec) ? picomatch([...spec.sources], { dot: true }) : compileRepositoryGlobs(spec.sources),
+    }));
   }
 
   /** Tests of `source` by the first conventions that know any. */

@@ -7,6 +7,7 @@
  * "**" as a whole segment matches any folders, "*" any characters in a name.
  */
 import { normalisePrefix, normaliseStem } from './stem';
+import { compileGeneratedPattern } from '../patterns/repositoryPattern';
 import { escapeRegExp, extensionFamily, splitPath } from './paths';
 
 export interface SourceVars {
@@ -63,7 +64,8 @@ const TOKEN = /\{(dir|name|Name|ext|root|path|parent|project)\}|\*/g;
 type Key = { kind: 'exact'; stem: string } | { kind: 'prefix'; prefix: string } | { kind: 'all' };
 
 export interface ResolvedTemplate {
-  regex: RegExp;
+  /** Anchored to the whole path; linear-time whatever the template (see compileGeneratedPattern). */
+  regex: Pick<RegExp, 'test'>;
   /** How to find candidates in the test index. */
   key: Key;
 }
@@ -109,7 +111,9 @@ export function resolveTemplate(template: string, vars: SourceVars): ResolvedTem
     if (seg === '**') body += '(?:[^/]+/)*';
     else body += segmentRegex(seg, vars) + (i < segs.length - 1 ? '/' : '');
   });
-  return { regex: new RegExp(`^${body}$`, 'i'), key: keyFor(segs[segs.length - 1] ?? '', vars) };
+  const nativeIsLinear = segs.filter((s) => s === '**').length <= 1 && segs.every((s) => s === '**' || s.split('*').length <= 2);
+  const regex = compileGeneratedPattern(`^${body}$`, { ignoreCase: true, nativeIsLinear });
+  return { regex, key: keyFor(segs[segs.length - 1] ?? '', vars) };
 }
 
 /** Extension of a new test file for a source (a `.vue` component gets a `.ts` test). */

@@ -2,13 +2,17 @@
  * Commit-message squiggles and quick fixes in the Source Control input box
  * and in git-commit documents. Linting is pure and takes microseconds, so
  * it runs on every change without a debounce; the keystroke handler reads
- * only cached state. Model: microsoft/vscode extensions/git/src/diagnostics.ts.
+ * only cached state, and lints at most a bounded prefix of a huge message
+ * (keystrokeLimit.ts), saying so in one information diagnostic.
+ * Model: microsoft/vscode extensions/git/src/diagnostics.ts.
  */
 import * as vscode from 'vscode';
 import type { Finding, LintContext, Range as LintRange, Severity } from '../../core/commitMessage/types';
 import type { Logger } from '../../core/ports';
-import { commitDocumentRoot, isCommitMessageDocument } from './commitDocuments';
+import { NO_EDITOR_MESSAGE } from '../../core/commitMessage/cleanup';
+import { commitDocumentRoot, isCommitMessageDocument, isScmInput } from './commitDocuments';
 import { selectFixAll } from './fixAll';
+import { keystrokePrefix, truncatedMessage } from './keystrokeLimit';
 import type { LintContextCache } from './lintContextCache';
 
 export type LintFn = (text: string, ctx: LintContext) => Finding[];
@@ -65,10 +69,14 @@ export class CommitDiagnostics implements vscode.CodeActionProvider, vscode.Disp
         (err: unknown) => this.deps.logger.warn(`Could not find the repository of ${doc.uri.toString(true)}.`, err),
       );
     }
-    const text = doc.getText();
-    const findings = this.deps.lint(text, this.deps.cache.contextFor(this.roots.get(key), text));
+    const { text, cut } = keystrokePrefix(doc.getText());
+    const ctx = this.deps.cache.contextFor(this.roots.get(key), text);
+    // The input box commits with `git commit --file -` (no editor): git keeps its '#' lines.
+    const findings = this.deps.lint(text, isScmInput(doc) ? { ...ctx, cleanup: NO_EDITOR_MESSAGE } : ctx);
     this.linted.set(key, { version: doc.version, findings });
-    this.collection.set(doc.uri, findings.map(toDiagnostic));
+    const diagnostics = findings.map(toDiagnostic);
+    if (cut) diagnostics.push(truncatedDiagnostic(doc, cut));
+    this.collection.set(doc.uri, diagnostics);
   }
 
   /** Re-lint the open commit messages of `root` (all when undefined). */
@@ -108,6 +116,15 @@ export class CommitDiagnostics implements vscode.CodeActionProvider, vscode.Disp
   dispose(): void {
     this.collection.dispose();
   }
+}
+
+/** The information diagnostic over the part of a huge message that is not linted while typing. */
+function truncatedDiagnostic(doc: vscode.TextDocument, cut: LintRange['start']): vscode.Diagnostic {
+  const end = doc.lineAt(doc.lineCount - 1).range.end;
+  const range = new vscode.Range(cut.line, cut.character, end.line, end.character);
+  const diagnostic = new vscode.Diagnostic(range, truncatedMessage(), vscode.DiagnosticSeverity.Information);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  return diagnostic;
 }
 
 /** One action applying the first fix of every finding whose edits do not overlap. */

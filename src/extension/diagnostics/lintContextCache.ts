@@ -3,10 +3,13 @@
  * handler only reads memory: the policy file (re-read when it changes),
  * the settings' overrides (which may only tighten it), git's comment
  * character and the branch's ticket. In an untrusted workspace git is not
- * run: the comment character and the branch ticket keep their defaults.
+ * run: the comment character and the branch ticket keep their defaults,
+ * and the repository's ticket pattern and globs are withheld (said once
+ * in the log and on the ticket-reference squiggle).
  */
 import * as vscode from 'vscode';
 import type { LintContext } from '../../core/commitMessage/types';
+import { describeWithheld, withoutRepositoryPatterns } from '../../core/patterns/restrictedPolicy';
 import { applyOverrides, type PolicyOverrides } from '../../core/policy/effectivePolicy';
 import { defaultPolicy, type Policy } from '../../core/policy/schema';
 import type { Logger } from '../../core/ports';
@@ -20,6 +23,8 @@ interface RepoState {
   effective: Policy;
   commentSetting: string;
   branchTicket?: string;
+  /** Restricted Mode replaced the repository's ticket pattern by the default. */
+  ticketPatternWithheld?: boolean;
 }
 
 /** The key for documents that belong to no known repository. */
@@ -29,6 +34,8 @@ export class LintContextCache implements vscode.Disposable {
   private readonly repos = new Map<string, RepoState>();
   private readonly changed = new vscode.EventEmitter<string | undefined>();
   private overrides: PolicyOverrides;
+  /** Roots whose withheld patterns were already logged, so the log says it once. */
+  private readonly toldWithheld = new Set<string>();
   /** Fires with a repository root (or undefined for all) when its context changed. */
   readonly onDidChange = this.changed.event;
 
@@ -54,6 +61,7 @@ export class LintContextCache implements vscode.Disposable {
       policy: state.effective,
       commentChar: resolveCommentChar(state.commentSetting, text),
       ...(state.branchTicket ? { branchTicket: state.branchTicket } : {}),
+      ...(state.ticketPatternWithheld ? { ticketPatternWithheld: true } : {}),
     };
   }
 
@@ -99,10 +107,18 @@ export class LintContextCache implements vscode.Disposable {
 
   /** Store a repository policy and its effective form, logging settings that tried to loosen it. */
   private setPolicy(root: string, state: RepoState, policy: Policy): void {
-    const { policy: effective, ignored } = applyOverrides(policy, this.overrides);
+    // Nothing the repository configures runs in an untrusted workspace: its patterns and globs included.
+    const restricted = this.isTrusted() ? { policy, withheld: [] } : withoutRepositoryPatterns(policy);
+    const { policy: effective, ignored } = applyOverrides(restricted.policy, this.overrides);
     state.policy = policy;
     state.effective = effective;
+    state.ticketPatternWithheld = restricted.withheld.includes('commit.ticketPattern');
     if (!root) return;
+    const note = describeWithheld(restricted.withheld);
+    if (note && !this.toldWithheld.has(root)) {
+      this.toldWithheld.add(root);
+      this.logger.info(`${root}: ${note}`);
+    }
     for (const reason of ignored) {
       this.logger.info(`Setting ignored for ${root}: ${reason} (settings may only tighten the repository policy).`);
     }

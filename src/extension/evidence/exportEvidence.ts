@@ -14,6 +14,7 @@ import { loadPolicyFile } from '../../git/policyFile';
 import { produceEvidence, type EvidenceScope } from '../../github/evidenceReport';
 import { runCommand, type CommandContext } from '../commands/runCommand';
 import { withCancellableProgress } from '../commands/withProgress';
+import { RANGE_BOUND_FACTOR } from '../../github/deadline';
 import type { GitHubSessions } from '../github/githubSessions';
 import type { RepositoryLocator } from '../repositories';
 
@@ -36,7 +37,7 @@ async function exportEvidence(root: string, sessions: GitHubSessions, ctx: Comma
   }
   const scope = await pickScope(root);
   if (!scope) return;
-  const github = await sessions.connect(root, true);
+  const github = await sessions.connect(root, true, { scale: scope.kind === 'range' ? RANGE_BOUND_FACTOR : 1 });
   const { policy } = await loadPolicyFile(root);
   const doc = await withCancellableProgress('Gathering change evidence', (signal, progress) =>
     produceEvidence({

@@ -17,7 +17,7 @@ import { openPullRequest, preparePullRequest, type OpenResult, type PreparedPull
 import { GitHubTicketProvider } from '../../tickets/githubTicketProvider';
 import { runCommand, type CommandContext } from '../commands/runCommand';
 import { withCancellableProgress } from '../commands/withProgress';
-import { loadEffectivePolicy } from '../policy/loadEffectivePolicy';
+import { changePolicyNotes, loadChangePolicy } from '../policy/loadEffectivePolicy';
 import type { RepositoryLocator } from '../repositories';
 import { readSettings } from '../settings';
 import { GitHubSessions } from '../github/githubSessions';
@@ -51,7 +51,8 @@ export function registerPullRequest(context: vscode.ExtensionContext, ctx: Comma
     (err: unknown) => ctx.logger.warn('GitHub: could not read the session:', err),
   );
   const ticketProvider = async (root: string, policy: Policy, interactive: boolean): Promise<TicketProvider> => {
-    const github = await sessions.connect(root, interactive);
+    // The quick pick lives as long as the user types: no command deadline, each request keeps its timeout.
+    const github = await sessions.connect(root, interactive, { deadline: false });
     return new GitHubTicketProvider({ octokit: github.octokit, codeRepo: github.repo, tracker: policy.tracker, currentLogin: () => github.login() });
   };
   return {
@@ -74,11 +75,11 @@ async function runOpenPullRequest(root: string, sessions: GitHubSessions, ctx: C
     throw new ChangeControlError('usage', 'Open Pull Request pushes with git, which runs repository hooks: trust this workspace first.', { hint: 'Run "Workspaces: Manage Workspace Trust".' });
   }
   const { overrides, githubRemote: remote } = readSettings();
-  const policy = await loadEffectivePolicy(root, overrides);
+  const { policy, source } = await loadChangePolicy(root, overrides, remote);
   const github = await sessions.connect(root, true);
   const prepared = await withCancellableProgress('Checking the change…', (signal) =>
     preparePullRequest({ root, remote, repo: github.repo, policy, octokit: github.octokit, lint: commitLinterFor(policy), signal }));
-  const draft = await confirmPreflight(prepared);
+  const draft = await confirmPreflight(prepared, changePolicyNotes(source));
   if (draft === undefined) return;
   const withTemplate = await pickTemplate(prepared);
   if (!withTemplate) return;
@@ -104,13 +105,14 @@ async function runOpenPullRequest(root: string, sessions: GitHubSessions, ctx: C
 type PreflightPick = vscode.QuickPickItem & { action?: 'create' | 'draft' | 'cancel' };
 
 /** One place for the pre-flight. Resolves to "draft?" or undefined when stopped. */
-async function confirmPreflight(prepared: PreparedPullRequest): Promise<boolean | undefined> {
+async function confirmPreflight(prepared: PreparedPullRequest, policyNotes: readonly string[]): Promise<boolean | undefined> {
   const { blockers, warnings } = prepared.preflight;
   const items: PreflightPick[] = [
     ...blockers.map((b) => ({ label: `$(error) ${b.message}`, alwaysShow: true })),
     ...warnings.map((w) => ({ label: `$(warning) ${w.message}`, alwaysShow: true })),
+    ...policyNotes.map((n) => ({ label: `$(law) ${n}`, alwaysShow: true })),
   ];
-  if (items.length === 0) items.push({ label: '$(pass) Ready: no blockers, no warnings' });
+  if (blockers.length === 0 && warnings.length === 0) items.unshift({ label: '$(pass) Ready: no blockers, no warnings' });
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
   if (blockers.length === 0) {
     items.push({ label: '$(git-pull-request-create) Continue', description: prepared.title, action: 'create' });

@@ -15,7 +15,7 @@ import { currentBranch } from '../../git/commits';
 import { readChangeSnapshot, type ReadChangeSnapshotOptions } from '../../github/changeStatus';
 import type { RequestLog } from '../../github/requestLog';
 import type { GitHubSessions } from '../github/githubSessions';
-import { loadEffectivePolicy } from '../policy/loadEffectivePolicy';
+import { loadChangePolicy } from '../policy/loadEffectivePolicy';
 import { readSettings } from '../settings';
 import type { ViewState } from './viewStates';
 
@@ -42,14 +42,15 @@ export async function readViewContent(root: string | undefined, deps: ChangeView
   if (!vscode.workspace.isTrusted) return { state: 'untrusted', root, nodes: [] };
   try {
     const settings = readSettings();
-    const policy = await loadEffectivePolicy(root, settings.overrides);
+    // The base branch's policy governs the change; the checkout's and the settings may only tighten it.
+    const { policy, source: policySource } = await loadChangePolicy(root, settings.overrides, settings.githubRemote);
     const branch = await currentBranch(root);
     if (branch === policy.branch.base) return { state: 'onBase', root, nodes: [] };
     const connection = await connect(root, deps);
     if (connection === 'signedOut') return { state: 'signedOut', root, nodes: [] };
     const before = connection.requestLog?.snapshot();
     const shortcuts = deps.shortcuts?.(root);
-    const snapshot = await readChangeSnapshot(root, { policy, remote: settings.githubRemote, github: connection.github, ...(shortcuts ? { shortcuts } : {}) });
+    const snapshot = await readChangeSnapshot(root, { policy, policySource, remote: settings.githubRemote, github: connection.github, ...(shortcuts ? { shortcuts } : {}) });
     const after = connection.requestLog?.snapshot();
     const requests = before && after ? { sent: after.requests - before.requests, notModified: after.notModified - before.notModified } : undefined;
     if (requests) deps.logger.debug(`Change view: ${requests.sent} GitHub requests, ${requests.notModified} answered 304 Not Modified`);

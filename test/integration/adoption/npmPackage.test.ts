@@ -63,6 +63,7 @@ describe('the change-control npm package (packed, installed, run with npx)', fun
   });
 
   it('shows the change with npx change-control status, GitHub skipped without a token', () => {
+    git(project, 'remote', 'add', 'origin', 'https://github.com/acme/team-app.git');
     const r = npx(['status'], { ...env, GITHUB_TOKEN: '', GH_TOKEN: '' });
     assert.equal(r.status, 1, r.stdout + r.stderr);
     assert.match(r.stdout, /feature\/1-export/);

@@ -120,7 +120,7 @@ describe('change-control evidence and verify (built CLI, fake GitHub, real git)'
     assert.match(byBranch.stdout, new RegExp(`PR #${fx.prs.never}`));
     assert.match(byBranch.stdout, /Ticket #4 was never approved\./);
     const none = await runCli(cli, ['evidence', '--branch', 'feature/none'], fx.root, env);
-    assert.equal(none.code, 1);
+    assert.equal(none.code, 2, 'nothing to report on: an input error, not a policy finding');
     assert.match(none.stderr, new RegExp(`Branch feature/none has no pull request in ${REPO}`));
   });
 

@@ -83,6 +83,8 @@ export async function makeRelease(): Promise<ReleaseFixture> {
   const pull = (spec: BranchSpec, title: string, files: string[], body = ''): { number: number; commits: FakeCommit[] } => {
     const commits = branch(root, spec, s.now());
     const p = s.addPull(REPO, { head: spec.branch, title, body, commits });
+    // The base commit is real: verify reads the base branch's policy from it.
+    p.base.sha = git(root, 'rev-parse', 'main');
     p.files = files.map((filename) => ({ filename, additions: 1, deletions: 0 }));
     return { number: p.number, commits };
   };

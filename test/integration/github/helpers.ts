@@ -1,6 +1,7 @@
 import type { Logger } from '../../../src/core/ports';
 import { SecretRegistry } from '../../../src/core/redact';
 import { createGitHubClient, type GitHubClient, type GitHubTuning } from '../../../src/github/client';
+import type { Deadline } from '../../../src/github/deadline';
 
 export const TOKEN = 'ghp_IntegrationToken0123456789abcdefghij';
 
@@ -29,9 +30,9 @@ export function capturingLogger(secrets: SecretRegistry): CapturingLogger {
   return { lines, debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
-export function makeClient(baseUrl: string, tuning: Partial<GitHubTuning> = {}): { client: GitHubClient; logger: CapturingLogger; secrets: SecretRegistry } {
+export function makeClient(baseUrl: string, tuning: Partial<GitHubTuning> = {}, deadline?: Deadline): { client: GitHubClient; logger: CapturingLogger; secrets: SecretRegistry } {
   const secrets = new SecretRegistry();
   const logger = capturingLogger(secrets);
-  const client = createGitHubClient({ baseUrl, token: async () => TOKEN, tuning: { ...fastTuning, ...tuning }, logger, secrets });
+  const client = createGitHubClient({ baseUrl, token: async () => TOKEN, tuning: { ...fastTuning, ...tuning }, logger, secrets, ...(deadline ? { deadline } : {}) });
   return { client, logger, secrets };
 }

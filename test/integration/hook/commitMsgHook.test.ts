@@ -77,7 +77,7 @@ describe('commit-msg hook (real git)', function () {
     writeFileSync(path.join(hooks, 'commit-msg'), foreign, { mode: 0o755 });
 
     const refused = run('node', [cli, 'install-hook'], repo);
-    assert.equal(refused.status, 1);
+    assert.equal(refused.status, 2);
     assert.match(refused.stderr, /did not write already exists/);
     assert.match(refused.stderr, /--force/);
     assert.equal(readFileSync(path.join(hooks, 'commit-msg'), 'utf8'), foreign);

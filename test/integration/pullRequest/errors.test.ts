@@ -151,10 +151,10 @@ describe('Open Pull Request errors (fake GitHub faults)', () => {
       stdout: (t) => out.push(t), stderr: (t) => out.push(t), readStdin: async () => '',
     });
     env.fake.inject({ method: 'GET', path: /\/issues\/1$/, fault: { kind: 'status', status: 401, message: `Bad credentials for token ${TOKEN}` } });
-    assert.equal(await run(['pr', '--yes']), 1);
+    assert.equal(await run(['pr', '--yes']), 2, 'a GitHub error is an environment error');
     assert.match(out.join(''), /did not accept your credentials \(401\)\. Sign in to GitHub/);
     env.fake.inject({ method: 'POST', path: /\/pulls$/, times: 3, fault: { kind: 'status', status: 500, message: 'Server Error' } });
-    assert.equal(await run(['pr', '--yes', '--reviewer', 'alice']), 1);
+    assert.equal(await run(['pr', '--yes', '--reviewer', 'alice']), 2);
     const text = out.join('');
     assert.match(text, /Pre-flight:\n  ✔ Ready/);
     assert.match(text, /failed while creating the pull request: GitHub had a server error \(500\), even after retrying\..*Already done: pushed/);

@@ -17,6 +17,8 @@ export interface ChangeFixture {
   dir: string;
   root: string;
   headSha: string;
+  /** main's commit, where the branch starts (the pull request's base sha). */
+  baseSha: string;
   prNumber: number;
   fake: FakeGitHub;
 }
@@ -25,22 +27,38 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, env: testEnv, encoding: 'utf8' }).trim();
 }
 
-export async function makeChange(): Promise<ChangeFixture> {
+/** Extra files committed on main before the branch starts, and on the branch with its change. */
+export interface ChangeFiles {
+  main?: Record<string, string>;
+  branch?: Record<string, string>;
+}
+
+function writeFiles(root: string, files: Record<string, string> | undefined): void {
+  for (const [file, text] of Object.entries(files ?? {})) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+}
+
+export async function makeChange(files: ChangeFiles = {}): Promise<ChangeFixture> {
   const dir = tempDir('cc-sidebar-');
   const bare = path.join(dir, 'origin.git');
   const root = path.join(dir, 'work');
   git(dir, 'init', '-q', '--bare', '-b', 'main', bare);
   git(dir, 'init', '-q', '-b', 'main', root);
   writeFileSync(path.join(root, 'README.md'), '# App\n');
-  git(root, 'add', 'README.md');
+  writeFiles(root, files.main);
+  git(root, 'add', '.');
   git(root, 'commit', '-q', '-m', 'Start the app');
   git(root, 'remote', 'add', 'origin', bare);
   git(root, 'push', '-q', '-u', 'origin', 'main');
+  const baseSha = git(root, 'rev-parse', 'HEAD');
   git(root, 'switch', '-q', '-c', BRANCH);
   mkdirSync(path.join(root, 'src'));
   mkdirSync(path.join(root, 'test'));
   writeFileSync(path.join(root, 'src/audit.ts'), 'export const audit = 1;\n');
   writeFileSync(path.join(root, 'test/audit.test.ts'), 'import "../src/audit";\n');
+  writeFiles(root, files.branch);
   git(root, 'add', '.');
   git(root, 'commit', '-q', '-m', 'Add the audit log export\n\nAuditors need the log as a file.');
   git(root, 'push', '-q', '-u', 'origin', BRANCH);
@@ -55,9 +73,11 @@ export async function makeChange(): Promise<ChangeFixture> {
   s.addLabel(REPO, 'Approved');
   s.addIssue(REPO, { title: 'Export the audit log', labels: ['Approved'], assignees: ['octocat'] });
   const pr = s.addPull(REPO, { head: BRANCH, title: 'Add the audit log export (#1)', commits: [{ sha: headSha, message: 'Add the audit log export', author: 'octocat', date: s.now() }] });
+  pr.base.sha = baseSha;
+  pr.files = Object.keys({ 'src/audit.ts': 1, 'test/audit.test.ts': 1, ...files.branch }).map((filename) => ({ filename, additions: 1, deletions: 0 }));
   s.addReview(REPO, pr.number, { user: 'erin', state: 'APPROVED' });
   s.addCheckRun(REPO, headSha, { name: 'build', conclusion: 'success' });
   s.setStatus(REPO, headSha, { context: 'ci/lint', state: 'success', targetUrl: 'https://ci.example/lint' });
   s.addComment(REPO, 1, `Pull request: #${pr.number}`);
-  return { dir, root, headSha, prNumber: pr.number, fake };
+  return { dir, root, headSha, baseSha, prNumber: pr.number, fake };
 }

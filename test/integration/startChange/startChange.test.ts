@@ -113,7 +113,7 @@ describe('Start Change on real repositories', () => {
       commitFile(fx.work, 'shared.txt', 'theirs\n', 'Theirs');
       git(fx.work, ['switch', '-q', 'main']);
       git(fx.work, ['merge', 'other'], { allowFail: true });
-      await expectRefusal(['start', '--ticket', '#1', '--description', 'x', '--carry-changes'], 1, /merge is in progress.*git merge --abort/);
+      await expectRefusal(['start', '--ticket', '#1', '--description', 'x', '--carry-changes'], 2, /merge is in progress.*git merge --abort/);
     });
 
     it('mid-rebase', async () => {
@@ -122,7 +122,7 @@ describe('Start Change on real repositories', () => {
       commitFile(fx.work, 'shared.txt', 'theirs\n', 'Theirs');
       git(fx.work, ['rebase', 'main'], { allowFail: true });
       assert.match(git(fx.work, ['status']), /rebas/);
-      await expectRefusal(['start', '--ticket', '#1', '--description', 'x', '--carry-changes'], 1, /rebase is in progress.*git rebase --abort/);
+      await expectRefusal(['start', '--ticket', '#1', '--description', 'x', '--carry-changes'], 2, /rebase is in progress.*git rebase --abort/);
     });
 
     it('mid-cherry-pick', async () => {
@@ -131,13 +131,13 @@ describe('Start Change on real repositories', () => {
       git(fx.work, ['switch', '-q', 'main']);
       commitFile(fx.work, 'shared.txt', 'ours\n', 'Ours');
       git(fx.work, ['cherry-pick', pick], { allowFail: true });
-      await expectRefusal(['start', '--ticket', '#1', '--description', 'x', '--carry-changes'], 1, /cherry-pick is in progress.*git cherry-pick --abort/);
+      await expectRefusal(['start', '--ticket', '#1', '--description', 'x', '--carry-changes'], 2, /cherry-pick is in progress.*git cherry-pick --abort/);
     });
 
     it('mid-bisect', async () => {
       commitFile(fx.work, 'b.txt', 'b\n', 'Second');
       git(fx.work, ['bisect', 'start', 'HEAD', 'HEAD~2']);
-      await expectRefusal(['start', '--ticket', '#1', '--description', 'x'], 1, /bisect is in progress.*git bisect reset/);
+      await expectRefusal(['start', '--ticket', '#1', '--description', 'x'], 2, /bisect is in progress.*git bisect reset/);
     });
 
     it('uncommitted changes that conflict with the remote base', async () => {
@@ -145,7 +145,7 @@ describe('Start Change on real repositories', () => {
       git(fx.seed, ['push', '-q', 'origin', 'main']);
       writeFileSync(path.join(fx.work, 'shared.txt'), 'changed locally\n');
       git(fx.work, ['fetch', '-q', 'origin']); // so that the fetch inside start changes no ref
-      await expectRefusal(['start', '--ticket', '#2', '--description', 'x', '--carry-changes'], 1, /conflict with feature\/2-x \(from origin\/main\).*nothing was changed/);
+      await expectRefusal(['start', '--ticket', '#2', '--description', 'x', '--carry-changes'], 2, /conflict with feature\/2-x \(from origin\/main\).*nothing was changed/);
     });
 
     it('an untracked file that the remote base would overwrite', async () => {
@@ -153,7 +153,7 @@ describe('Start Change on real repositories', () => {
       git(fx.seed, ['push', '-q', 'origin', 'main']);
       git(fx.work, ['fetch', '-q', 'origin']);
       writeFileSync(path.join(fx.work, 'notes.txt'), 'my own untracked notes\n');
-      await expectRefusal(['start', '--ticket', '#2', '--description', 'x', '--carry-changes'], 1, /conflict with feature\/2-x/);
+      await expectRefusal(['start', '--ticket', '#2', '--description', 'x', '--carry-changes'], 2, /conflict with feature\/2-x/);
       assert.equal(readFileSync(path.join(fx.work, 'notes.txt'), 'utf8'), 'my own untracked notes\n');
     });
 
@@ -162,7 +162,7 @@ describe('Start Change on real repositories', () => {
       commitFile(fx.work, 'shared.txt', 'on the branch\n', 'Branch edit');
       git(fx.work, ['switch', '-q', 'main']);
       writeFileSync(path.join(fx.work, 'shared.txt'), 'dirty on main\n');
-      await expectRefusal(['start', '--ticket', '#3', '--description', 'x', '--carry-changes', '--switch-existing'], 1, /conflict with feature\/3-x/);
+      await expectRefusal(['start', '--ticket', '#3', '--description', 'x', '--carry-changes', '--switch-existing'], 2, /conflict with feature\/3-x/);
     });
 
     it('an existing branch without --switch-existing', async () => {
@@ -230,7 +230,7 @@ describe('Start Change on real repositories', () => {
 
   it('refuses an unknown --remote', async () => {
     const r = await cli(fx.work, ['start', '--ticket', '#11', '--description', 'x', '--remote', 'upstream']);
-    assert.equal(r.code, 1);
+    assert.equal(r.code, 2, 'an environment error, not a policy finding');
     assert.match(r.err, /no remote named "upstream"/);
   });
 
@@ -244,7 +244,7 @@ describe('Start Change on real repositories', () => {
     assert.equal((await cli(fx.work, ['link-ticket', 'nope'])).code, 2);
     git(fx.work, ['switch', '-q', '--detach']);
     const detached = await cli(fx.work, ['link-ticket', '#1']);
-    assert.equal(detached.code, 1);
+    assert.equal(detached.code, 2);
     assert.match(detached.err, /HEAD is detached/);
   });
 });

@@ -84,7 +84,7 @@ describe('check-tests on a real repository', function () {
     assert.equal((await cli(work, 'check-tests', '--format', 'xml')).code, 2);
     assert.equal((await cli(work, 'check-tests', '--bogus')).code, 2);
     const unknown = await cli(work, 'check-tests', '--base', 'no-such-ref');
-    assert.equal(unknown.code, 1);
+    assert.equal(unknown.code, 2, 'a bad revision is a usage error; 1 is for missing tests');
     assert.match(unknown.err, /does not exist/);
     assert.equal((await cli(dir, 'check-tests')).code, 2);
   });

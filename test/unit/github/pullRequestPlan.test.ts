@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { authProviderForRemote } from '../../../src/github/connect';
 import { planReviewers } from '../../../src/github/pullRequests';
 import { formatPreflight, parsePrArgs } from '../../../src/cli/commands/pr';
 import { isChangeControlError } from '../../../src/core/errors';
@@ -18,17 +17,6 @@ describe('github/pullRequests planReviewers', () => {
   it('plans nothing when everyone is already requested', () => {
     const plan = planReviewers(['acme/security'], { author: undefined, requested: ['acme/security'] });
     assert.deepEqual([plan.users, plan.teams], [[], []]);
-  });
-});
-
-describe('github/connect authProviderForRemote', () => {
-  it('uses github-enterprise only when the remote host is the enterprise host', () => {
-    assert.equal(authProviderForRemote('git@ghe.acme.com:team/app.git', 'https://ghe.acme.com'), 'github-enterprise');
-    assert.equal(authProviderForRemote('https://GHE.acme.com/team/app', 'ghe.acme.com'), 'github-enterprise');
-    assert.equal(authProviderForRemote('https://github.com/team/app.git', 'https://ghe.acme.com'), 'github');
-    assert.equal(authProviderForRemote('git@ghe.acme.com:team/app.git', ''), 'github');
-    assert.equal(authProviderForRemote(undefined, 'https://ghe.acme.com'), 'github');
-    assert.equal(authProviderForRemote('git@ghe.acme.com:team/app.git', 'http://[bad'), 'github');
   });
 });
 

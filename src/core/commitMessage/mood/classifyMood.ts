@@ -12,9 +12,13 @@
  * - base forms that equal past forms ("Set", "Put", "Read") are imperative;
  * - identifiers (camelCase, snake_case, `code`, dotted names) are not verbs,
  *   nor is a word named as a thing ("includes instead of indexOf");
- * - an open compound adjective is not a verb ("built in modifiers").
+ * - an open compound adjective is not a verb ("built in modifiers");
+ * - a gerund or plural heading a noun phrase is not a verb ("Spelling
+ *   mistake", "Naming, linting", "Updates after review"; nounPhrase.ts);
+ * - a list bullet in front ("+ Added …", "* Fix …") is skipped.
  */
 import { isAlsoNoun, isCompoundAdjective, isIngAdjective, isPrepositionalVerb, readVerb } from './lexicon';
+import { gerundHeadsNounPhrase, pluralHeadsNounPhrase, type Following } from './nounPhrase';
 
 export type Mood = 'imperative' | 'past' | 'third_person' | 'gerund' | 'non_verb';
 
@@ -76,6 +80,13 @@ function nextItem(text: string, end: number): string {
   return word ? word[0].toLowerCase() : rest[0]!;
 }
 
+function following(text: string, end: number): Following {
+  const next = nextItem(text, end);
+  if (!/^[a-z]+$/.test(next)) return { next, afterNext: '' };
+  const at = text.toLowerCase().indexOf(next, end) + next.length;
+  return { next, afterNext: nextItem(text, at) };
+}
+
 function looksLikeIdentifier(text: string, token: Token): boolean {
   const after = text[token.end] ?? '';
   if (/[_./(\\0-9@=<>[]/.test(after) || (after === '-' && !/^re$/i.test(token.text))) return true;
@@ -86,7 +97,8 @@ function looksLikeIdentifier(text: string, token: Token): boolean {
 
 /** The mood of a commit description (the subject after its prefixes). */
 export function classifyMood(description: string): MoodResult {
-  let token = tokenAt(description, 0);
+  const bullet = /^\s*[-+*\u2022]\s+/.exec(description);
+  let token = tokenAt(description, bullet ? bullet[0].length : 0);
   if (token && token.text.toLowerCase() === 're' && description[token.end] === '-') {
     const inner = tokenAt(description, token.end + 1);
     if (inner && !looksLikeIdentifier(description, inner)) {
@@ -123,12 +135,16 @@ function classifyToken(description: string, token: Token, word: string): MoodRes
       if (isAlsoNoun(reading.base) && !isPrepositionalVerb(reading.base, next) && (next === '' || NOUN_FOLLOWERS.has(next) || /^[,:;()&/-]$/.test(next))) {
         return { mood: 'non_verb' };
       }
+      if (pluralHeadsNounPhrase(reading.base, following(description, token.end))) return { mood: 'non_verb' };
       return { mood: 'third_person', ...at, base: reading.base };
     case 'gerund':
       // "Missing semicolon" modifies a common noun; "Supporting Python 3.12" takes a name as its object.
       if (isIngAdjective(word) && /^\s*[a-z]/.test(description.slice(token.end)) && !NOT_A_NOUN.has(next)) {
         return { mood: 'non_verb' };
       }
+      if (gerundHeadsNounPhrase(reading.base, following(description, token.end))) return { mood: 'non_verb' };
+      // "Rewording of the message" is a gerund used as a noun: "Reword of the message" is no fix.
+      if (next === 'of') return { mood: 'gerund', ...at };
       return { mood: 'gerund', ...at, base: reading.base };
     default:
       return { mood: 'past', ...at, base: reading.base };

@@ -17,22 +17,29 @@ export const bodyMaxLineLength: Rule = {
     const max = ctx.policy.commit.bodyMaxLineLength;
     const body = parsed.body;
     // Runs on every keystroke: classifying the lines costs more than measuring them, and
-    // usually every line fits, so classify only when one does not.
-    if (!body.some((l) => offsetPastColumn(l.text.trimEnd(), max) !== undefined)) return [];
+    // usually every line fits, so classify only when one does not. Measuring stops at the limit.
+    const past = body.map((l) => offsetPastColumn(l.text.trimEnd(), max));
+    if (past.every((p) => p === undefined)) return [];
     const kinds = classifyBodyLines(body.map((l) => l.text));
+    const paragraphs = paragraphStarts(body, kinds);
     const findings = [];
     const fixes = new Map<number, Fix[]>(); // one rewrap per paragraph, shared by its long lines
     for (let i = 0; i < body.length; i++) {
-      if (kinds[i] !== 'text') continue;
+      const at = past[i];
+      if (kinds[i] !== 'text' || at === undefined) continue;
       const text = body[i]!.text.trimEnd();
-      const past = offsetPastColumn(text, max);
-      if (past === undefined) continue;
+      const first = paragraphs[i]!;
+      let fix = fixes.get(first);
+      if (!fix) {
+        fix = rewrapFix(parsed, kinds, first, max);
+        fixes.set(first, fix);
+      }
       findings.push(
         finding(
           'body-max-line-length',
           `Wrap this line at ${max} columns: it is ${columnWidth(text)} columns wide.`,
-          lineRange(body[i]!.line, past, text.length),
-          rewrapFix(parsed, kinds, i, max, fixes),
+          lineRange(body[i]!.line, at, text.length),
+          fix,
         ),
       );
     }
@@ -40,25 +47,24 @@ export const bodyMaxLineLength: Rule = {
   },
 };
 
-/** The fix rewrapping the paragraph around body[index]; none when rewrapping changes nothing. */
-function rewrapFix(parsed: ParsedMessage, kinds: BodyLineKind[], index: number, max: number, cache: Map<number, Fix[]>): Fix[] {
-  const body = parsed.body;
-  let first = index;
-  while (first > 0 && kinds[first - 1] === 'text' && body[first - 1]!.line === body[first]!.line - 1) first--;
-  const cached = cache.get(first);
-  if (cached) return cached;
-  const fixes = computeRewrapFix(parsed, kinds, first, max);
-  cache.set(first, fixes);
-  return fixes;
+/** For each text line, the index of the first line of its paragraph (consecutive text lines), in one pass. */
+function paragraphStarts(body: ParsedMessage['body'], kinds: readonly BodyLineKind[]): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const continues = i > 0 && kinds[i - 1] === 'text' && body[i - 1]!.line === body[i]!.line - 1;
+    starts.push(continues ? starts[i - 1]! : i);
+  }
+  return starts;
 }
 
-function computeRewrapFix(parsed: ParsedMessage, kinds: BodyLineKind[], first: number, max: number): Fix[] {
+/** The fix rewrapping the paragraph that starts at body[first]; none when rewrapping changes nothing. */
+function rewrapFix(parsed: ParsedMessage, kinds: readonly BodyLineKind[], first: number, max: number): Fix[] {
   const body = parsed.body;
   let last = first;
   while (last + 1 < body.length && kinds[last + 1] === 'text' && body[last + 1]!.line === body[last]!.line + 1) last++;
   const original = body.slice(first, last + 1).map((l) => l.text);
   const wrapped = rewrapParagraph(original, max);
-  if (wrapped.join('\n') === original.join('\n')) return [];
+  if (sameLines(wrapped, original)) return [];
   const end = body[last]!;
   return [
     {
@@ -71,4 +77,8 @@ function computeRewrapFix(parsed: ParsedMessage, kinds: BodyLineKind[], first: n
       ],
     },
   ];
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((line, i) => line === b[i]);
 }

@@ -1,3 +1,4 @@
+import { compileTicketPattern } from '../../ticketId';
 import type { ParsedMessage } from '../parse';
 import type { Fix } from '../types';
 import { finding, lineRange, type Rule } from './rule';
@@ -21,38 +22,22 @@ export const ticketReference: Rule = {
     const { requireTicket, ticketPattern } = ctx.policy.commit;
     const subject = parsed.subject;
     if (!requireTicket || !subject) return [];
-    const pattern = compile(ticketPattern);
-    if (!pattern) return [];
+    // Linear-time whatever the repository wrote; a refused pattern falls back to the default.
+    const pattern = compileTicketPattern(ticketPattern);
     const text = [subject, ...parsed.body].map((l) => l.text).join('\n');
     if (pattern.test(text)) return [];
     return [
       finding(
         'ticket-reference',
-        'Reference the change ticket (for example "ABC-123: " or "(#123)"): the policy requires one in every commit.',
+        `Reference the change ticket (for example "ABC-123: " or "(#123)"): the policy requires one in every commit.${
+          ctx.ticketPatternWithheld ? " (Restricted Mode: the default ticket pattern applies, not the repository's, until you trust this workspace.)" : ''
+        }`,
         lineRange(subject.line, 0, subject.text.length),
         insertTicketFix(parsed, ctx.branchTicket),
       ),
     ];
   },
 };
-
-/** The last pattern compiled: the rule runs on every keystroke and the policy rarely changes. */
-let compiled: { source: string; pattern: RegExp | undefined } | undefined;
-
-/** The policy pattern as a RegExp (no `g` flag, so `test` keeps no state between calls). */
-function compile(source: string): RegExp | undefined {
-  if (compiled?.source !== source) compiled = { source, pattern: tryCompile(source) };
-  return compiled.pattern;
-}
-
-function tryCompile(source: string): RegExp | undefined {
-  try {
-    return new RegExp(source, 'u');
-  } catch {
-    // The policy parser already reports an invalid pattern at its key; do not report it twice.
-    return undefined;
-  }
-}
 
 function insertTicketFix(parsed: ParsedMessage, ticket: string | undefined): Fix[] {
   const subject = parsed.subject;

@@ -13,7 +13,7 @@ const expected: Record<string, { commentChar?: string; findings: string[] }> = {
   'comment-char-semicolon.txt': { commentChar: ';', findings: [] },
   'comments.txt': { findings: ['present-tense@2:0-5'] },
   'crlf.txt': { findings: ['body-max-line-length@2:72-107'] },
-  'fixup.txt': { findings: [] },
+  'fixup.txt': { findings: ['present-tense@0:7-12'] },
   'list-paragraph.txt': { findings: ['body-max-line-length@2:72-92', 'body-max-line-length@4:72-92'] },
   'merge.txt': { findings: [] },
   'no-blank-line.txt': { findings: ['blank-line-after-subject@1:0-18'] },

@@ -123,3 +123,35 @@ describe('frontCoding', () => {
     assert.deepEqual(frontDecode(''), []);
   });
 });
+
+describe('classifyMood: a verb form heading a noun phrase', () => {
+  const table: [string, string][] = [
+    // What follows decides: a comma, the end or a report noun makes a noun phrase.
+    ['Spelling mistake', 'non_verb'],
+    ['Spelling mistakes in the guide', 'non_verb'],
+    ['Naming, linting', 'non_verb'],
+    ['Formatting', 'non_verb'],
+    ['Failing spec for the uploader', 'non_verb'],
+    ['Failing test for #77', 'non_verb'],
+    ['Caching regression', 'non_verb'],
+    ['Rendering glitch on resize', 'non_verb'],
+    ['Updates after review', 'non_verb'],
+    ['Tweaks, mostly whitespace', 'non_verb'],
+    ['Cleanups', 'non_verb'],
+    // An object or a determiner keeps the verb.
+    ['Updates the parser', 'third_person'],
+    ['Tweaks the retry delay', 'third_person'],
+    ['Spelling out the flags', 'gerund'],
+    ['Naming the worker threads', 'gerund'],
+    ['Fixing typo in the help text', 'gerund'],
+    ['Adding tests for the uploader', 'gerund'],
+    ['Removing warnings from the build', 'gerund'],
+    ['Running tests in parallel', 'gerund'],
+    // A list bullet in front is skipped.
+    ['+ Added a quiet flag', 'past'],
+    ['* Fix the pager', 'imperative'],
+  ];
+  for (const [description, mood] of table) {
+    it(`${JSON.stringify(description)} is ${mood}`, () => assert.equal(classifyMood(description).mood, mood));
+  }
+});

@@ -18,8 +18,8 @@ describe('parseMessage', () => {
     assert.equal(p.body[1]!.text, 'Body');
   });
 
-  it('ends the message at the scissors line', () => {
-    const p = parseMessage('Add x\n\nBody\n# ------------------------ >8 ------------------------\nnot part of it\n');
+  it("ends the message at git's cut block (scissors line and its comments)", () => {
+    const p = parseMessage('Add x\n\nBody\n# ------------------------ >8 ------------------------\n# Do not modify or remove the line above.\nnot part of it\n');
     assert.deepEqual(
       p.body.map((l) => l.text),
       ['', 'Body'],
@@ -27,7 +27,7 @@ describe('parseMessage', () => {
   });
 
   it('uses a custom comment character for comments and scissors', () => {
-    const p = parseMessage('; comment\n#1: Add x\n; ------------------------ >8 ------------------------\ntail\n', ';');
+    const p = parseMessage('; comment\n#1: Add x\n; ------------------------ >8 ------------------------\n; Do not modify\ntail\n', ';');
     assert.deepEqual(p.subject, { line: 1, text: '#1: Add x' });
     assert.deepEqual(p.body, []);
     assert.ok(isScissorsLine('; ------------------------ >8 ------------------------', ';'));

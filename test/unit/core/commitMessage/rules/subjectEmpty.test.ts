@@ -5,7 +5,7 @@ const messages = {
   empty: '',
   blank: '\n\n  \n',
   commentsOnly: '# Please enter the commit message\n#\n',
-  afterScissors: '# ------------------------ >8 ------------------------\nAdd x\n',
+  afterScissors: '# ------------------------ >8 ------------------------\n# Do not modify or remove the line above.\nAdd x\n',
   withSubject: 'Add x\n',
   subjectAfterBlankLines: '\n\nAdd x\n',
   subjectAfterComment: '# comment\nAdd x\n',
