@@ -2,13 +2,22 @@
 // Bundles the extension and the CLI with esbuild, one file each:
 //   out/extension.js  (vscode external)      out/cli.js  (#!/usr/bin/env node)
 // (`npm run gen:schema` writes the JSON Schemas; a test checks they match.)
-// --production minifies; --watch rebuilds on change. The options live in
+// --production minifies; --watch rebuilds on change; --dist writes the committed dist/. The options live in
 // scripts/lib/bundles.mjs, shared with the npm package (scripts/pack-cli.mjs).
 import * as esbuild from 'esbuild';
-import { cliBuild, extensionBuild } from './lib/bundles.mjs';
+import { actionBuild, cliBuild, extensionBuild } from './lib/bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+// --dist: the production CLI and the GitHub Action into dist/, which is committed so that
+// action.yml and .pre-commit-hooks.yaml run at a tag with no build step. A test checks that
+// dist/ is what the sources build.
+if (process.argv.includes('--dist')) {
+  await Promise.all([esbuild.build(cliBuild(true, 'dist')), esbuild.build(actionBuild(true, 'dist'))]);
+  console.log('[build] dist/cli.js, dist/action.js (production)');
+  process.exit(0);
+}
 
 const builds = [extensionBuild(production, 'out'), cliBuild(production, 'out')];
 

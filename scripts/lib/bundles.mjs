@@ -27,6 +27,11 @@ export function cliBuild(production, outdir) {
   return { ...commonOptions(production), entryPoints: { cli: 'src/cli/main.ts' }, outdir, banner: { js: '#!/usr/bin/env node' } };
 }
 
+/** The GitHub Action's entry (action.yml runs dist/action.js with the runner's node). */
+export function actionBuild(production, outdir) {
+  return { ...commonOptions(production), entryPoints: { action: 'src/action/main.ts' }, outdir };
+}
+
 /** The extension host bundle (`vscode` is provided by the host). */
 export function extensionBuild(production, outdir) {
   return { ...commonOptions(production), entryPoints: { extension: 'src/extension/extension.ts' }, outdir, external: ['vscode'] };

@@ -91,6 +91,13 @@ export interface CheckInfo {
   detail?: string;
 }
 
+/**
+ * The context of the commit status that the gate itself posts (the GitHub
+ * Action, a CI job running `verify`): its own earlier verdict, never one
+ * of the checks it judges.
+ */
+export const GATE_STATUS_CONTEXT = 'Change Control';
+
 export interface PullRequestSection {
   pr: PullRequestInfo;
   reviews: ReviewInfo[];

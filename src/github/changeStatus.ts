@@ -10,6 +10,7 @@
  */
 import type { Octokit } from '@octokit/rest';
 import {
+  GATE_STATUS_CONTEXT,
   isUnavailable,
   type ChangeSnapshot,
   type CheckInfo,
@@ -141,7 +142,8 @@ async function readPullRequestSection(input: ChangeStatusInput, pr: PullRequestI
       ...requested.data.teams.map((t) => `${repo.owner}/${t.slug}`),
     ],
     checks: [
-      ...status.data.statuses.map((s): CheckInfo => ({
+      // The gate's own earlier verdict is not a check it judges (it would block on itself).
+      ...status.data.statuses.filter((s) => s.context !== GATE_STATUS_CONTEXT).map((s): CheckInfo => ({
         name: s.context,
         state: statusCheckState(s.state),
         ...(s.target_url ? { detailsUrl: s.target_url } : {}),

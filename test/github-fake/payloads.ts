@@ -189,6 +189,11 @@ export class Renderer {
     };
   }
 
+  /** A status as POST /statuses/{sha} answers it: the simple status plus its creator. */
+  createdStatus(repo: FakeRepo, s: FakeStatus, creator: string): S['status'] {
+    return { ...this.status(repo, s), creator: this.user(creator) };
+  }
+
   combinedStatus(repo: FakeRepo, ref: string, statuses: FakeStatus[], sha: string): S['combined-commit-status'] {
     const base = this.example<S['combined-commit-status']>('combined-commit-status');
     return {

@@ -4,7 +4,7 @@
  * Renderer's payloads; errors are GitHub-shaped (message,
  * documentation_url, errors[]).
  */
-import { sha, type FakeIssue, type FakeRepo, type FakeState } from './state';
+import { sha, type FakeIssue, type FakeRepo, type FakeState, type StatusState } from './state';
 import type { Renderer } from './payloads';
 
 export interface RouteContext {
@@ -250,6 +250,17 @@ export const ROUTES: Record<string, Handler> = {
     const sha = resolveSha(repo, ref);
     const statuses = repo.statuses.get(ref) ?? (sha !== ref ? repo.statuses.get(sha) : undefined) ?? [];
     return { status: 200, body: ctx.render.combinedStatus(repo, ref, statuses, sha) };
+  },
+  'POST /repos/{owner}/{repo}/statuses/{sha}': (ctx) => {
+    const repo = repoOf(ctx);
+    const state = ctx.body.state as StatusState;
+    const context = typeof ctx.body.context === 'string' ? ctx.body.context : 'default';
+    const status = ctx.state.setStatus(`${repo.owner}/${repo.name}`, ctx.params.sha ?? '', {
+      context, state,
+      ...(typeof ctx.body.description === 'string' ? { description: ctx.body.description } : {}),
+      ...(typeof ctx.body.target_url === 'string' ? { targetUrl: ctx.body.target_url } : {}),
+    });
+    return { status: 201, body: ctx.render.createdStatus(repo, status, ctx.state.viewer) };
   },
   'GET /repos/{owner}/{repo}/commits/{ref}/check-runs': (ctx) => {
     const repo = repoOf(ctx);

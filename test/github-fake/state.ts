@@ -209,13 +209,19 @@ export class FakeState {
     issue.closedAt = at;
   }
 
-  setStatus(fullName: string, ref: string, input: { context: string; state: StatusState; description?: string; targetUrl?: string }): void {
+  setStatus(fullName: string, ref: string, input: { context: string; state: StatusState; description?: string; targetUrl?: string }): FakeStatus {
     const list = this.repo(fullName).statuses.get(ref) ?? [];
     const at = this.now();
     const rest = list.filter((s) => s.context !== input.context);
-    rest.push({ id: this.id(), context: input.context, state: input.state, description: input.description ?? null, targetUrl: input.targetUrl ?? null, createdAt: at, updatedAt: at });
+    const status = { id: this.id(), context: input.context, state: input.state, description: input.description ?? null, targetUrl: input.targetUrl ?? null, createdAt: at, updatedAt: at };
+    rest.push(status);
     this.repo(fullName).statuses.set(ref, rest);
+    this.statusLog.push({ repo: fullName, sha: ref, ...input });
+    return status;
   }
+
+  /** Every status posted through the API or set by a test, in order (the latest per context is in `statuses`). */
+  readonly statusLog: { repo: string; sha: string; context: string; state: StatusState; description?: string; targetUrl?: string }[] = [];
 
   addCheckRun(fullName: string, ref: string, input: { name: string; status?: CheckStatus; conclusion?: CheckConclusion | null }): FakeCheckRun {
     const list = this.repo(fullName).checkRuns.get(ref) ?? [];
