@@ -33,6 +33,7 @@ export type ErrorCode =
   | 'ticket.notFound'
   | 'ticket.closed'
   | 'ticket.notApproved'
+  | 'workspace.untrusted'
   | 'cancelled'
   | 'internal';
 

@@ -1,20 +1,27 @@
 /**
  * Composition root: wires the adapters and the UI by hand. Nothing here
- * holds policy logic; it lives in src/core.
+ * holds policy logic; it lives in src/core. Per-repository state has one
+ * owner (repository/changeRepositories.ts) whose one event the views
+ * follow; every command goes through one registry (commands/registerCommands.ts)
+ * that resolves the repository and checks workspace trust.
  */
 import * as vscode from 'vscode';
 import { SecretRegistry } from '../core/redact';
 import { createLogger } from './logger';
 import { registerPullRequest } from './pullRequest/registerPullRequest';
-import { runCommand, type CommandContext } from './commands/runCommand';
-import { registerTestChecks } from './tests/registerTestChecks';
-import type { TestCheckRun } from './tests/testCheckService';
+import type { CommandContext } from './commands/runCommand';
+import { CommandRegistry } from './commands/registerCommands';
+import { registerTestChecks } from './testCoverage/registerTestChecks';
+import type { TestCheckRun } from './testCoverage/testCheckService';
 import { registerStartChange } from './startChange/registerStartChange';
 import { registerCommitMessageFeatures } from './diagnostics/registerCommitMessageFeatures';
 import { registerChangeView, type ChangeViewApi } from './views/registerChangeView';
 import { registerExportEvidence } from './evidence/exportEvidence';
 import { getGitApi, type GitApi } from './gitApi';
-import { RepositoryLocator } from './repositories';
+import { GitHubSessions } from './github/githubSessions';
+import { ChangeRepositories } from './repository/changeRepositories';
+import { RepositoryLocator } from './repository/repositoryLocator';
+import { onDidChangeSettings, readSettings } from './settings';
 
 export interface ChangeControlApi {
   /** Milliseconds activate() took, for the e2e report. */
@@ -32,12 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   const secrets = new SecretRegistry();
   const logger = createLogger(channel, secrets);
   const commandContext: CommandContext = { logger, secrets, showLog: () => channel.show(true) };
-  const register = (id: string, handler: (...args: unknown[]) => unknown): void => {
-    context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(id, handler, commandContext)));
-  };
 
-  register('changeControl.showLog', () => channel.show(true));
-  // One git extension API and one repository locator serve every feature.
+  // One git extension API, one repository locator and one owner of per-repository state serve every feature.
   let git: GitApi | undefined;
   const gitApi = getGitApi().then(
     (api) => (git = api),
@@ -46,20 +49,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
       return undefined;
     },
   );
-  const locator = new RepositoryLocator(() => git);
-  const github = registerPullRequest(context, commandContext, locator);
-  const testChecks = registerTestChecks(context, commandContext, { locator, gitApi });
-  // Start Change and Link Ticket record a branch's ticket: the diagnostics and the view learn it at once.
-  const ticketRecorded = new vscode.EventEmitter<string>();
-  context.subscriptions.push(ticketRecorded);
-  registerStartChange(context, commandContext, { locator, ticketProvider: github.startChangeTickets, onDidRecordTicket: (root) => ticketRecorded.fire(root) });
-  registerCommitMessageFeatures(context, { logger, register, locator, gitApi, onDidRecordTicket: ticketRecorded.event });
-  const changeView = registerChangeView(context, commandContext, { sessions: github.sessions, locator, gitApi, shortcuts: (root) => testChecks.shortcuts(root) });
-  const refreshViewOf = (root: string): void => {
-    if (changeView.content().root === root) void changeView.refresh();
-  };
-  context.subscriptions.push(ticketRecorded.event(refreshViewOf), testChecks.onDidCheck(({ root }) => refreshViewOf(root)));
-  registerExportEvidence(context, commandContext, { sessions: github.sessions, locator });
+  const sessions = new GitHubSessions(secrets, logger);
+  let settings = readSettings();
+  const isTrusted = (): boolean => vscode.workspace.isTrusted;
+  const repositories = new ChangeRepositories({ logger, sessions, isTrusted, settings: () => settings });
+  context.subscriptions.push(
+    sessions,
+    repositories,
+    onDidChangeSettings((s) => {
+      settings = s;
+      repositories.settingsChanged();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => repositories.trustGranted()),
+  );
+  void gitApi.then((api) => api && repositories.attach(api));
+  const locator = new RepositoryLocator(() => git, isTrusted);
+  const commands = new CommandRegistry(commandContext, locator, repositories, context.subscriptions, isTrusted);
+
+  commands.register('changeControl.showLog', () => channel.show(true));
+  const github = registerPullRequest(commands, commandContext, sessions);
+  const testChecks = registerTestChecks(context, commandContext, { commands, locator, repositories, gitApi });
+  registerStartChange(commands, commandContext, { ticketProvider: github.startChangeTickets });
+  registerCommitMessageFeatures(context, { logger, commands, locator, repositories, settings: () => settings });
+  const changeView = registerChangeView(context, commandContext, { commands, sessions, locator, repositories, gitApi, shortcuts: (root) => testChecks.shortcuts(root) });
+  registerExportEvidence(context, commandContext, commands);
 
   const activationMs = Date.now() - started;
   logger.info(`Change Control activated in ${activationMs} ms`);

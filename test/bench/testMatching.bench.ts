@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { checkTests, type ChangedFile } from '../../src/core/testMatching/checkTests';
 import { TreeIndexMemo } from '../../src/core/testMatching/treeIndex';
 import type { TestCheckResult } from '../../src/core/testMatching/types';
-import { changesFromSourceControl } from '../../src/extension/tests/sourceControlChanges';
+import { changesFromSourceControl } from '../../src/extension/testCoverage/sourceControlChanges';
 import { readChange, type RepositoryChange } from '../../src/git/changes';
 import { TreeListingMemo } from '../../src/git/treeListing';
 import { openGit } from '../../src/git/git';

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { GitStatus, type SourceControlChange } from '../../src/extension/tests/sourceControlChanges';
+import { GitStatus, type SourceControlChange } from '../../src/extension/testCoverage/sourceControlChanges';
 
 interface Groups {
   mergeChanges: SourceControlChange[];

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { describeError, isChangeControlError, type ChangeControlError } from '../../core/errors';
 import type { Logger } from '../../core/ports';
 import type { SecretRegistry } from '../../core/redact';
+import { MANAGE_TRUST_ACTION } from './workspaceTrust';
 
 export interface CommandContext {
   logger: Logger;
@@ -45,5 +46,6 @@ function actionsFor(err: unknown): { title: string; command: string }[] {
   const code = (err as ChangeControlError).code;
   if (code === 'github.unauthorized') return [{ title: 'Sign in to GitHub', command: 'changeControl.signIn' }];
   if (code === 'policy.invalid') return [{ title: 'Open Policy File', command: 'changeControl.openPolicy' }];
+  if (code === 'workspace.untrusted') return [MANAGE_TRUST_ACTION];
   return [];
 }

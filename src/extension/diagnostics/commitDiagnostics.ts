@@ -13,7 +13,6 @@ import { NO_EDITOR_MESSAGE } from '../../core/commitMessage/cleanup';
 import { commitDocumentRoot, isCommitMessageDocument, isScmInput } from './commitDocuments';
 import { selectFixAll } from './fixAll';
 import { keystrokePrefix, truncatedMessage } from './keystrokeLimit';
-import type { LintContextCache } from './lintContextCache';
 
 export type LintFn = (text: string, ctx: LintContext) => Finding[];
 
@@ -25,7 +24,8 @@ export const RULES_DOCS_URL = 'https://github.com/change-control/change-control/
 
 export interface CommitDiagnosticsDeps {
   lint: LintFn;
-  cache: LintContextCache;
+  /** The lint context of a repository (undefined: none known), read from memory per keystroke. */
+  contextFor: (root: string | undefined, text: string) => LintContext;
   logger: Logger;
   /** The repository containing a file (no git processes in an untrusted workspace). */
   containingRepository: (uri: vscode.Uri) => Promise<string | undefined>;
@@ -70,7 +70,7 @@ export class CommitDiagnostics implements vscode.CodeActionProvider, vscode.Disp
       );
     }
     const { text, cut } = keystrokePrefix(doc.getText());
-    const ctx = this.deps.cache.contextFor(this.roots.get(key), text);
+    const ctx = this.deps.contextFor(this.roots.get(key), text);
     // The input box commits with `git commit --file -` (no editor): git keeps its '#' lines.
     const findings = this.deps.lint(text, isScmInput(doc) ? { ...ctx, cleanup: NO_EDITOR_MESSAGE } : ctx);
     this.linted.set(key, { version: doc.version, findings });

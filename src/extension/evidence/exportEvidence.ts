@@ -12,32 +12,23 @@ import { currentBranch } from '../../git/commits';
 import { gitCall, openGit } from '../../git/git';
 import { loadPolicyFile } from '../../git/policyFile';
 import { produceEvidence, type EvidenceScope } from '../../github/evidenceReport';
-import { runCommand, type CommandContext } from '../commands/runCommand';
+import type { CommandRegistry } from '../commands/registerCommands';
+import type { CommandContext } from '../commands/runCommand';
 import { withCancellableProgress } from '../commands/withProgress';
 import { RANGE_BOUND_FACTOR } from '../../github/deadline';
-import type { GitHubSessions } from '../github/githubSessions';
-import type { RepositoryLocator } from '../repositories';
+import type { ChangeRepository } from '../repository/changeRepository';
 
-export function registerExportEvidence(context: vscode.ExtensionContext, ctx: CommandContext, deps: { sessions: GitHubSessions; locator: RepositoryLocator }): void {
+export function registerExportEvidence(context: vscode.ExtensionContext, ctx: CommandContext, commands: CommandRegistry): void {
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
-  context.subscriptions.push(
-    vscode.commands.registerCommand(
-      'changeControl.exportEvidence',
-      runCommand('changeControl.exportEvidence', async () => {
-        const root = await deps.locator.pick({ title: 'Change Control: Export Change Evidence' });
-        if (root) await exportEvidence(root, deps.sessions, ctx, version);
-      }, ctx),
-    ),
-  );
+  // It reads the repository with git.
+  commands.registerForRepository('changeControl.exportEvidence', { title: 'Export Change Evidence', trust: 'trusted' }, (repository) => exportEvidence(repository, ctx, version));
 }
 
-async function exportEvidence(root: string, sessions: GitHubSessions, ctx: CommandContext, version: string): Promise<void> {
-  if (!vscode.workspace.isTrusted) {
-    throw new ChangeControlError('usage', 'Export Change Evidence reads the repository with git: trust this workspace first.', { hint: 'Run "Workspaces: Manage Workspace Trust".' });
-  }
+async function exportEvidence(repository: ChangeRepository, ctx: CommandContext, version: string): Promise<void> {
+  const { root } = repository;
   const scope = await pickScope(root);
   if (!scope) return;
-  const github = await sessions.connect(root, true, { scale: scope.kind === 'range' ? RANGE_BOUND_FACTOR : 1 });
+  const github = await repository.github(true, { scale: scope.kind === 'range' ? RANGE_BOUND_FACTOR : 1 });
   const { policy } = await loadPolicyFile(root);
   const doc = await withCancellableProgress('Gathering change evidence', (signal, progress) =>
     produceEvidence({

@@ -4,14 +4,15 @@
  * the bundled CLI kept in the extension's global storage, a path that stays
  * valid across extension updates (the copy is refreshed on activation).
  */
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ChangeControlError, isChangeControlError } from '../../core/errors';
+import { isChangeControlError } from '../../core/errors';
 import type { Logger } from '../../core/ports';
 import { describeManagedHooks } from '../../core/hookManagers';
 import { findHookManager } from '../../git/hookManagers';
 import { installCommitMsgHook } from '../../git/hooks';
+import { copyIfDifferent } from './hookCliCopy';
 
 const CLI_COPY = 'change-control-cli.js';
 
@@ -24,21 +25,15 @@ export function hookCliPath(context: vscode.ExtensionContext): string {
 export async function refreshHookCli(context: vscode.ExtensionContext, onlyIfPresent: boolean): Promise<string> {
   const target = hookCliPath(context);
   if (onlyIfPresent && !(await isFile(target))) return target;
-  await mkdir(path.dirname(target), { recursive: true });
-  await copyFile(path.join(context.extensionPath, 'out', 'cli.js'), target);
+  await copyIfDifferent(path.join(context.extensionPath, 'out', 'cli.js'), target);
   return target;
 }
 
 export async function installHookCommand(
   context: vscode.ExtensionContext,
-  pickRepository: () => Promise<string | undefined>,
+  root: string,
   logger: Logger,
 ): Promise<void> {
-  if (!vscode.workspace.isTrusted) {
-    throw new ChangeControlError('usage', 'Trust this workspace before installing a git hook in it.');
-  }
-  const root = await pickRepository();
-  if (!root) throw new ChangeControlError('git.notARepository', 'Open a folder that is a git repository to install the hook.');
   const manager = await findHookManager(root);
   if (manager) {
     logger.info(describeManagedHooks(manager));

@@ -9,9 +9,7 @@ import { ChangeControlError } from '../../core/errors';
 import { POLICY_FILE } from '../../core/policy/schema';
 import { initialPolicyText } from './initialPolicy';
 
-export async function openPolicyFile(pickRepository: () => Promise<string | undefined>): Promise<void> {
-  const root = await pickRepository();
-  if (!root) throw new ChangeControlError('git.notARepository', 'Open a folder that is a git repository to edit its policy file.');
+export async function openPolicyFile(root: string): Promise<void> {
   const uri = vscode.Uri.file(path.join(root, POLICY_FILE));
   if (!(await exists(uri))) {
     const create = 'Create Policy File';

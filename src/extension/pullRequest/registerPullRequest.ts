@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ChangeControlError, isChangeControlError } from '../../core/errors';
+import { isChangeControlError } from '../../core/errors';
 import type { Policy } from '../../core/policy/schema';
 import type { TicketProvider } from '../../core/ports';
 import { pullRequestBody } from '../../core/pullRequest';
@@ -15,12 +15,13 @@ import { commitLinterFor } from '../../github/commitLinter';
 import { readTrackedFile } from '../../git/pullRequestGit';
 import { openPullRequest, preparePullRequest, type OpenResult, type PreparedPullRequest } from '../../github/openPullRequest';
 import { GitHubTicketProvider } from '../../tickets/githubTicketProvider';
-import { runCommand, type CommandContext } from '../commands/runCommand';
+import type { CommandRegistry } from '../commands/registerCommands';
+import type { CommandContext } from '../commands/runCommand';
 import { withCancellableProgress } from '../commands/withProgress';
-import { changePolicyNotes, loadChangePolicy } from '../policy/loadEffectivePolicy';
-import type { RepositoryLocator } from '../repositories';
+import { changePolicyNotes } from '../policy/loadEffectivePolicy';
+import type { ChangeRepository } from '../repository/changeRepository';
 import { readSettings } from '../settings';
-import { GitHubSessions } from '../github/githubSessions';
+import type { GitHubSessions } from '../github/githubSessions';
 
 export interface GitHubFeatures {
   sessions: GitHubSessions;
@@ -34,17 +35,11 @@ export interface GitHubFeatures {
   startChangeTickets(root: string, policy: Policy): Promise<TicketProvider | undefined>;
 }
 
-export function registerPullRequest(context: vscode.ExtensionContext, ctx: CommandContext, repos: RepositoryLocator): GitHubFeatures {
-  const sessions = new GitHubSessions(ctx.secrets, ctx.logger);
-  const register = (id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, runCommand(id, handler, ctx));
-  context.subscriptions.push(
-    sessions,
-    register('changeControl.signIn', async () => sessions.signIn(await repos.pick({ title: 'Change Control: Sign In to GitHub' }))),
-    register('changeControl.openPullRequest', async (arg) => {
-      const root = await repos.pick({ ...(typeof arg === 'string' ? { hint: arg } : {}), title: 'Change Control: Open Pull Request' });
-      if (root) await runOpenPullRequest(root, sessions, ctx);
-    }),
-  );
+export function registerPullRequest(commands: CommandRegistry, ctx: CommandContext, sessions: GitHubSessions): GitHubFeatures {
+  // No repository (or a dismissed pick): sign in to github.com.
+  commands.registerForOptionalRepository('changeControl.signIn', { title: 'Sign In to GitHub' }, async (repository) => sessions.signIn(repository?.root));
+  // Open Pull Request pushes with git, which runs repository hooks.
+  commands.registerForRepository('changeControl.openPullRequest', { title: 'Open Pull Request', trust: 'trusted' }, (repository) => runOpenPullRequest(repository, ctx));
   // Silent at activation: only learn whether a session exists, never prompt.
   sessions.hasSession().then(
     (yes) => ctx.logger.info(yes ? 'GitHub: signed in.' : 'GitHub: not signed in (sign in when you open a pull request).'),
@@ -70,13 +65,11 @@ export function registerPullRequest(context: vscode.ExtensionContext, ctx: Comma
   };
 }
 
-async function runOpenPullRequest(root: string, sessions: GitHubSessions, ctx: CommandContext): Promise<void> {
-  if (!vscode.workspace.isTrusted) {
-    throw new ChangeControlError('usage', 'Open Pull Request pushes with git, which runs repository hooks: trust this workspace first.', { hint: 'Run "Workspaces: Manage Workspace Trust".' });
-  }
-  const { overrides, githubRemote: remote } = readSettings();
-  const { policy, source } = await loadChangePolicy(root, overrides, remote);
-  const github = await sessions.connect(root, true);
+async function runOpenPullRequest(repository: ChangeRepository, ctx: CommandContext): Promise<void> {
+  const { root } = repository;
+  const remote = readSettings().githubRemote;
+  const { policy, source } = await repository.loadChangePolicy();
+  const github = await repository.github(true);
   const prepared = await withCancellableProgress('Checking the change…', (signal) =>
     preparePullRequest({ root, remote, repo: github.repo, policy, octokit: github.octokit, lint: commitLinterFor(policy), signal }));
   const draft = await confirmPreflight(prepared, changePolicyNotes(source));

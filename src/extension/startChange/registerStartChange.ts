@@ -11,10 +11,10 @@ import type { TicketProvider } from '../../core/ports';
 import { startChange, TICKET_KEY, type StartChangeGit, type StartChangeResult } from '../../core/startChangeRunner';
 import { GitRepository } from '../../git/gitRepository';
 import { ManualTicketProvider } from '../../tickets/manualTicketProvider';
-import { runCommand, type CommandContext } from '../commands/runCommand';
+import type { CommandRegistry } from '../commands/registerCommands';
+import type { CommandContext } from '../commands/runCommand';
 import { withCancellableProgress } from '../commands/withProgress';
 import { loadEffectivePolicy } from '../policy/loadEffectivePolicy';
-import type { RepositoryLocator } from '../repositories';
 import { readSettings } from '../settings';
 import { confirmTicket } from './confirmTicket';
 import { pickTicket, type PickTicketOptions } from './pickTicket';
@@ -24,10 +24,7 @@ import { inputDescription, modalAsker, pickKind } from './startChangeDialogs';
 export type TicketProviderFactory = (root: string, policy: Policy) => Promise<TicketProvider | undefined>;
 
 export interface StartChangeDeps {
-  locator: RepositoryLocator;
   ticketProvider?: TicketProviderFactory;
-  /** Called with the repository root after a branch's ticket was recorded (diagnostics, sidebar). */
-  onDidRecordTicket?: (root: string) => void;
 }
 
 /** Arguments other views may pass (the sidebar: a repository, a ticket). */
@@ -36,25 +33,15 @@ interface StartArgs {
   ticket?: string;
 }
 
-export function registerStartChange(context: vscode.ExtensionContext, ctx: CommandContext, deps: StartChangeDeps): void {
-  const { locator } = deps;
+export function registerStartChange(commands: CommandRegistry, ctx: CommandContext, deps: StartChangeDeps): void {
   const providerFor: TicketProviderFactory = deps.ticketProvider ?? (async (_root, policy) => new ManualTicketProvider(policy.commit.ticketPattern));
-  const recorded = (root: string): void => deps.onDidRecordTicket?.(root);
-  const register = (id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, runCommand(id, handler, ctx));
-  context.subscriptions.push(
-    register('changeControl.startChange', async (arg) => {
-      const args = toArgs(arg);
-      if (!(await requireTrust('Start Change'))) return;
-      const root = await locator.pick({ ...(args.root ? { hint: args.root } : {}), title: 'Change Control: Start Change' });
-      if (root && (await runStartChange(root, args, providerFor, ctx))) recorded(root);
-    }),
-    register('changeControl.linkTicket', async (arg) => {
-      const args = toArgs(arg);
-      if (!(await requireTrust('Link Ticket to Branch'))) return;
-      const root = await locator.pick({ ...(args.root ? { hint: args.root } : {}), title: 'Change Control: Link Ticket to Branch' });
-      if (root && (await runLinkTicket(root, args, providerFor, ctx))) recorded(root);
-    }),
-  );
+  // Both run git (and its hooks). A recorded ticket reaches the diagnostics and the Change view through the repository.
+  commands.registerForRepository('changeControl.startChange', { title: 'Start Change', trust: 'trusted' }, async (repository, arg) => {
+    if (await runStartChange(repository.root, toArgs(arg), providerFor, ctx)) await repository.ticketRecorded();
+  });
+  commands.registerForRepository('changeControl.linkTicket', { title: 'Link Ticket to Branch', trust: 'trusted' }, async (repository, arg) => {
+    if (await runLinkTicket(repository.root, toArgs(arg), providerFor, ctx)) await repository.ticketRecorded();
+  });
 }
 
 /** True when a branch's ticket was recorded. */
@@ -110,15 +97,6 @@ function withFetchProgress(repo: GitRepository): StartChangeGit {
     getBranchConfig: (branch, key) => repo.getBranchConfig(branch, key),
     setBranchConfig: (branch, key, value) => repo.setBranchConfig(branch, key, value),
   };
-}
-
-/** Start Change runs git (and its hooks): refuse in an untrusted workspace, offering to manage trust. */
-async function requireTrust(what: string): Promise<boolean> {
-  if (vscode.workspace.isTrusted) return true;
-  const manage = 'Manage Workspace Trust';
-  const picked = await vscode.window.showWarningMessage(`${what} runs git in this repository, which is not trusted. Trust the workspace to continue.`, manage);
-  if (picked === manage) await vscode.commands.executeCommand('workbench.trust.manage');
-  return false;
 }
 
 async function showResult(result: StartChangeResult): Promise<void> {

@@ -14,11 +14,9 @@ import type { ChangeShortcuts } from '../../git/changes';
 import { currentBranch } from '../../git/commits';
 import { readChangeSnapshot, type ReadChangeSnapshotOptions } from '../../github/changeStatus';
 import type { RequestLog } from '../../github/requestLog';
-import type { GitHubSessions } from '../github/githubSessions';
-import { loadChangePolicy } from '../policy/loadEffectivePolicy';
+import type { ChangeRepository } from '../repository/changeRepository';
 import { readSettings } from '../settings';
 import type { ViewState } from './viewStates';
-
 
 export interface ViewContent {
   state: ViewState;
@@ -31,22 +29,22 @@ export interface ViewContent {
 }
 
 export interface ChangeViewModelDeps {
-  sessions: Pick<GitHubSessions, 'connect'>;
   logger: Logger;
   /** Shortcuts for the tests check (the Check Tests service's). */
   shortcuts?: (root: string) => ChangeShortcuts;
 }
 
-export async function readViewContent(root: string | undefined, deps: ChangeViewModelDeps): Promise<ViewContent> {
-  if (!root) return { state: 'noRepository', nodes: [] };
+export async function readViewContent(repository: ChangeRepository | undefined, deps: ChangeViewModelDeps): Promise<ViewContent> {
+  if (!repository) return { state: 'noRepository', nodes: [] };
+  const { root } = repository;
   if (!vscode.workspace.isTrusted) return { state: 'untrusted', root, nodes: [] };
   try {
     const settings = readSettings();
     // The base branch's policy governs the change; the checkout's and the settings may only tighten it.
-    const { policy, source: policySource } = await loadChangePolicy(root, settings.overrides, settings.githubRemote);
+    const { policy, source: policySource } = await repository.loadChangePolicy();
     const branch = await currentBranch(root);
     if (branch === policy.branch.base) return { state: 'onBase', root, nodes: [] };
-    const connection = await connect(root, deps);
+    const connection = await connect(repository);
     if (connection === 'signedOut') return { state: 'signedOut', root, nodes: [] };
     const before = connection.requestLog?.snapshot();
     const shortcuts = deps.shortcuts?.(root);
@@ -62,9 +60,9 @@ export async function readViewContent(root: string | undefined, deps: ChangeView
   }
 }
 
-async function connect(root: string, deps: ChangeViewModelDeps): Promise<{ github: ReadChangeSnapshotOptions['github']; requestLog?: RequestLog } | 'signedOut'> {
+async function connect(repository: ChangeRepository): Promise<{ github: ReadChangeSnapshotOptions['github']; requestLog?: RequestLog } | 'signedOut'> {
   try {
-    const connection = await deps.sessions.connect(root, false);
+    const connection = await repository.github(false);
     return { github: { octokit: connection.octokit, repo: connection.repo }, requestLog: connection.requestLog };
   } catch (err) {
     if (isChangeControlError(err, 'github.unauthorized')) return 'signedOut';

@@ -9,10 +9,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readinessLine } from '../../core/readiness';
 import type { ChangeShortcuts } from '../../git/changes';
-import { runCommand, type CommandContext } from '../commands/runCommand';
+import type { CommandRegistry } from '../commands/registerCommands';
+import type { CommandContext } from '../commands/runCommand';
 import type { GitApi } from '../gitApi';
 import type { GitHubSessions } from '../github/githubSessions';
-import type { RepositoryLocator } from '../repositories';
+import type { ChangeRepositories } from '../repository/changeRepositories';
+import type { RepositoryChangeKind } from '../repository/changeRepository';
+import type { RepositoryLocator } from '../repository/repositoryLocator';
 import { readSettings } from '../settings';
 import { ChangeTreeProvider, type ChangeViewElement } from './changeTreeProvider';
 import { readViewContent, type ViewContent } from './changeViewModel';
@@ -30,13 +33,18 @@ export interface ChangeViewApi {
 }
 
 export interface ChangeViewDeps {
-  sessions: GitHubSessions;
+  commands: CommandRegistry;
+  sessions: Pick<GitHubSessions, 'onDidChange'>;
   locator: RepositoryLocator;
+  repositories: ChangeRepositories;
   /** The built-in git extension's API once known (undefined when git is off). */
   gitApi: Promise<GitApi | undefined>;
   /** Shortcuts for the view's tests check (the Check Tests service's). */
   shortcuts?: (root: string) => ChangeShortcuts;
 }
+
+/** The repository changes the view shows: HEAD moved, a ticket recorded, a tests check done. */
+const SHOWN_CHANGES: ReadonlySet<RepositoryChangeKind> = new Set(['head', 'ticket', 'testCheck']);
 
 export function registerChangeView(context: vscode.ExtensionContext, ctx: CommandContext, deps: ChangeViewDeps): ChangeViewApi {
   const provider = new ChangeTreeProvider();
@@ -44,21 +52,17 @@ export function registerChangeView(context: vscode.ExtensionContext, ctx: Comman
   const status = vscode.window.createStatusBarItem('changeControl.status', vscode.StatusBarAlignment.Left, 50);
   status.name = 'Change Control';
   status.command = `${VIEW_ID}.focus`;
-  const { locator } = deps;
-  let gitApi: GitApi | undefined;
+  const { locator, repositories, commands } = deps;
   let root: string | undefined;
   let content: ViewContent = { state: 'noRepository', nodes: [] };
-  const repoListeners: vscode.Disposable[] = [];
 
   const controller = new RefreshController({
     pollSeconds: () => readSettings().pollIntervalSeconds,
     refresh: async (reason) => {
       const started = Date.now();
-      if (!root) {
-        root = await locator.activeOrFirst();
-        if (root) watchRepository(root);
-      }
-      content = await readViewContent(root, { sessions: deps.sessions, logger: ctx.logger, ...(deps.shortcuts ? { shortcuts: deps.shortcuts } : {}) });
+      root ??= await locator.activeOrFirst();
+      // The repository follows its HEAD from now on (repositories.onDidChange below).
+      content = await readViewContent(root ? repositories.get(root) : undefined, { logger: ctx.logger, ...(deps.shortcuts ? { shortcuts: deps.shortcuts } : {}) });
       await vscode.commands.executeCommand('setContext', 'changeControl.viewState', content.state);
       const changed = provider.update(content.root ?? '', content.nodes);
       showStatus(status, content);
@@ -70,37 +74,14 @@ export function registerChangeView(context: vscode.ExtensionContext, ctx: Comman
   const follow = async (next: string | undefined): Promise<void> => {
     if (!next || next === root) return;
     root = next;
-    watchRepository(next);
     await controller.request('repository changed');
   };
 
-  const watchRepository = (repoRoot: string): void => {
-    for (const d of repoListeners.splice(0)) d.dispose();
-    const repo = gitApi?.getRepository(vscode.Uri.file(repoRoot));
-    if (repo) {
-      let last = headKey(repo.state.HEAD);
-      // state.onDidChange fires on every status scan: refresh only when HEAD moved.
-      repoListeners.push(repo.state.onDidChange(() => {
-        const key = headKey(repo.state.HEAD);
-        if (key !== last) {
-          last = key;
-          void controller.request('git HEAD changed');
-        }
-      }));
-    } else {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(repoRoot), '.git/{HEAD,refs/heads/**}'));
-      const onChange = (): void => void controller.request('.git changed');
-      repoListeners.push(watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange));
-    }
-  };
-
-  const register = (id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, runCommand(id, handler, ctx));
   context.subscriptions.push(
     provider,
     treeView,
     status,
     controller,
-    { dispose: () => repoListeners.forEach((d) => d.dispose()) },
     treeView.onDidChangeVisibility((e) => controller.setVisible(e.visible)),
     vscode.window.onDidChangeWindowState((s) => {
       if (s.focused && treeView.visible) void controller.request('window focused');
@@ -109,38 +90,36 @@ export function registerChangeView(context: vscode.ExtensionContext, ctx: Comman
     vscode.workspace.onDidGrantWorkspaceTrust(() => void controller.request('workspace trusted')),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void controller.request('folders changed')),
     deps.sessions.onDidChange(() => void controller.request('GitHub session changed')),
-    register('changeControl.refresh', () => controller.request('refresh button')),
-    register('changeControl.selectRepository', async () => {
-      const roots = await locator.list();
-      const picked = await vscode.window.showQuickPick(
-        roots.map((r) => ({ label: path.basename(r), description: r, picked: r === root, root: r })),
-        { title: 'Change Control: Select Repository', placeHolder: 'Which repository should the Change view show?' },
-      );
-      if (picked) await follow(picked.root);
+    repositories.onDidOpen(() => void controller.request('repository opened')),
+    repositories.onDidChange(({ repository, kind }) => {
+      if (repository.root === root && SHOWN_CHANGES.has(kind)) void controller.request(`repository: ${kind}`);
     }),
-    register('changeControl.openInBrowser', async (arg) => {
-      const url = (arg as ChangeViewElement | undefined)?.node?.url;
-      if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
-    }),
-    register('changeControl.createItemTest', async (arg) => runNodeAction(arg, 'changeControl.createTestFile')),
-    register('changeControl.openItemTest', async (arg) => runNodeAction(arg, 'changeControl.openTest')),
-    // The title button and the welcome view: start the change in the repository the view shows.
-    register('changeControl.startChangeInView', async () => vscode.commands.executeCommand('changeControl.startChange', root ? { root } : undefined)),
   );
+  commands.register('changeControl.refresh', () => controller.request('refresh button'));
+  commands.register('changeControl.selectRepository', async () => {
+    const roots = await locator.list();
+    const picked = await vscode.window.showQuickPick(
+      roots.map((r) => ({ label: path.basename(r), description: r, picked: r === root, root: r })),
+      { title: 'Change Control: Select Repository', placeHolder: 'Which repository should the Change view show?' },
+    );
+    if (picked) await follow(picked.root);
+  });
+  commands.register('changeControl.openInBrowser', async (arg) => {
+    const url = (arg as ChangeViewElement | undefined)?.node?.url;
+    if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
+  });
+  commands.register('changeControl.createItemTest', async (arg) => runNodeAction(arg, 'changeControl.createTestFile'));
+  commands.register('changeControl.openItemTest', async (arg) => runNodeAction(arg, 'changeControl.openTest'));
+  // The title button and the welcome view: start the change in the repository the view shows.
+  commands.register('changeControl.startChangeInView', async () => vscode.commands.executeCommand('changeControl.startChange', root ? { root } : undefined));
 
-  void deps.gitApi.then((api) => {
-    gitApi = api;
-    if (api) context.subscriptions.push(api.onDidOpenRepository(() => void controller.request('repository opened')));
-    if (root) watchRepository(root);
+  // Once the git extension's repositories are known (the repositories follow HEAD through them), the first refresh.
+  void deps.gitApi.then(() => {
     if (treeView.visible) controller.setVisible(true);
     else void controller.request('activation');
   });
 
   return { provider, refresh: () => controller.request('api'), content: () => content };
-}
-
-function headKey(head: { name?: string; commit?: string; ahead?: number; behind?: number } | undefined): string {
-  return `${head?.name ?? ''}@${head?.commit ?? ''}+${head?.ahead ?? ''}-${head?.behind ?? ''}`;
 }
 
 async function runNodeAction(arg: unknown, command: string): Promise<void> {

@@ -12,7 +12,7 @@ import { checkTests, type ChangedFile } from '../../../src/core/testMatching/che
 import { defaultPolicy } from '../../../src/core/policy/schema';
 import { readChange } from '../../../src/git/changes';
 import { TreeListingMemo, indexStamp } from '../../../src/git/treeListing';
-import { changesFromSourceControl } from '../../../src/extension/tests/sourceControlChanges';
+import { changesFromSourceControl } from '../../../src/extension/testCoverage/sourceControlChanges';
 import { createFeatureRepo, git, write } from '../../support/featureRepo';
 import { sourceControlGroups } from '../../support/sourceControlGroups';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { GitStatus, changesFromSourceControl, sourceControlSize, type SourceControlChange } from '../../../src/extension/tests/sourceControlChanges';
+import { GitStatus, changesFromSourceControl, sourceControlSize, type SourceControlChange } from '../../../src/extension/testCoverage/sourceControlChanges';
 
 const root = path.resolve('/repo');
 const uri = (rel: string): { fsPath: string } => ({ fsPath: path.join(root, ...rel.split('/')) });

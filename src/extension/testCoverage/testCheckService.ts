@@ -8,10 +8,11 @@ import { ChangeControlError } from '../../core/errors';
 import type { Logger } from '../../core/ports';
 import { checkTests } from '../../core/testMatching/checkTests';
 import type { TestCheckResult } from '../../core/testMatching/types';
-import { TreeIndexMemo } from '../../core/testMatching/treeIndex';
 import { readChange, type ChangeShortcuts } from '../../git/changes';
-import { TreeListingMemo } from '../../git/treeListing';
 import { loadPolicyFile } from '../../git/policyFile';
+import { untrustedWorkspaceError } from '../commands/workspaceTrust';
+import type { ChangeRepositories } from '../repository/changeRepositories';
+import type { RepositoryMemos } from '../repository/changeRepository';
 import type { SourceControlState } from './sourceControlState';
 
 /** Where a check took the staged, unstaged and untracked files from. */
@@ -24,15 +25,8 @@ export interface TestCheckRun {
   ms: number;
 }
 
-/** The memos of one repository, kept across checks. */
-interface Memos {
-  treeMemo: TreeListingMemo;
-  indexMemo: TreeIndexMemo;
-}
-
 export class TestCheckService implements vscode.Disposable {
   private readonly results = new Map<string, TestCheckResult>();
-  private readonly memos = new Map<string, Memos>();
   private readonly runs = new Map<string, TestCheckRun>();
   private readonly changed = new vscode.EventEmitter<TestCheckRun>();
   /** Fires after every completed check. */
@@ -40,13 +34,14 @@ export class TestCheckService implements vscode.Disposable {
 
   constructor(
     private readonly logger: Logger,
+    /** Owns each repository's memos, and hears of each completed check. */
+    private readonly repositories: Pick<ChangeRepositories, 'get'>,
     private readonly sourceControl?: Pick<SourceControlState, 'changes' | 'markChanged'>,
   ) {}
 
   /** Shortcuts for a check of `root` (also used by the Change view's check). */
-  shortcuts(root: string): ChangeShortcuts & Memos {
-    let memos = this.memos.get(root);
-    if (!memos) this.memos.set(root, (memos = { treeMemo: new TreeListingMemo(), indexMemo: new TreeIndexMemo() }));
+  shortcuts(root: string): ChangeShortcuts & RepositoryMemos {
+    const memos = this.repositories.get(root).memos;
     const localChanges = this.sourceControl?.changes(root);
     return localChanges ? { localChanges, ...memos } : { ...memos };
   }
@@ -72,9 +67,7 @@ export class TestCheckService implements vscode.Disposable {
   }
 
   async check(root: string, signal?: AbortSignal): Promise<TestCheckResult> {
-    if (!vscode.workspace.isTrusted) {
-      throw new ChangeControlError('usage', 'Checking tests runs git, which is off in an untrusted workspace.', { hint: 'Trust this workspace to check tests.' });
-    }
+    if (!vscode.workspace.isTrusted) throw untrustedWorkspaceError('Check Tests');
     const started = Date.now();
     const loaded = await loadPolicyFile(root);
     const shortcuts = this.shortcuts(root);
@@ -87,11 +80,11 @@ export class TestCheckService implements vscode.Disposable {
     this.results.set(root, result);
     this.runs.set(root, run);
     this.changed.fire(run);
+    this.repositories.get(root).testsChecked();
     return result;
   }
 
   dispose(): void {
-    this.memos.clear();
     this.runs.clear();
     this.changed.dispose();
   }

@@ -12,10 +12,12 @@ import type { TestCheckResult } from '../../core/testMatching/types';
 import { listTree } from '../../git/changes';
 import { createWorkTreeFile } from '../../git/workTreeFile';
 import { loadPolicyFile } from '../../git/policyFile';
-import { runCommand, type CommandContext } from '../commands/runCommand';
+import type { CommandRegistry } from '../commands/registerCommands';
+import type { CommandContext } from '../commands/runCommand';
 import { withCancellableProgress } from '../commands/withProgress';
 import type { GitApi } from '../gitApi';
-import { RepositoryLocator } from '../repositories';
+import type { ChangeRepositories } from '../repository/changeRepositories';
+import type { RepositoryLocator } from '../repository/repositoryLocator';
 import { SourceControlState } from './sourceControlState';
 import { TestCheckService } from './testCheckService';
 import { TestDiagnostics } from './testDiagnostics';
@@ -27,25 +29,24 @@ import { TestDiagnostics } from './testDiagnostics';
 export function registerTestChecks(
   context: vscode.ExtensionContext,
   commandContext: CommandContext,
-  deps: { locator: RepositoryLocator; gitApi: Promise<GitApi | undefined> },
+  deps: { commands: CommandRegistry; locator: RepositoryLocator; repositories: ChangeRepositories; gitApi: Promise<GitApi | undefined> },
 ): TestCheckService {
   const sourceControl = new SourceControlState();
-  const service = new TestCheckService(commandContext.logger, sourceControl);
+  const service = new TestCheckService(commandContext.logger, deps.repositories, sourceControl);
   const diagnostics = new TestDiagnostics();
   void deps.gitApi.then((api) => api && sourceControl.attach(api));
   const commands = new TestCommands(service, diagnostics, deps.locator, commandContext);
-  const register = (id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable =>
-    vscode.commands.registerCommand(id, runCommand(id, handler, commandContext));
   context.subscriptions.push(
     sourceControl,
     service,
     diagnostics,
     service.onDidCheck(({ root, result }) => diagnostics.show(root, result)),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, diagnostics, TestDiagnostics.metadata),
-    register('changeControl.checkTests', (arg) => commands.check(arg)),
-    register('changeControl.createTestFile', (root, source, test) => commands.createTestFile(root, source, test)),
-    register('changeControl.openTest', (root, test) => commands.openTest(root, test)),
   );
+  // All three run git (the check, and finding a source's tests).
+  deps.commands.registerForRepository('changeControl.checkTests', { title: 'Check Tests', trust: 'trusted' }, (repository) => commands.check(repository.root));
+  deps.commands.register('changeControl.createTestFile', (root, source, test) => commands.createTestFile(root, source, test), { title: 'Create Test File', trust: 'trusted' });
+  deps.commands.register('changeControl.openTest', (root, test) => commands.openTest(root, test), { title: 'Open Test', trust: 'trusted' });
   return service;
 }
 
@@ -63,10 +64,7 @@ class TestCommands {
   ) {}
 
   /** Runs the check with a cancellable progress notification. */
-  async check(arg?: unknown): Promise<TestCheckResult | undefined> {
-    const hint = typeof arg === 'string' ? arg : arg instanceof vscode.Uri ? await this.locator.forUri(arg) : undefined;
-    const root = await this.locator.pick({ ...(hint ? { hint } : {}), title: 'Change Control: Check Tests' });
-    if (!root) return undefined;
+  async check(root: string): Promise<TestCheckResult> {
     const result = await withCancellableProgress(`Checking tests in ${path.basename(root)}`, async (signal) => {
       try {
         return await this.service.check(root, signal);
@@ -136,7 +134,6 @@ class TestCommands {
   }
 
   private async lookup(root: string, source: string): Promise<{ tests: string[]; suggestedTest?: string }> {
-    if (!vscode.workspace.isTrusted) throw new ChangeControlError('usage', 'Finding tests runs git, which is off in an untrusted workspace.', { hint: 'Trust this workspace.' });
     const [tree, loaded] = await Promise.all([listTree(root), loadPolicyFile(root)]);
     return suggestTestFor(source, tree, loaded.policy.tests);
   }
