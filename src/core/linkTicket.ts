@@ -3,8 +3,8 @@
  * not made by Start Change, so the hooks, the CLI and the sidebar know it.
  */
 import { ChangeControlError } from './errors';
-import type { StartChangeGit } from './startChangeRunner';
-import { TICKET_KEY } from './startChangeRunner';
+import type { StartChangeGit } from '../app/startChangeRunner';
+import { TICKET_KEY } from '../app/startChangeRunner';
 import { normaliseTicketId } from './ticketId';
 
 export interface LinkTicketResult {

@@ -14,11 +14,11 @@ import { EvidenceDocumentSchema, type EvidenceDocument } from '../../core/eviden
 import { ChangeControlError } from '../../core/errors';
 import type { SecretRegistry } from '../../core/redact';
 import { loadPolicyFor, requireWorkTree, withToken } from '../context';
-import type { GitHubConnection } from '../../github/connect';
+import type { GitHubConnection } from '../../app/connect';
 import { commandDeadline, connectCli, withinCommandBound } from '../github';
 import { RANGE_BOUND_FACTOR } from '../../github/deadline';
 import { etagCachePath, loadEtagCache, saveEtagCache } from '../../github/etagCacheFile';
-import { produceEvidence, pullForBranch, type EvidenceScope } from '../../github/evidenceReport';
+import { produceEvidence, pullForBranch, type EvidenceScope } from '../../app/evidenceReport';
 import { commitExists, gitCall, openGit } from '../../git/git';
 import { readPolicyAtCommit } from '../../git/policyFile';
 import { describePolicyProblem } from '../../core/policy/governingPolicy';

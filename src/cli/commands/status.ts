@@ -15,7 +15,7 @@ import { readinessLine, assessReadiness } from '../../core/readiness';
 import { SecretRegistry } from '../../core/redact';
 import { loadGatePolicyFor, requireWorkTree, tokenFromEnv } from '../context';
 import { cliTarget, commandDeadline, connectCli } from '../github';
-import { readChangeSnapshot } from '../../github/changeStatus';
+import { readChangeSnapshot } from '../../app/changeStatus';
 import type { RepoRef } from '../../tickets/githubTicketProvider';
 import type { Octokit } from '@octokit/rest';
 import type { Deadline } from '../../github/deadline';

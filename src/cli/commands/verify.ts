@@ -12,7 +12,7 @@ import { assessReadiness, readinessLine } from '../../core/readiness';
 import { loadGatePolicyFor, requireWorkTree, withToken } from '../context';
 import { policySourceLines, type PolicySource } from '../../core/policy/governingPolicy';
 import { commandDeadline, connectCli, withinCommandBound } from '../github';
-import { readPullRequestSnapshot } from '../../github/pullRequestSnapshot';
+import { readPullRequestSnapshot } from '../../app/pullRequestSnapshot';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
 const USAGE = 'change-control verify --pr N [--remote NAME]';

@@ -11,7 +11,7 @@ import { ChangeControlError } from '../../core/errors';
 import { currentBranch } from '../../git/commits';
 import { gitCall, openGit } from '../../git/git';
 import { loadPolicyFile } from '../../git/policyFile';
-import { produceEvidence, type EvidenceScope } from '../../github/evidenceReport';
+import { produceEvidence, type EvidenceScope } from '../../app/evidenceReport';
 import { runCommand, type CommandContext } from '../commands/runCommand';
 import { withCancellableProgress } from '../commands/withProgress';
 import { RANGE_BOUND_FACTOR } from '../../github/deadline';

@@ -8,7 +8,7 @@ import { ChangeControlError } from '../../core/errors';
 import { linkTicket } from '../../core/linkTicket';
 import type { Policy } from '../../core/policy/schema';
 import type { TicketProvider } from '../../core/ports';
-import { startChange, TICKET_KEY, type StartChangeGit, type StartChangeResult } from '../../core/startChangeRunner';
+import { startChange, TICKET_KEY, type StartChangeGit, type StartChangeResult } from '../../app/startChangeRunner';
 import { GitRepository } from '../../git/gitRepository';
 import { ManualTicketProvider } from '../../tickets/manualTicketProvider';
 import { runCommand, type CommandContext } from '../commands/runCommand';

@@ -3,11 +3,11 @@
  * it through the git port, and feeds the outcome back in. The shells give
  * only the port and an asker (a modal dialog, or the CLI's flags).
  */
-import type { ChangeKind } from './branchName';
-import { ChangeControlError, describeError, isChangeControlError } from './errors';
-import type { Policy } from './policy/schema';
-import { redact } from './redact';
-import { planStartChange, type FetchState, type RepoSnapshot, type StartAnswers, type StartChangeInput, type StartQuestion } from './startChange';
+import type { ChangeKind } from '../core/branchName';
+import { ChangeControlError, describeError, isChangeControlError } from '../core/errors';
+import type { Policy } from '../core/policy/schema';
+import { redact } from '../core/redact';
+import { planStartChange, type FetchState, type RepoSnapshot, type StartAnswers, type StartChangeInput, type StartQuestion } from '../core/startChange';
 
 /** git config keys under `branch.<name>.` that Change Control reads and writes. */
 export const TICKET_KEY = 'changeTicket';

@@ -3,7 +3,7 @@ import { ChangeControlError, isChangeControlError } from '../../../src/core/erro
 import { linkTicket } from '../../../src/core/linkTicket';
 import { defaultPolicy } from '../../../src/core/policy/schema';
 import type { RepoSnapshot, StartQuestion } from '../../../src/core/startChange';
-import { startChange, type StartChangeGit, type StartChangeLock } from '../../../src/core/startChangeRunner';
+import { startChange, type StartChangeGit, type StartChangeLock } from '../../../src/app/startChangeRunner';
 
 /** An in-memory repository that records every call. */
 class FakeGit implements StartChangeGit {

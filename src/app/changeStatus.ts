@@ -27,7 +27,7 @@ import type { Policy } from '../core/policy/schema';
 import { issueToTicket, parseTicketId, sameRepo, trackerRepo, type RepoRef, type TicketRef } from '../tickets/githubTicketProvider';
 import { readLocalChange } from '../git/branchStatus';
 import type { ChangeShortcuts } from '../git/changes';
-import { isGoneOrMissing, translateGitHubError } from './errors';
+import { isGoneOrMissing, translateGitHubError } from '../github/errors';
 
 export interface ChangeStatusInput {
   octokit: Octokit;

@@ -30,8 +30,8 @@ import { commitsInRange, currentBranch, readBranchTicket } from '../git/commits'
 import { listTemplateCandidates, readBaseState, readTrackedFile } from '../git/pullRequestGit';
 import { pushBranch } from '../git/push';
 import { GitHubTicketProvider, parseTicketId, trackerRepo, type RepoRef, type TicketRef } from '../tickets/githubTicketProvider';
-import { translateGitHubError } from './errors';
-import { commentOnTicketOnce, createPullRequest, findOpenPullRequest, planReviewers, requestReviewers, withoutPastReviewers, type PullRequestInfo, type ReviewerPlan } from './pullRequests';
+import { translateGitHubError } from '../github/errors';
+import { commentOnTicketOnce, createPullRequest, findOpenPullRequest, planReviewers, requestReviewers, withoutPastReviewers, type PullRequestInfo, type ReviewerPlan } from '../github/pullRequests';
 
 export interface PrepareOptions {
   root: string;

@@ -12,7 +12,7 @@ import { POLICY_FILE, type Policy } from '../core/policy/schema';
 import { compileTicketPattern } from '../core/ticketId';
 import { parseTicketId, trackerRepo, type RepoRef } from '../tickets/githubTicketProvider';
 import { checkRunState, linksTo, pullRequestState, statusCheckState } from './changeStatus';
-import { isGoneOrMissing } from './errors';
+import { isGoneOrMissing } from '../github/errors';
 
 type Change = Omit<ChangeEvidence, 'findings'>;
 type Commit = Change['commits'][number];
