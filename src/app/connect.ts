@@ -9,7 +9,7 @@ import { ChangeControlError } from '../core/errors';
 import type { Logger, TokenSource } from '../core/ports';
 import type { SecretRegistry } from '../core/redact';
 import { remoteUrl } from '../git/pullRequestGit';
-import type { RepoRef } from '../tickets/githubTicketProvider';
+import type { RepoRef } from '../core/ports';
 import { createGitHubClient, type GitHubTuning } from '../github/client';
 import type { Deadline } from '../github/deadline';
 import type { EtagCache } from '../github/etagCache';

@@ -29,7 +29,8 @@ import { readChange } from '../git/changes';
 import { commitsInRange, currentBranch, readBranchTicket } from '../git/commits';
 import { listTemplateCandidates, readBaseState, readTrackedFile } from '../git/pullRequestGit';
 import { pushBranch } from '../git/push';
-import { GitHubTicketProvider, parseTicketId, trackerRepo, type RepoRef, type TicketRef } from '../tickets/githubTicketProvider';
+import type { RepoRef, TicketRef } from '../core/ports';
+import { GitHubTicketProvider, parseTicketId, trackerRepo } from '../tickets/githubTicketProvider';
 import { translateGitHubError } from '../github/errors';
 import { commentOnTicketOnce, createPullRequest, findOpenPullRequest, planReviewers, requestReviewers, withoutPastReviewers, type PullRequestInfo, type ReviewerPlan } from '../github/pullRequests';
 

@@ -6,6 +6,7 @@
  * Add to this file; do not change existing members without updating every
  * implementation.
  */
+import type { RepoSnapshot } from './startChange';
 
 /** Where log lines go (the output channel, stderr). Never pass secrets. */
 export interface Logger {
@@ -48,3 +49,55 @@ export interface TicketProvider {
 
 /** Reads a secret (a token) at the moment it is needed; never stored elsewhere. */
 export type TokenSource = () => Promise<string | undefined>;
+
+/** A repository on a GitHub host: the owner and the name. */
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+/** One issue (a change ticket) on a GitHub host. */
+export interface TicketRef extends RepoRef {
+  number: number;
+}
+
+/** git config keys under `branch.<name>.` that Change Control reads and writes. */
+export const TICKET_KEY = 'changeTicket';
+export const KIND_KEY = 'changeKind';
+
+/** The repository's Start Change lock, held for one run (src/git/startLock.ts). */
+export interface StartChangeLock {
+  /** Worth telling the user (a stale lock that was replaced). */
+  notes: string[];
+  release(): Promise<void>;
+}
+
+/** What Start Change needs from git (implemented by src/git/gitRepository.ts). */
+export interface StartChangeGit {
+  /**
+   * Take the repository's Start Change lock, so that two runs cannot both
+   * plan on the same state; throws `git.operationInProgress` while another
+   * run holds it.
+   */
+  lock(): Promise<StartChangeLock>;
+  snapshot(): Promise<RepoSnapshot>;
+  /** The checked-out branch now; undefined when HEAD is detached. */
+  currentBranch(): Promise<string | undefined>;
+  /** Fetch one remote; throws a ChangeControlError when it fails. */
+  fetch(remote: string): Promise<void>;
+  /** Create `name` at `startPoint` and check it out, keeping uncommitted changes. */
+  createBranch(name: string, startPoint: string): Promise<void>;
+  switchBranch(name: string): Promise<void>;
+  getBranchConfig(branch: string, key: string): Promise<string | undefined>;
+  setBranchConfig(branch: string, key: string, value: string): Promise<void>;
+}
+
+/** Local history facts the evidence gatherer needs (src/git/history.ts). */
+export interface EvidenceGit {
+  /** First-parent commits of `from..to`, oldest first. */
+  firstParentCommits(from: string, to: string): Promise<{ sha: string; parents: string[]; author: string; date: string; message: string }[]>;
+  /** Paths in the tree of `sha`, or undefined when the commit is not available locally. */
+  treeFiles(sha: string): Promise<string[] | undefined>;
+  /** Whether the commit `sha` changes the policy file against its first parent. */
+  editsPolicy?(sha: string): Promise<boolean>;
+}

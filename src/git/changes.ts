@@ -15,7 +15,7 @@ import { ChangeControlError } from '../core/errors';
 import { combineChangeLayers } from '../core/testMatching/changeLayers';
 import type { ChangedFile } from '../core/testMatching/checkTests';
 import type { TreeIndexMemo } from '../core/testMatching/treeIndex';
-import { commitExists, gitCall, openGit } from './git';
+import { commitExists, gitCall, openGit, parseNulList } from './git';
 import type { TreeListingMemo } from './treeListing';
 
 /** Git's empty tree: the base of a repository without commits. */
@@ -94,10 +94,6 @@ export function parseNameStatus(output: string): ChangedFile[] {
     out.push({ path: file, status: letter === 'D' ? 'deleted' : letter === 'A' ? 'added' : 'modified' });
   }
   return out;
-}
-
-export function parseNulList(output: string): string[] {
-  return output.split('\0').filter((s) => s !== '');
 }
 
 /** `git diff -z --name-status -M` between revisions (or one and the work tree), parsed. */

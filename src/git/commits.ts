@@ -6,7 +6,7 @@
  * read NUL-separated (`-z`): a message may hold any other byte.
  */
 import { ChangeControlError } from '../core/errors';
-import { TICKET_KEY } from '../app/startChangeRunner';
+import { TICKET_KEY } from '../core/ports';
 import { existsSync } from 'node:fs';
 import { gitCall, openGit, translateGitError } from './git';
 

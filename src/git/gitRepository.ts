@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { ChangeControlError } from '../core/errors';
 import type { RepoOperation, RepoSnapshot, WorkingChanges } from '../core/startChange';
-import type { StartChangeGit, StartChangeLock } from '../app/startChangeRunner';
+import type { StartChangeGit, StartChangeLock } from '../core/ports';
 import { commitExists, gitCall, openGit } from './git';
 import { acquireStartLock } from './startLock';
 

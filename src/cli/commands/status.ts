@@ -16,7 +16,7 @@ import { SecretRegistry } from '../../core/redact';
 import { loadGatePolicyFor, requireWorkTree, tokenFromEnv } from '../context';
 import { cliTarget, commandDeadline, connectCli } from '../github';
 import { readChangeSnapshot } from '../../app/changeStatus';
-import type { RepoRef } from '../../tickets/githubTicketProvider';
+import type { RepoRef } from '../../core/ports';
 import type { Octokit } from '@octokit/rest';
 import type { Deadline } from '../../github/deadline';
 import { EXIT, type CliCommand, type CliIo } from '../io';
