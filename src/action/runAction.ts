@@ -14,7 +14,7 @@ import type { Octokit } from '@octokit/rest';
 import { GATE_STATUS_CONTEXT } from '../core/changeSnapshot';
 import { ChangeControlError, describeError, isChangeControlError } from '../core/errors';
 import { SecretRegistry } from '../core/redact';
-import { findTicketId } from '../github/evidence';
+import { findTicketId } from '../app/evidence';
 import { commitExists, openGit } from '../git/git';
 import { judgePullRequest, type PullRequestVerdict } from '../cli/commands/verify';
 import { loadPolicyFor, requireWorkTree } from '../cli/context';

@@ -10,7 +10,7 @@ import type { Logger } from '../core/ports';
 import { silentLogger } from '../core/ports';
 import type { SecretRegistry } from '../core/redact';
 import type { GitHubTuning } from '../github/client';
-import { connectGitHub, resolveRemoteTarget, type GitHubConnection } from '../github/connect';
+import { connectGitHub, resolveRemoteTarget, type GitHubConnection } from '../app/connect';
 import { Deadline, DEFAULT_TIMEOUT_SECONDS, parseTimeoutSeconds } from '../github/deadline';
 import type { EtagCache } from '../github/etagCache';
 import type { GitHubHostConfig, GitHubTarget } from '../github/githubTarget';

@@ -3,8 +3,7 @@
  * not made by Start Change, so the hooks, the CLI and the sidebar know it.
  */
 import { ChangeControlError } from './errors';
-import type { StartChangeGit } from './startChangeRunner';
-import { TICKET_KEY } from './startChangeRunner';
+import { TICKET_KEY, type StartChangeGit } from './ports';
 import { normaliseTicketId } from './ticketId';
 
 export interface LinkTicketResult {

@@ -15,7 +15,8 @@ import { ChangeControlError } from '../core/errors';
 import { combineChangeLayers } from '../core/testMatching/changeLayers';
 import type { ChangedFile } from '../core/testMatching/checkTests';
 import type { TreeIndexMemo } from '../core/testMatching/treeIndex';
-import { commitExists, gitCall, openGit } from './git';
+import type { RepositoryChange } from '../core/ports';
+import { commitExists, gitCall, openGit, parseNulList } from './git';
 import type { TreeListingMemo } from './treeListing';
 
 /** Git's empty tree: the base of a repository without commits. */
@@ -43,18 +44,6 @@ export interface ReadChangeOptions {
 export interface ChangeShortcuts extends Pick<ReadChangeOptions, 'localChanges' | 'treeMemo'> {
   /** Reuses the check's tree index (for checkTests; readChange ignores it). */
   indexMemo?: TreeIndexMemo;
-}
-
-export interface RepositoryChange {
-  /** The ref the change is measured against (`origin/main`). */
-  baseRef: string;
-  /** Merge-base commit of HEAD and the base ref. */
-  mergeBase: string;
-  changes: ChangedFile[];
-  /** Tracked paths (`git ls-files`). */
-  tree: string[];
-  /** Changed `.rs` files holding a `#[cfg(test)]` module. */
-  inlineTests: Set<string>;
 }
 
 /**
@@ -94,10 +83,6 @@ export function parseNameStatus(output: string): ChangedFile[] {
     out.push({ path: file, status: letter === 'D' ? 'deleted' : letter === 'A' ? 'added' : 'modified' });
   }
   return out;
-}
-
-export function parseNulList(output: string): string[] {
-  return output.split('\0').filter((s) => s !== '');
 }
 
 /** `git diff -z --name-status -M` between revisions (or one and the work tree), parsed. */

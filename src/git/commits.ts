@@ -6,18 +6,9 @@
  * read NUL-separated (`-z`): a message may hold any other byte.
  */
 import { ChangeControlError } from '../core/errors';
-import { TICKET_KEY } from '../core/startChangeRunner';
+import { TICKET_KEY, type RangeCommit } from '../core/ports';
 import { existsSync } from 'node:fs';
 import { gitCall, openGit, translateGitError } from './git';
-
-export interface RangeCommit {
-  sha: string;
-  /** Number of parents; more than one is a merge. */
-  parents: number;
-  subject: string;
-  /** The full raw message (%B). */
-  message: string;
-}
 
 /** Git's default comment character. */
 export const DEFAULT_COMMENT_CHAR = '#';

@@ -3,6 +3,7 @@
  * arrays (never a shell string). Errors are translated once, here, into
  * ChangeControlError codes through one regex table.
  */
+import * as path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { ChangeControlError, type ErrorCode } from '../core/errors';
 
@@ -82,6 +83,20 @@ export async function gitCall<T>(context: string, op: () => Promise<T>): Promise
 export async function commitExists(git: SimpleGit, ref: string): Promise<boolean> {
   const out = await gitCall(`Look up ${ref}`, () => git.raw(['rev-parse', '-q', '--verify', '--end-of-options', `${ref}^{commit}`]));
   return out.trim() !== '';
+}
+
+/** Split NUL-terminated git output (`-z`) into its non-empty entries. */
+export function parseNulList(output: string): string[] {
+  return output.split('\0').filter((s) => s !== '');
+}
+
+/**
+ * Absolute path of `name` inside the git folder (`git rev-parse
+ * --git-path`), where Change Control keeps its own files.
+ */
+export async function gitPath(root: string, name: string): Promise<string> {
+  const out = await gitCall('Finding the git folder', () => openGit(root).raw(['rev-parse', '--git-path', name]));
+  return path.resolve(root, out.trim());
 }
 
 function firstLines(text: string): string {

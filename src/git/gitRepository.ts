@@ -1,15 +1,20 @@
 /**
- * One repository as Start Change and Link Ticket see it: a state snapshot,
- * fetch, branch creation and switching, and the `branch.<name>.change*`
- * config keys. Every call goes through openGit/gitCall (argument arrays,
- * translated errors). Nothing here stashes, resets or pushes.
+ * One repository behind the git port (src/core/ports.ts GitPort), which
+ * the use cases in src/app take: branches, commits, config, remotes and
+ * status. Every call goes through openGit/gitCall (argument arrays,
+ * translated errors). Nothing here stashes or resets; the only push is
+ * Open Pull Request's, never forced.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { ChangeControlError } from '../core/errors';
 import type { RepoOperation, RepoSnapshot, WorkingChanges } from '../core/startChange';
-import type { StartChangeGit, StartChangeLock } from '../core/startChangeRunner';
+import type { BaseState, ChangeBaseOptions, GitPort, PushResult, RangeCommit, RepositoryChange, StartChangeLock } from '../core/ports';
+import { readChange } from './changes';
+import { commitsInRange } from './commits';
 import { commitExists, gitCall, openGit } from './git';
+import { listTemplateCandidates, readBaseState, readTrackedFile } from './pullRequestGit';
+import { pushBranch } from './push';
 import { acquireStartLock } from './startLock';
 
 export interface GitRepositoryOptions {
@@ -27,7 +32,7 @@ const OPERATION_MARKERS: [string, RepoOperation][] = [
   ['BISECT_LOG', 'bisect'],
 ];
 
-export class GitRepository implements StartChangeGit {
+export class GitRepository implements GitPort {
   private readonly git;
 
   constructor(
@@ -91,6 +96,30 @@ export class GitRepository implements StartChangeGit {
 
   async setBranchConfig(branch: string, key: string, value: string): Promise<void> {
     await this.raw('Write config', ['config', `branch.${branch}.${key}`, value]);
+  }
+
+  commitsInRange(range: string): Promise<RangeCommit[]> {
+    return commitsInRange(this.root, range);
+  }
+
+  readChange(options: ChangeBaseOptions): Promise<RepositoryChange> {
+    return readChange(this.root, options);
+  }
+
+  templateCandidates(): Promise<string[]> {
+    return listTemplateCandidates(this.root);
+  }
+
+  trackedFile(file: string): Promise<string> {
+    return readTrackedFile(this.root, file);
+  }
+
+  push(remote: string, branch: string, signal?: AbortSignal): Promise<PushResult> {
+    return pushBranch(this.root, { remote, branch, ...(signal ? { signal } : {}) });
+  }
+
+  baseState(remote: string, baseBranch: string, signal?: AbortSignal): Promise<BaseState> {
+    return readBaseState(this.root, remote, baseBranch, signal);
   }
 
   private raw(context: string, args: string[]): Promise<string> {

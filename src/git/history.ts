@@ -1,5 +1,5 @@
 /** Local history facts for audit evidence: first-parent commits and trees. */
-import type { EvidenceGit } from '../github/evidence';
+import type { EvidenceGit } from '../core/ports';
 import { POLICY_FILE } from '../core/policy/schema';
 import { parseNulRecords } from './commits';
 import { gitCall, openGit } from './git';

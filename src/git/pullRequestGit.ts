@@ -2,17 +2,9 @@
  * What Open Pull Request reads from git: the base fetched, how far behind
  * it the branch is, the remote's URL and the repository's PR templates.
  */
+import type { BaseState } from '../core/ports';
 import { gitCall, openGit } from './git';
 import { PR_TEMPLATE_DIRS, PR_TEMPLATE_PATHS } from '../core/pullRequest';
-
-export interface BaseState {
-  /** The ref commits are counted from (`origin/main`, or `main` without a remote copy). */
-  baseRef: string;
-  /** Commits on the base that HEAD lacks; undefined when the base is unknown. */
-  behind: number | undefined;
-  /** Why the numbers may be stale or missing (fetch failed). */
-  note?: string;
-}
 
 /** Fetches the base branch (best effort) and counts how far behind HEAD is. */
 export async function readBaseState(root: string, remote: string, base: string, signal?: AbortSignal): Promise<BaseState> {

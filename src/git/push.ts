@@ -2,6 +2,7 @@
  * Pushes the feature branch with its upstream set. Never forces: a
  * rejected push is reported with the next step, and nothing is lost.
  */
+import type { PushResult } from '../core/ports';
 import { ChangeControlError, isChangeControlError } from '../core/errors';
 import { gitCall, openGit } from './git';
 
@@ -11,11 +12,6 @@ export interface PushOptions {
   signal?: AbortSignal;
   /** Milliseconds without output before git is stopped. */
   timeoutMs?: number;
-}
-
-export interface PushResult {
-  /** False when the remote already had this commit ("Everything up-to-date"). */
-  updated: boolean;
 }
 
 /** `git push --set-upstream <remote> refs/heads/B:refs/heads/B` (no force, ever). */

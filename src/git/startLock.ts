@@ -12,7 +12,7 @@ import { link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChangeControlError } from '../core/errors';
-import type { StartChangeLock } from '../core/startChangeRunner';
+import type { StartChangeLock } from '../core/ports';
 
 /** A lock older than this is left over from a run that cannot still be working. */
 export const START_LOCK_STALE_MS = 10 * 60_000;

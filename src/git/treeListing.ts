@@ -10,8 +10,7 @@
 import { open } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { SimpleGit } from 'simple-git';
-import { parseNulList } from './changes';
-import { gitCall } from './git';
+import { gitCall, parseNulList } from './git';
 
 /** SHA-256 repositories end the index with 32 bytes, SHA-1 ones with 20: read the larger. */
 const TRAILER = 32;

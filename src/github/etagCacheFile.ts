@@ -6,16 +6,13 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { gitCall, openGit } from '../git/git';
 import { EtagCache } from './etagCache';
 
 /** Large enough for a release of a few hundred pull requests (about nine GETs each). */
 export const CLI_CACHE_ENTRIES = 10_000;
 
-export async function etagCachePath(root: string): Promise<string> {
-  const out = await gitCall('Finding the git folder', () => openGit(root).raw(['rev-parse', '--git-path', 'change-control/etag-cache.json']));
-  return path.resolve(root, out.trim());
-}
+/** The cache file inside the git folder (resolve it with src/git's gitPath). */
+export const ETAG_CACHE_GIT_PATH = 'change-control/etag-cache.json';
 
 export async function loadEtagCache(file: string, maxEntries = CLI_CACHE_ENTRIES): Promise<EtagCache> {
   const cache = new EtagCache(maxEntries);

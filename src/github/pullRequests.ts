@@ -6,7 +6,7 @@
  */
 import type { Octokit } from '@octokit/rest';
 import { backLinkComment, isBackLinkComment } from '../core/pullRequest';
-import type { RepoRef } from '../tickets/githubTicketProvider';
+import type { RepoRef } from '../core/ports';
 
 export interface PullRequestInfo {
   number: number;

@@ -6,16 +6,7 @@
 import type { Octokit } from '@octokit/rest';
 import { ChangeControlError, isChangeControlError } from '../core/errors';
 import type { Policy } from '../core/policy/schema';
-import type { Ticket, TicketProvider, TicketQuery } from '../core/ports';
-
-export interface RepoRef {
-  owner: string;
-  repo: string;
-}
-
-export interface TicketRef extends RepoRef {
-  number: number;
-}
+import type { RepoRef, Ticket, TicketProvider, TicketQuery, TicketRef } from '../core/ports';
 
 export interface GitHubTicketProviderOptions {
   octokit: Octokit;

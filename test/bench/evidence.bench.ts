@@ -13,7 +13,7 @@ import { defaultPolicy } from '../../src/core/policy/schema';
 import { createGitHubClient } from '../../src/github/client';
 import { EtagCache } from '../../src/github/etagCache';
 import { CLI_CACHE_ENTRIES } from '../../src/github/etagCacheFile';
-import { produceEvidence } from '../../src/github/evidenceReport';
+import { produceEvidence } from '../../src/app/evidenceReport';
 import { createEvidenceGit } from '../../src/git/history';
 import { FakeGitHub } from '../github-fake';
 

@@ -21,7 +21,8 @@ import { checkTests, type ChangedFile } from '../../src/core/testMatching/checkT
 import { TreeIndexMemo } from '../../src/core/testMatching/treeIndex';
 import type { TestCheckResult } from '../../src/core/testMatching/types';
 import { changesFromSourceControl } from '../../src/extension/testCoverage/sourceControlChanges';
-import { readChange, type RepositoryChange } from '../../src/git/changes';
+import type { RepositoryChange } from '../../src/core/ports';
+import { readChange } from '../../src/git/changes';
 import { TreeListingMemo } from '../../src/git/treeListing';
 import { openGit } from '../../src/git/git';
 import { loadPolicyFile } from '../../src/git/policyFile';

@@ -7,9 +7,9 @@
  */
 import { ChangeControlError } from '../../core/errors';
 import { escapeForTerminal } from '../../core/terminalText';
-import { checkTests } from '../../core/testMatching/checkTests';
 import type { TestCheckResult } from '../../core/testMatching/types';
-import { readChange } from '../../git/changes';
+import { checkChangeTests } from '../../app/checkTests';
+import { GitRepository } from '../../git/gitRepository';
 import { loadPolicyFor, requireWorkTree } from '../context';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
@@ -62,16 +62,9 @@ export const checkTestsCommand: CliCommand = {
 async function runCheckTests(args: CheckTestsArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'check-tests');
   const loaded = await loadPolicyFor(io, root, 'check-tests');
-  const change = await readChange(root, { baseBranch: loaded.policy.branch.base, ...(args.base ? { baseRef: args.base } : {}) });
-  const result = checkTests({
-    base: change.baseRef,
-    changes: change.changes,
-    tree: change.tree,
-    inlineTests: change.inlineTests,
-    policy: loaded.policy.tests,
-  });
-  io.stdout(args.format === 'json' ? `${JSON.stringify({ ...result, mergeBase: change.mergeBase }, null, 2)}\n` : formatTestCheck(result));
-  return result.counts.missing > 0 && loaded.policy.tests.requireTests ? EXIT.failed : EXIT.ok;
+  const { result, mergeBase, failed } = await checkChangeTests(new GitRepository(root), loaded.policy, args.base);
+  io.stdout(args.format === 'json' ? `${JSON.stringify({ ...result, mergeBase }, null, 2)}\n` : formatTestCheck(result));
+  return failed ? EXIT.failed : EXIT.ok;
 }
 
 function usage(reason: string): ChangeControlError {

@@ -14,12 +14,12 @@ import { EvidenceDocumentSchema, type EvidenceDocument } from '../../core/eviden
 import { ChangeControlError } from '../../core/errors';
 import type { SecretRegistry } from '../../core/redact';
 import { loadPolicyFor, requireWorkTree, withToken } from '../context';
-import type { GitHubConnection } from '../../github/connect';
+import type { GitHubConnection } from '../../app/connect';
 import { commandDeadline, connectCli, withinCommandBound } from '../github';
 import { RANGE_BOUND_FACTOR } from '../../github/deadline';
-import { etagCachePath, loadEtagCache, saveEtagCache } from '../../github/etagCacheFile';
-import { produceEvidence, pullForBranch, type EvidenceScope } from '../../github/evidenceReport';
-import { commitExists, gitCall, openGit } from '../../git/git';
+import { ETAG_CACHE_GIT_PATH, loadEtagCache, saveEtagCache } from '../../github/etagCacheFile';
+import { produceEvidence, pullForBranch, type EvidenceScope } from '../../app/evidenceReport';
+import { commitExists, gitCall, gitPath, openGit } from '../../git/git';
 import { readPolicyAtCommit } from '../../git/policyFile';
 import { describePolicyProblem } from '../../core/policy/governingPolicy';
 import { defaultPolicy } from '../../core/policy/schema';
@@ -82,7 +82,7 @@ async function runEvidence(args: EvidenceArgs, io: CliIo): Promise<number> {
 
 async function runWithToken(args: EvidenceArgs, io: CliIo, root: string, token: string, secrets: SecretRegistry): Promise<number> {
   const loaded = await loadPolicyFor(io, root, 'evidence');
-  const cacheFile = await etagCachePath(root);
+  const cacheFile = await gitPath(root, ETAG_CACHE_GIT_PATH);
   const cache = await loadEtagCache(cacheFile);
   // A release range reads every change in it: its bound is RANGE_BOUND_FACTOR times a command's.
   const deadline = commandDeadline(io.env, args.scope.kind === 'range' ? RANGE_BOUND_FACTOR : 1);

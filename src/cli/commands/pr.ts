@@ -12,7 +12,7 @@ import { policySourceLines } from '../../core/policy/governingPolicy';
 import { loadChangePolicyFor, requireWorkTree, withToken } from '../context';
 import { commandDeadline, connectCli, withinCommandBound } from '../github';
 import { commitLinterFor } from '../../github/commitLinter';
-import { openPullRequest, preparePullRequest } from '../../github/openPullRequest';
+import { openPullRequest, preparePullRequest } from '../../app/openPullRequest';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
 const USAGE = 'change-control pr [--draft] [--reviewer LOGIN]... [--description TEXT] [--yes] [--remote NAME]';

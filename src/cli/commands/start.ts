@@ -6,7 +6,7 @@
  */
 import { ChangeControlError } from '../../core/errors';
 import type { StartChangeInput, StartQuestionId } from '../../core/startChange';
-import { startChange, type StartAsker } from '../../core/startChangeRunner';
+import { startChange, type StartAsker } from '../../app/startChangeRunner';
 import { loadPolicyFor, requireWorkTree } from '../context';
 import { GitRepository } from '../../git/gitRepository';
 import { EXIT, type CliCommand, type CliIo } from '../io';

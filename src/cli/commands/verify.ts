@@ -13,7 +13,7 @@ import type { SecretRegistry } from '../../core/redact';
 import { loadGatePolicyFor, requireWorkTree, withToken } from '../context';
 import { policySourceLines, type PolicySource } from '../../core/policy/governingPolicy';
 import { commandDeadline, connectCli, withinCommandBound } from '../github';
-import { readPullRequestSnapshot } from '../../github/pullRequestSnapshot';
+import { readPullRequestSnapshot } from '../../app/pullRequestSnapshot';
 import { EXIT, type CliCommand, type CliIo } from '../io';
 
 const USAGE = 'change-control verify --pr N [--remote NAME]';

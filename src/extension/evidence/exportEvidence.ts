@@ -11,7 +11,7 @@ import { ChangeControlError } from '../../core/errors';
 import { currentBranch } from '../../git/commits';
 import { gitCall, openGit } from '../../git/git';
 import { loadPolicyFile } from '../../git/policyFile';
-import { produceEvidence, type EvidenceScope } from '../../github/evidenceReport';
+import { produceEvidence, type EvidenceScope } from '../../app/evidenceReport';
 import type { CommandRegistry } from '../commands/registerCommands';
 import type { CommandContext } from '../commands/runCommand';
 import { withCancellableProgress } from '../commands/withProgress';

@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { ChangeControlError } from '../../core/errors';
 import type { Logger } from '../../core/ports';
 import type { SecretRegistry } from '../../core/redact';
-import { connectGitHub, resolveRemoteTarget, type AuthProviderId, type GitHubConnection } from '../../github/connect';
+import { connectGitHub, resolveRemoteTarget, type AuthProviderId, type GitHubConnection } from '../../app/connect';
 import { Deadline } from '../../github/deadline';
 import { EtagCache } from '../../github/etagCache';
 import type { GitHubHostConfig, GitHubTarget } from '../../github/githubTarget';

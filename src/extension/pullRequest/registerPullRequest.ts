@@ -13,7 +13,7 @@ import type { TicketProvider } from '../../core/ports';
 import { pullRequestBody } from '../../core/pullRequest';
 import { commitLinterFor } from '../../github/commitLinter';
 import { readTrackedFile } from '../../git/pullRequestGit';
-import { openPullRequest, preparePullRequest, type OpenResult, type PreparedPullRequest } from '../../github/openPullRequest';
+import { openPullRequest, preparePullRequest, type OpenResult, type PreparedPullRequest } from '../../app/openPullRequest';
 import { GitHubTicketProvider } from '../../tickets/githubTicketProvider';
 import type { CommandRegistry } from '../commands/registerCommands';
 import type { CommandContext } from '../commands/runCommand';

@@ -13,7 +13,7 @@ import type { LintContext } from '../../core/commitMessage/types';
 import type { PolicyOverrides } from '../../core/policy/effectivePolicy';
 import type { Logger } from '../../core/ports';
 import { TreeIndexMemo } from '../../core/testMatching/treeIndex';
-import type { GitHubConnection } from '../../github/connect';
+import type { GitHubConnection } from '../../app/connect';
 import { TreeListingMemo } from '../../git/treeListing';
 import type { GitRepository } from '../gitApi';
 import type { ConnectBound, GitHubSessions } from '../github/githubSessions';

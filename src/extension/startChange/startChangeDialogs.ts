@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { renderBranchName, type ChangeKind } from '../../core/branchName';
 import type { StartQuestion } from '../../core/startChange';
-import type { StartAsker } from '../../core/startChangeRunner';
+import type { StartAsker } from '../../app/startChangeRunner';
 
 export async function pickKind(title: string): Promise<ChangeKind | undefined> {
   const items: (vscode.QuickPickItem & { changeKind: ChangeKind })[] = [

@@ -12,7 +12,7 @@ import type { Logger } from '../../core/ports';
 import { assessReadiness, type Readiness } from '../../core/readiness';
 import type { ChangeShortcuts } from '../../git/changes';
 import { currentBranch } from '../../git/commits';
-import { readChangeSnapshot, type ReadChangeSnapshotOptions } from '../../github/changeStatus';
+import { readChangeSnapshot, type ReadChangeSnapshotOptions } from '../../app/changeStatus';
 import type { RequestLog } from '../../github/requestLog';
 import type { ChangeRepository } from '../repository/changeRepository';
 import { readSettings } from '../settings';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { EvidenceDocument } from '../../../src/core/evidence/schema';
 import { defaultPolicy } from '../../../src/core/policy/schema';
 import { createGitHubClient } from '../../../src/github/client';
-import { produceEvidence } from '../../../src/github/evidenceReport';
+import { produceEvidence } from '../../../src/app/evidenceReport';
 import { FakeGitHub } from '../../github-fake';
 
 describe('evidence ticket facts (fake GitHub, in process)', function () {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { main } from '../../../src/cli/main';
 import { describeError, isChangeControlError, type ChangeControlError } from '../../../src/core/errors';
-import { connectGitHub } from '../../../src/github/connect';
+import { connectGitHub } from '../../../src/app/connect';
 import { git } from '../startChange/repos';
 import { FAST, open, prepare, REPO, setUp, startAndCommit, TOKEN, type Env } from './harness';
 

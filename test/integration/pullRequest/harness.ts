@@ -6,10 +6,10 @@
  */
 import { defaultPolicy, type Policy } from '../../../src/core/policy/schema';
 import type { Logger } from '../../../src/core/ports';
-import { startChange } from '../../../src/core/startChangeRunner';
+import { startChange } from '../../../src/app/startChangeRunner';
 import { commitLinterFor } from '../../../src/github/commitLinter';
-import { connectGitHub, type GitHubConnection } from '../../../src/github/connect';
-import { openPullRequest, preparePullRequest, type OpenResult, type PreparedPullRequest } from '../../../src/github/openPullRequest';
+import { connectGitHub, type GitHubConnection } from '../../../src/app/connect';
+import { openPullRequest, preparePullRequest, type OpenResult, type PreparedPullRequest } from '../../../src/app/openPullRequest';
 import { GitRepository } from '../../../src/git/gitRepository';
 import { GitHubTicketProvider } from '../../../src/tickets/githubTicketProvider';
 import { commitFile, git, makeFixture, type Fixture } from '../startChange/repos';

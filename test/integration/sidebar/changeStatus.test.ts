@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { buildChangeTree, renderChangeTreeText } from '../../../src/core/changeTree';
 import { defaultPolicy } from '../../../src/core/policy/schema';
 import { assessReadiness } from '../../../src/core/readiness';
-import { readChangeSnapshot } from '../../../src/github/changeStatus';
+import { readChangeSnapshot } from '../../../src/app/changeStatus';
 import { createGitHubClient, type GitHubClient } from '../../../src/github/client';
 import { removeDir, testEnv } from '../cli/cliHarness';
 import { BRANCH, makeChange, REPO, type ChangeFixture } from './changeRepo';

@@ -7,7 +7,7 @@ import type { CliIo } from '../../../src/cli/io';
 import { isChangeControlError } from '../../../src/core/errors';
 import { defaultPolicy } from '../../../src/core/policy/schema';
 import type { StartQuestion } from '../../../src/core/startChange';
-import { startChange } from '../../../src/core/startChangeRunner';
+import { startChange } from '../../../src/app/startChangeRunner';
 import { GitRepository } from '../../../src/git/gitRepository';
 import { advanceRemote, commitFile, fileHashes, git, makeFixture, repoState, tempDir, type Fixture } from './repos';
 

@@ -13,8 +13,8 @@ import type { Policy } from '../core/policy/schema';
 import { checkTests, type ChangedFile } from '../core/testMatching/checkTests';
 import { createEvidenceGit } from '../git/history';
 import { findBranchPullRequest } from './changeStatus';
-import type { RepoRef } from '../tickets/githubTicketProvider';
-import { gatherPullRequest, gatherRange, type EvidenceGatherer, type EvidenceGit } from './evidence';
+import type { EvidenceGit, RepoRef } from '../core/ports';
+import { gatherPullRequest, gatherRange, type EvidenceGatherer } from './evidence';
 
 export type EvidenceScope = EvidenceDocument['scope'];
 

@@ -9,14 +9,14 @@ import { ChangeControlError } from '../core/errors';
 import type { Logger, TokenSource } from '../core/ports';
 import type { SecretRegistry } from '../core/redact';
 import { remoteUrl } from '../git/pullRequestGit';
-import type { RepoRef } from '../tickets/githubTicketProvider';
-import { createGitHubClient, type GitHubTuning } from './client';
-import type { Deadline } from './deadline';
-import type { EtagCache } from './etagCache';
-import { resolveGitHubTarget, type GitHubHostConfig, type GitHubTarget } from './githubTarget';
-import type { RequestLog } from './requestLog';
+import type { RepoRef } from '../core/ports';
+import { createGitHubClient, type GitHubTuning } from '../github/client';
+import type { Deadline } from '../github/deadline';
+import type { EtagCache } from '../github/etagCache';
+import { resolveGitHubTarget, type GitHubHostConfig, type GitHubTarget } from '../github/githubTarget';
+import type { RequestLog } from '../github/requestLog';
 
-export type { AuthProviderId } from './githubTarget';
+export type { AuthProviderId } from '../github/githubTarget';
 
 export interface ConnectOptions {
   root: string;

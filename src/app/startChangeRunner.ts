@@ -3,42 +3,12 @@
  * it through the git port, and feeds the outcome back in. The shells give
  * only the port and an asker (a modal dialog, or the CLI's flags).
  */
-import type { ChangeKind } from './branchName';
-import { ChangeControlError, describeError, isChangeControlError } from './errors';
-import type { Policy } from './policy/schema';
-import { redact } from './redact';
-import { planStartChange, type FetchState, type RepoSnapshot, type StartAnswers, type StartChangeInput, type StartQuestion } from './startChange';
-
-/** git config keys under `branch.<name>.` that Change Control reads and writes. */
-export const TICKET_KEY = 'changeTicket';
-export const KIND_KEY = 'changeKind';
-
-/** The repository's Start Change lock, held for one run (src/git/startLock.ts). */
-export interface StartChangeLock {
-  /** Worth telling the user (a stale lock that was replaced). */
-  notes: string[];
-  release(): Promise<void>;
-}
-
-/** What Start Change needs from git (implemented by src/git/gitRepository.ts). */
-export interface StartChangeGit {
-  /**
-   * Take the repository's Start Change lock, so that two runs cannot both
-   * plan on the same state; throws `git.operationInProgress` while another
-   * run holds it.
-   */
-  lock(): Promise<StartChangeLock>;
-  snapshot(): Promise<RepoSnapshot>;
-  /** The checked-out branch now; undefined when HEAD is detached. */
-  currentBranch(): Promise<string | undefined>;
-  /** Fetch one remote; throws a ChangeControlError when it fails. */
-  fetch(remote: string): Promise<void>;
-  /** Create `name` at `startPoint` and check it out, keeping uncommitted changes. */
-  createBranch(name: string, startPoint: string): Promise<void>;
-  switchBranch(name: string): Promise<void>;
-  getBranchConfig(branch: string, key: string): Promise<string | undefined>;
-  setBranchConfig(branch: string, key: string, value: string): Promise<void>;
-}
+import type { ChangeKind } from '../core/branchName';
+import { ChangeControlError, describeError, isChangeControlError } from '../core/errors';
+import type { Policy } from '../core/policy/schema';
+import { KIND_KEY, TICKET_KEY, type StartChangeGit } from '../core/ports';
+import { redact } from '../core/redact';
+import { planStartChange, type FetchState, type StartAnswers, type StartChangeInput, type StartQuestion } from '../core/startChange';
 
 /** Answers a question: true for the confirm button; false or a thrown error otherwise. */
 export type StartAsker = (question: StartQuestion) => Promise<boolean>;

@@ -15,9 +15,9 @@ import type { PolicySource } from '../core/policy/governingPolicy';
 import { POLICY_FILE, type Policy } from '../core/policy/schema';
 import { checkTests } from '../core/testMatching/checkTests';
 import { createEvidenceGit } from '../git/history';
-import type { RepoRef } from '../tickets/githubTicketProvider';
+import type { EvidenceGit, RepoRef } from '../core/ports';
 import { readGitHubChangeStatus, toPullRequestInfo } from './changeStatus';
-import { findTicketId, type EvidenceGit } from './evidence';
+import { findTicketId } from './evidence';
 import { toChangedFile } from './evidenceReport';
 
 export interface PullRequestSnapshotOptions {

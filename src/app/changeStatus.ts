@@ -25,10 +25,11 @@ import {
 import { describeError } from '../core/errors';
 import type { PolicySource } from '../core/policy/governingPolicy';
 import type { Policy } from '../core/policy/schema';
-import { issueToTicket, parseTicketId, sameRepo, trackerRepo, type RepoRef, type TicketRef } from '../tickets/githubTicketProvider';
+import type { RepoRef, TicketRef } from '../core/ports';
+import { issueToTicket, parseTicketId, sameRepo, trackerRepo } from '../tickets/githubTicketProvider';
 import { readLocalChange } from '../git/branchStatus';
 import type { ChangeShortcuts } from '../git/changes';
-import { isGoneOrMissing, translateGitHubError } from './errors';
+import { isGoneOrMissing, translateGitHubError } from '../github/errors';
 
 export interface ChangeStatusInput {
   octokit: Octokit;

@@ -3,7 +3,8 @@ import { ChangeControlError, isChangeControlError } from '../../../src/core/erro
 import { linkTicket } from '../../../src/core/linkTicket';
 import { defaultPolicy } from '../../../src/core/policy/schema';
 import type { RepoSnapshot, StartQuestion } from '../../../src/core/startChange';
-import { startChange, type StartChangeGit, type StartChangeLock } from '../../../src/core/startChangeRunner';
+import type { StartChangeGit, StartChangeLock } from '../../../src/core/ports';
+import { startChange } from '../../../src/app/startChangeRunner';
 
 /** An in-memory repository that records every call. */
 class FakeGit implements StartChangeGit {

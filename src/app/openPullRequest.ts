@@ -8,7 +8,7 @@
 import type { Octokit } from '@octokit/rest';
 import { ChangeControlError, isChangeControlError } from '../core/errors';
 import type { Policy } from '../core/policy/schema';
-import type { Logger, Ticket } from '../core/ports';
+import { TICKET_KEY, type GitPort, type Logger, type Ticket, type TicketProvider } from '../core/ports';
 import {
   changeKind,
   describeCommits,
@@ -25,13 +25,11 @@ import {
 import { checkTests } from '../core/testMatching/checkTests';
 import type { TestCheckResult } from '../core/testMatching/types';
 import { compileTicketPattern } from '../core/ticketId';
-import { readChange } from '../git/changes';
-import { commitsInRange, currentBranch, readBranchTicket } from '../git/commits';
-import { listTemplateCandidates, readBaseState, readTrackedFile } from '../git/pullRequestGit';
-import { pushBranch } from '../git/push';
-import { GitHubTicketProvider, parseTicketId, trackerRepo, type RepoRef, type TicketRef } from '../tickets/githubTicketProvider';
-import { translateGitHubError } from './errors';
-import { commentOnTicketOnce, createPullRequest, findOpenPullRequest, planReviewers, requestReviewers, withoutPastReviewers, type PullRequestInfo, type ReviewerPlan } from './pullRequests';
+import { GitRepository } from '../git/gitRepository';
+import type { RepoRef, TicketRef } from '../core/ports';
+import { GitHubTicketProvider, parseTicketId, trackerRepo } from '../tickets/githubTicketProvider';
+import { translateGitHubError } from '../github/errors';
+import { commentOnTicketOnce, createPullRequest, findOpenPullRequest, planReviewers, requestReviewers, withoutPastReviewers, type PullRequestInfo, type ReviewerPlan } from '../github/pullRequests';
 
 export interface PrepareOptions {
   root: string;
@@ -41,7 +39,14 @@ export interface PrepareOptions {
   octokit: Octokit;
   lint: CommitLinter;
   signal?: AbortSignal;
+  /** The git port (default: the repository at `root`); unit tests hand in a fake. */
+  git?: PullRequestGit;
+  /** Where the ticket is looked up (default: GitHub issues of the tracker repository). */
+  tickets?: TicketProvider;
 }
+
+/** What Open Pull Request needs from git. */
+export type PullRequestGit = Pick<GitPort, 'currentBranch' | 'baseState' | 'commitsInRange' | 'getBranchConfig' | 'readChange' | 'templateCandidates' | 'trackedFile' | 'push'>;
 
 export interface PreparedPullRequest {
   root: string;
@@ -68,20 +73,22 @@ export interface PreparedPullRequest {
 /** Gathers the facts, runs the pre-flight and drafts the pull request. Changes nothing. */
 export async function preparePullRequest(options: PrepareOptions): Promise<PreparedPullRequest> {
   const { root, remote, repo, policy, signal } = options;
-  const branch = await currentBranch(root);
-  const base = await readBaseState(root, remote, policy.branch.base, signal);
+  const git = options.git ?? new GitRepository(root);
+  // A HEAD that cannot be read counts as detached: the pre-flight then says "not on a branch".
+  const branch = await git.currentBranch().catch(() => undefined);
+  const base = await git.baseState(remote, policy.branch.base, signal);
   throwIfCancelled(signal);
-  const commits = branch ? (await commitsInRange(root, `${base.baseRef}..HEAD`)).filter((c) => c.parents < 2) : [];
-  const ticketId = (branch ? await readBranchTicket(root, branch) : undefined) ?? ticketFromCommits(commits, policy);
+  const commits = branch ? (await git.commitsInRange(`${base.baseRef}..HEAD`)).filter((c) => c.parents < 2) : [];
+  const ticketId = (branch ? await git.getBranchConfig(branch, TICKET_KEY) : undefined) ?? ticketFromCommits(commits, policy);
   const found = await lookUpTicket(options, ticketId);
-  const tests = await runTestsCheck(root, remote, policy, signal);
+  const tests = await runTestsCheck(git, remote, policy, signal);
   const preflight = evaluatePreflight({
     policy, branch, ticketId, ticket: found.ticket, commits, lint: options.lint, tests, behindBase: base.behind,
     ...(found.error ? { ticketLookupError: found.error } : {}),
     ...(base.note ? { behindBaseNote: base.note } : {}),
   });
-  const template = pickTemplate(await listTemplateCandidates(root));
-  const templateText = template ? await readTrackedFile(root, template.path) : undefined;
+  const template = pickTemplate(await git.templateCandidates());
+  const templateText = template ? await git.trackedFile(template.path) : undefined;
   const bodyInput: BodyInput = {
     ticket: found.ticket,
     ticketId: found.ticket?.id ?? ticketId ?? '(no ticket)',
@@ -111,14 +118,14 @@ async function lookUpTicket(options: PrepareOptions, ticketId: string | undefine
   const tracker = trackerRepo(options.repo, options.policy.tracker);
   const ref = parseTicketId(ticketId, tracker);
   if (!ref) return { error: `"${ticketId}" is not a GitHub issue ID of ${tracker.owner}/${tracker.repo}` };
-  const provider = new GitHubTicketProvider({ octokit: options.octokit, codeRepo: options.repo, tracker: options.policy.tracker });
+  const provider = options.tickets ?? new GitHubTicketProvider({ octokit: options.octokit, codeRepo: options.repo, tracker: options.policy.tracker });
   const ticket = await provider.get(ticketId, options.signal);
   return ticket ? { ticket, ref } : { ref };
 }
 
-async function runTestsCheck(root: string, remote: string, policy: Policy, signal?: AbortSignal): Promise<TestCheckResult | undefined> {
+async function runTestsCheck(git: Pick<GitPort, 'readChange'>, remote: string, policy: Policy, signal?: AbortSignal): Promise<TestCheckResult | undefined> {
   try {
-    const change = await readChange(root, { baseBranch: policy.branch.base, remote, ...(signal ? { signal } : {}) });
+    const change = await git.readChange({ baseBranch: policy.branch.base, remote, ...(signal ? { signal } : {}) });
     return checkTests({ base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, policy: policy.tests });
   } catch (err) {
     if (isChangeControlError(err, 'cancelled')) throw err;
@@ -141,6 +148,8 @@ export interface OpenOptions {
   logger: Logger;
   onProgress?: (step: OpenStep, message: string) => void;
   signal?: AbortSignal;
+  /** The git port (default: the repository the pull request was prepared in). */
+  git?: Pick<GitPort, 'push'>;
 }
 
 export interface OpenResult {
@@ -172,7 +181,7 @@ export async function openPullRequest(prepared: PreparedPullRequest, choices: Op
       throw stepFailure(name, err, done);
     }
   };
-  const push = await step('push', `Pushing ${branch} to ${prepared.remote}…`, () => pushBranch(prepared.root, { remote: prepared.remote, branch, ...(signal ? { signal } : {}) }));
+  const push = await step('push', `Pushing ${branch} to ${prepared.remote}…`, () => (options.git ?? new GitRepository(prepared.root)).push(prepared.remote, branch, signal));
   done.push(push.updated ? `pushed ${branch}` : `${branch} was already pushed`);
   let pr = await step('find', 'Looking for an open pull request…', () => findOpenPullRequest(octokit, repo, branch, signal));
   let created = false;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { linksTo } from '../../../src/github/changeStatus';
+import { linksTo } from '../../../src/app/changeStatus';
 
 describe('ticket back-link detection', () => {
   const repo = { owner: 'acme', repo: 'app' };

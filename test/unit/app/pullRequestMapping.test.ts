@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { checkRunState, pullRequestState, statusCheckState } from '../../../src/github/changeStatus';
-import { toChangedFile } from '../../../src/github/evidenceReport';
+import { checkRunState, pullRequestState, statusCheckState } from '../../../src/app/changeStatus';
+import { toChangedFile } from '../../../src/app/evidenceReport';
 
 describe('GitHub payloads as the sidebar and the evidence read them', () => {
   it('names the state of a pull request: merged before closed, draft only while open', () => {

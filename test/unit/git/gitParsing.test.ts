@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { formatTestCheck, parseCheckTestsArgs } from '../../../../src/cli/commands/checkTests';
-import { parseNameStatus, parseNulList } from '../../../../src/git/changes';
+import { formatTestCheck, parseCheckTestsArgs } from '../../../src/cli/commands/checkTests';
+import { parseNameStatus } from '../../../src/git/changes';
+import { parseNulList } from '../../../src/git/git';
 
 describe('check-tests plumbing', () => {
   it('parses NUL-separated name-status output with renames, copies and odd names', () => {

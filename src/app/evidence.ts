@@ -10,24 +10,15 @@ import { approvalFromEvents, type LabelEvent } from '../core/evidence/document';
 import { latestDecisions } from '../core/evidence/findings';
 import { POLICY_FILE, type Policy } from '../core/policy/schema';
 import { compileTicketPattern } from '../core/ticketId';
-import { parseTicketId, trackerRepo, type RepoRef } from '../tickets/githubTicketProvider';
+import type { EvidenceGit, RepoRef } from '../core/ports';
+import { parseTicketId, trackerRepo } from '../tickets/githubTicketProvider';
 import { checkRunState, linksTo, pullRequestState, statusCheckState } from './changeStatus';
-import { isGoneOrMissing } from './errors';
+import { isGoneOrMissing } from '../github/errors';
 
 type Change = Omit<ChangeEvidence, 'findings'>;
 type Commit = Change['commits'][number];
 type Tests = NonNullable<Change['tests']>;
 type PullSummary = { number: number; merge_commit_sha: string | null; merged_at: string | null };
-
-/** Local git facts the gatherer needs (implemented over openGit by the caller). */
-export interface EvidenceGit {
-  /** First-parent commits of `from..to`, oldest first. */
-  firstParentCommits(from: string, to: string): Promise<{ sha: string; parents: string[]; author: string; date: string; message: string }[]>;
-  /** Paths in the tree of `sha`, or undefined when the commit is not available locally. */
-  treeFiles(sha: string): Promise<string[] | undefined>;
-  /** Whether the commit `sha` changes the policy file against its first parent. */
-  editsPolicy?(sha: string): Promise<boolean>;
-}
 
 export interface EvidenceGatherer {
   octokit: Octokit;
