@@ -7,7 +7,7 @@ import type { Octokit } from '@octokit/rest';
 import { ChangeControlError } from '../core/errors';
 import type { ChangeEvidence, ReviewEvidence } from '../core/evidence/schema';
 import { approvalFromEvents, type LabelEvent } from '../core/evidence/document';
-import { latestDecisions } from '../core/evidence/findings';
+import { countEvidenceApprovals } from '../core/evidence/findings';
 import { POLICY_FILE, type Policy } from '../core/policy/schema';
 import { compileTicketPattern } from '../core/ticketId';
 import type { EvidenceGit, RepoRef } from '../core/ports';
@@ -58,9 +58,7 @@ export async function gatherPullRequest(g: EvidenceGatherer, number: number): Pr
       commitId: r.commit_id ?? null,
     }));
   const author = pr.user?.login ?? 'unknown';
-  const approvers = [...latestDecisions(reviewEvidence).values()]
-    .filter((r) => r.state === 'APPROVED' && r.commitId === headSha && (g.policy.review.allowSelfApproval || r.reviewer.toLowerCase() !== author.toLowerCase()))
-    .map((r) => r.reviewer);
+  const approvers = countEvidenceApprovals(reviewEvidence, { author, allowSelfApproval: g.policy.review.allowSelfApproval, headSha }).onHead.map((r) => r.reviewer);
   const lastCommit = commits[commits.length - 1];
   return {
     kind: 'pull-request',

@@ -64,6 +64,7 @@ export async function produceEvidence(o: EvidenceRunOptions): Promise<EvidenceDo
       baseBranch: o.policy.branch.base,
       allowSelfApproval: o.policy.review.allowSelfApproval,
       requireTests: o.policy.tests.requireTests,
+      requireApproval: o.policy.tracker.requireApproval,
       ...(o.policySource ? { source: o.policySource } : {}),
     },
     changes,

@@ -6,6 +6,10 @@
  */
 import type { Policy } from './policy/schema';
 import type { Ticket } from './ports';
+import { evaluateRules } from './rules/evaluate';
+import { known, rulePolicyOf, unknown, type ChangeFacts } from './rules/facts';
+import type { PreflightItemId } from './rules/rule';
+import { listPaths } from './rules/text';
 import type { TestCheckResult } from './testMatching/types';
 
 /** One commit of the change, oldest first. */
@@ -47,7 +51,7 @@ export interface PreflightInput {
 export type PreflightSeverity = 'blocker' | 'warning';
 
 export interface PreflightItem {
-  id: 'branch' | 'ticket' | 'commits' | 'lint' | 'tests' | 'upToDate' | 'approval';
+  id: PreflightItemId;
   severity: PreflightSeverity;
   message: string;
 }
@@ -57,96 +61,48 @@ export interface Preflight {
   warnings: PreflightItem[];
 }
 
-/** Pre-flight rules. Blockers stop the pull request; warnings let the user continue. */
+/**
+ * Pre-flight: the rule table (src/core/rules) at the moment before the
+ * pull request. Blockers stop the pull request; warnings let the user continue.
+ */
 export function evaluatePreflight(input: PreflightInput): Preflight {
-  const items: PreflightItem[] = [
-    ...checkBranch(input),
-    ...checkTicket(input),
-    ...checkCommits(input),
-    ...checkTests(input),
-    ...checkUpToDate(input),
-  ];
+  return preflightView(input).preflight;
+}
+
+/** The pre-flight and the rule ids it evaluated (for the rule-table test). */
+export function preflightView(input: PreflightInput): { preflight: Preflight; evaluated: string[] } {
+  const evaluation = evaluateRules(preflightFacts(input), 'preflight');
+  const items: PreflightItem[] = evaluation.outcomes.map((o) => ({ id: o.item, severity: o.severity, message: o.message }));
   return {
-    blockers: items.filter((i) => i.severity === 'blocker'),
-    warnings: items.filter((i) => i.severity === 'warning'),
+    preflight: { blockers: items.filter((i) => i.severity === 'blocker'), warnings: items.filter((i) => i.severity === 'warning') },
+    evaluated: evaluation.evaluated,
   };
 }
 
-function checkBranch({ branch, policy }: PreflightInput): PreflightItem[] {
-  if (!branch) {
-    return [{ id: 'branch', severity: 'blocker', message: 'HEAD is detached. Check out your feature branch (or run Start Change).' }];
-  }
-  if (branch === policy.branch.base) {
-    return [{ id: 'branch', severity: 'blocker', message: `You are on the base branch "${branch}". Run Start Change to create a feature branch.` }];
-  }
-  return [];
-}
-
-function checkTicket({ ticketId, ticket, ticketLookupError, policy }: PreflightInput): PreflightItem[] {
-  if (!ticketId) {
-    return [{ id: 'ticket', severity: 'blocker', message: 'No change ticket is linked to this branch. Run Link Ticket to Branch.' }];
-  }
-  if (!ticket) {
-    const why = ticketLookupError ? `could not be checked: ${ticketLookupError}` : 'was not found in the tracker';
-    return [{ id: 'ticket', severity: 'blocker', message: `Ticket ${ticketId} ${why}.` }];
-  }
-  if (ticket.state === 'closed') {
-    return [{ id: 'ticket', severity: 'blocker', message: `Ticket ${ticket.id} is closed. Reopen it or link an open ticket.` }];
-  }
-  if (!ticket.approved) {
-    const label = policy.tracker.approvalLabel;
-    return [{
-      id: 'approval',
-      severity: policy.tracker.requireApproval ? 'blocker' : 'warning',
-      message: `Ticket ${ticket.id} is not approved (no "${label}" label). Ask an approver to add it.`,
-    }];
-  }
-  return [];
-}
-
-function checkCommits({ commits, lint }: PreflightInput): PreflightItem[] {
-  if (commits.length === 0) {
-    return [{ id: 'commits', severity: 'blocker', message: 'The branch has no commits that are not on the base branch. Commit your change first.' }];
-  }
-  const items: PreflightItem[] = [];
-  for (const commit of commits) {
-    const problems = lint(commit.message);
-    const errors = problems.filter((p) => p.severity === 'error');
-    const warnings = problems.filter((p) => p.severity === 'warning');
-    const subject = commitSubject(commit.message);
-    const where = `Commit ${commit.sha.slice(0, 7)} "${truncate(subject, 50)}"`;
-    if (errors.length > 0) items.push({ id: 'lint', severity: 'blocker', message: `${where}: ${errors.map((p) => p.message).join('; ')}` });
-    else if (warnings.length > 0) items.push({ id: 'lint', severity: 'warning', message: `${where}: ${warnings.map((p) => p.message).join('; ')}` });
-  }
-  return items;
-}
-
-function checkTests({ tests, policy }: PreflightInput): PreflightItem[] {
-  if (!tests) return [{ id: 'tests', severity: 'warning', message: 'The matching-tests check did not run.' }];
-  const missing = tests.sources.filter((s) => s.verdict === 'missing').map((s) => s.path);
-  const stale = tests.sources.filter((s) => s.verdict === 'stale').map((s) => s.path);
-  const items: PreflightItem[] = [];
-  if (missing.length > 0) {
-    items.push({
-      id: 'tests',
-      severity: policy.tests.requireTests ? 'blocker' : 'warning',
-      message: `No tests for ${listPaths(missing)}. Add tests (Create Test File) or exempt them in the policy.`,
-    });
-  }
-  if (stale.length > 0) items.push({ id: 'tests', severity: 'warning', message: `Tests exist but were not changed for ${listPaths(stale)}.` });
-  return items;
-}
-
-function checkUpToDate({ behindBase, behindBaseNote, policy }: PreflightInput): PreflightItem[] {
-  const base = policy.branch.base;
-  if (behindBase === undefined) {
-    return [{ id: 'upToDate', severity: 'warning', message: `Could not tell whether the branch is up to date with ${base}${behindBaseNote ? `: ${behindBaseNote}` : ''}.` }];
-  }
-  if (behindBase > 0) {
-    const n = behindBase === 1 ? '1 commit' : `${behindBase} commits`;
-    return [{ id: 'upToDate', severity: 'warning', message: `The branch is ${n} behind ${base}. Merge or rebase onto ${base} before review.` }];
-  }
-  return [];
+/** What the pre-flight knows about the change, as the rules read it. */
+export function preflightFacts(input: PreflightInput): ChangeFacts {
+  const { ticket, ticketId } = input;
+  return {
+    policy: rulePolicyOf(input.policy),
+    branch: { name: input.branch },
+    sync: {
+      behind: input.behindBase === undefined ? unknown(input.behindBaseNote ?? '') : known(input.behindBase),
+      unpushed: unknown('not measured before the pull request (Open Pull Request pushes the branch)'),
+    },
+    ticket: {
+      id: ticketId,
+      record: ticket ? known(ticket) : input.ticketLookupError ? unknown(input.ticketLookupError) : known('notFound' as const),
+    },
+    commits: input.commits.map((c) => ({ sha: c.sha, subject: commitSubject(c.message), problems: [...input.lint(c.message)] })),
+    tests: input.tests
+      ? known({
+          missing: input.tests.sources.filter((s) => s.verdict === 'missing').map((s) => s.path),
+          stale: input.tests.sources.filter((s) => s.verdict === 'stale').map((s) => s.path),
+        })
+      : unknown('the matching-tests check did not run'),
+    pullRequest: known(undefined),
+    merge: null,
+  };
 }
 
 /** "Feature" or "Defect": from the branch's kind prefix, else the ticket's labels. */
@@ -286,13 +242,4 @@ function stripTrailers(body: string): string {
   const lines = body.trimEnd().split('\n');
   while (lines.length > 0 && /^[A-Za-z-]+: .+/.test(lines[lines.length - 1]!.trim())) lines.pop();
   return lines.join('\n');
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-function listPaths(paths: readonly string[], max = 5): string {
-  const shown = paths.slice(0, max).join(', ');
-  return paths.length > max ? `${shown} and ${paths.length - max} more` : shown;
 }

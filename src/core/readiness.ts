@@ -1,24 +1,24 @@
 /**
- * THE merge gate: one pure rule, from a change snapshot to "ready" or the
- * list of what blocks it, in the policy's words. The sidebar, the status
- * bar, `change-control status` and `verify --pr` all call this function;
- * nothing else decides readiness.
+ * THE merge gate: the rule table (src/core/rules) at the moment of merge,
+ * from a change snapshot to "ready" or the list of what blocks it, in the
+ * policy's words. The sidebar, the status bar, `change-control status` and
+ * `verify --pr` all call this function; nothing else decides readiness.
  *
- * Approvals are counted the way GitHub does: each reviewer's latest
- * deciding review counts (a later CHANGES_REQUESTED overrides an earlier
- * APPROVED, a later COMMENTED does not), a dismissed review clears the
- * reviewer's decision, pending (draft) reviews are not submitted yet, and
- * the author's own approval never counts unless the policy allows it.
+ * Approvals are counted by the one rule in rules/approvals.ts, shared with
+ * the audit evidence.
  */
 import {
-  isOnBase,
   isUnavailable,
   type ChangeSnapshot,
   type CheckInfo,
   type PullRequestSection,
   type ReviewInfo,
-  type ReviewState,
 } from './changeSnapshot';
+import { countApprovals } from './rules/approvals';
+import { evaluateRules } from './rules/evaluate';
+import { known, rulePolicyOf, unknown, type ChangeFacts, type PullRequestFacts } from './rules/facts';
+
+export { latestReviewPerReviewer, type ReviewDecisionInput } from './rules/approvals';
 
 /** A reviewer's current position on the pull request. */
 export type ReviewerState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'REQUESTED';
@@ -57,38 +57,11 @@ export interface Readiness {
   checks?: CheckSummary;
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
 function byTime(a: ReviewInfo, b: ReviewInfo): number {
   const ta = a.submittedAt ?? '';
   const tb = b.submittedAt ?? '';
   if (ta !== tb) return ta < tb ? -1 : 1;
   return a.id - b.id;
-}
-
-/** What a review needs for the latest-review-per-reviewer rule. */
-export interface ReviewDecisionInput {
-  reviewer: string;
-  state: ReviewState;
-  submittedAt?: string | null;
-}
-
-/**
- * THE approval-counting rule, shared by the sidebar, the merge gate and the
- * audit evidence: each reviewer's latest review decides; a later COMMENTED
- * does not replace an earlier decision; DISMISSED clears it; drafts
- * (PENDING) are invisible. Keys are lower-case logins. `reviews` must be in
- * submission order.
- */
-export function latestReviewPerReviewer<T extends ReviewDecisionInput>(reviews: readonly T[]): Map<string, T> {
-  const latest = new Map<string, T>();
-  for (const review of reviews) {
-    if (review.state === 'PENDING') continue; // a draft nobody else can see yet
-    const key = review.reviewer.toLowerCase();
-    if (review.state === 'COMMENTED' && latest.has(key)) continue;
-    latest.set(key, review);
-  }
-  return latest;
 }
 
 /**
@@ -101,7 +74,9 @@ export function reviewerStates(section: PullRequestSection, allowSelfApproval: b
   const byLogin = new Map<string, ReviewerStatus>();
   const requested = new Set(section.requestedReviewers.map((r) => r.toLowerCase()));
   const ordered = [...section.reviews].sort(byTime).map((r) => ({ reviewer: r.author, state: r.state, submittedAt: r.submittedAt }));
-  for (const [key, review] of latestReviewPerReviewer(ordered)) {
+  const count = countApprovals(ordered, { author: section.pr.author, allowSelfApproval });
+  const counted = new Set(count.approvals.map((r) => r.reviewer.toLowerCase()));
+  for (const [key, review] of count.latest) {
     byLogin.set(key, {
       login: review.reviewer,
       state: review.state as ReviewerState,
@@ -117,7 +92,7 @@ export function reviewerStates(section: PullRequestSection, allowSelfApproval: b
     }
   }
   const result = [...byLogin.values()];
-  for (const r of result) r.countsAsApproval = r.state === 'APPROVED' && (!r.isAuthor || allowSelfApproval);
+  for (const r of result) r.countsAsApproval = counted.has(r.login.toLowerCase());
   return result;
 }
 
@@ -138,91 +113,70 @@ export function summariseChecks(checks: readonly CheckInfo[]): CheckSummary {
 
 /** The merge gate. */
 export function assessReadiness(snapshot: ChangeSnapshot): Readiness {
-  const blockers: string[] = [];
-  const warnings: string[] = [];
-  branchRules(snapshot, blockers, warnings);
-  ticketRules(snapshot, blockers, warnings);
-  commitRules(snapshot, blockers);
-  testRules(snapshot, blockers, warnings);
-  const { approvals, checks } = gitHubRules(snapshot, blockers);
-  return { ready: blockers.length === 0, blockers, warnings, approvals, checks };
+  return gateView(snapshot).readiness;
+}
+
+/** The merge gate and the rule ids it evaluated (for the rule-table test). */
+export function gateView(snapshot: ChangeSnapshot): { readiness: Readiness; evaluated: string[] } {
+  const evaluation = evaluateRules(gateFacts(snapshot), 'gate');
+  const blockers = evaluation.outcomes.filter((o) => o.severity === 'blocker').map((o) => o.message);
+  const warnings = evaluation.outcomes.filter((o) => o.severity === 'warning').map((o) => o.message);
+  const gh = snapshot.github;
+  const section = isUnavailable(gh) ? undefined : gh.pullRequest;
+  const readiness: Readiness = section
+    ? {
+        ready: blockers.length === 0, blockers, warnings,
+        approvals: summariseApprovals(section, snapshot.policy.review.requiredApprovals, snapshot.policy.review.allowSelfApproval),
+        checks: summariseChecks(section.checks),
+      }
+    : { ready: blockers.length === 0, blockers, warnings, approvals: undefined, checks: undefined };
+  return { readiness, evaluated: evaluation.evaluated };
+}
+
+/** What the snapshot knows about the change, as the rules read it. */
+export function gateFacts(s: ChangeSnapshot): ChangeFacts {
+  const b = s.branch;
+  const t = s.ticket;
+  const gh = s.github;
+  const record: ChangeFacts['ticket']['record'] =
+    t.lookup?.status === 'notFound' ? known('notFound') : t.details ? known(t.details) : unknown(t.lookup?.reason ?? 'not looked up');
+  return {
+    policy: rulePolicyOf(s.policy),
+    branch: { name: b.name },
+    sync: {
+      ...(b.baseRef !== undefined ? { baseRef: b.baseRef } : {}),
+      behind: b.baseRef === undefined ? unknown(`remote base branch ${b.base} not found`) : known(b.behind ?? 0),
+      unpushed: known(b.unpushed ?? 0),
+    },
+    ticket: { id: t.id, record },
+    commits: s.commits.map((c) => ({ sha: c.sha, subject: c.subject, problems: c.findings.map((f) => ({ severity: f.severity, message: f.message, rule: f.ruleId })) })),
+    tests: isUnavailable(s.tests)
+      ? unknown(s.tests.reason)
+      : known({
+          missing: s.tests.sources.filter((x) => x.verdict === 'missing').map((x) => x.path),
+          stale: s.tests.sources.filter((x) => x.verdict === 'stale').map((x) => x.path),
+        }),
+    pullRequest: isUnavailable(gh) ? unknown(gh.reason) : known(gh.pullRequest ? pullRequestFacts(gh.pullRequest) : undefined),
+    merge: null,
+  };
+}
+
+function pullRequestFacts(section: PullRequestSection): PullRequestFacts {
+  const { pr } = section;
+  return {
+    number: pr.number,
+    url: pr.url,
+    author: pr.author,
+    state: pr.state,
+    headSha: pr.headSha,
+    reviews: [...section.reviews].sort(byTime).map((r) => ({ reviewer: r.author, state: r.state, submittedAt: r.submittedAt ?? null })),
+    requestedReviewers: section.requestedReviewers,
+    checks: section.checks.map((c) => ({ name: c.name, state: c.state })),
+    ticketBackLink: section.ticketBackLink,
+  };
 }
 
 /** One line: "Ready to merge" or "Blocked: a, b, c". */
 export function readinessLine(readiness: Readiness): string {
   return readiness.ready ? 'Ready to merge' : `Blocked: ${readiness.blockers.join(', ')}`;
-}
-
-function branchRules(s: ChangeSnapshot, blockers: string[], warnings: string[]): void {
-  const b = s.branch;
-  if (b.name === undefined) blockers.push('detached HEAD: check out a feature branch');
-  else if (isOnBase(b)) blockers.push(`on the base branch ${b.base}: start a change on a feature branch`);
-  if (b.baseRef === undefined) warnings.push(`remote base branch ${b.base} not found: fetch it`);
-  else if ((b.behind ?? 0) > 0) warnings.push(`branch is ${plural(b.behind ?? 0, 'commit', 'commits')} behind ${b.baseRef}`);
-  if ((b.unpushed ?? 0) > 0) blockers.push(`${plural(b.unpushed ?? 0, 'commit', 'commits')} not pushed`);
-}
-
-function ticketRules(s: ChangeSnapshot, blockers: string[], warnings: string[]): void {
-  const t = s.ticket;
-  if (!t.id) {
-    blockers.push('no change ticket');
-    return;
-  }
-  if (t.lookup?.status === 'notFound') {
-    blockers.push(`ticket ${t.id} not found`);
-    return;
-  }
-  if (!t.details) {
-    if (s.policy.tracker.requireApproval) blockers.push(`ticket approval not checked (${t.lookup?.reason ?? 'not looked up'})`);
-    return;
-  }
-  if (s.policy.tracker.requireApproval && !t.details.approved) blockers.push('ticket not approved');
-  if (t.details.state === 'closed') warnings.push('ticket is closed');
-}
-
-function commitRules(s: ChangeSnapshot, blockers: string[]): void {
-  if (s.branch.name === undefined || isOnBase(s.branch)) return;
-  if (s.commits.length === 0) {
-    blockers.push('no commits on the branch yet');
-    return;
-  }
-  const failing = s.commits.filter((c) => c.findings.some((f) => f.severity === 'error')).length;
-  if (failing > 0) blockers.push(`${plural(failing, 'commit message breaks', 'commit messages break')} the policy`);
-}
-
-function testRules(s: ChangeSnapshot, blockers: string[], warnings: string[]): void {
-  const required = s.policy.tests.requireTests;
-  if (isUnavailable(s.tests)) {
-    (required ? blockers : warnings).push(`tests not checked (${s.tests.reason})`);
-    return;
-  }
-  const missing = s.tests.counts.missing;
-  if (missing > 0) (required ? blockers : warnings).push(`${plural(missing, 'source file', 'source files')} without tests`);
-  const stale = s.tests.counts.stale;
-  if (stale > 0) warnings.push(`${plural(stale, 'source file', 'source files')} whose tests did not change`);
-}
-
-function gitHubRules(s: ChangeSnapshot, blockers: string[]): { approvals?: ApprovalSummary; checks?: CheckSummary } {
-  const gh = s.github;
-  if (isUnavailable(gh)) {
-    blockers.push(`pull request not checked (${gh.reason})`);
-    return {};
-  }
-  const section = gh.pullRequest;
-  if (!section) {
-    blockers.push('no pull request yet');
-    return {};
-  }
-  const { pr } = section;
-  if (pr.state === 'draft') blockers.push(`pull request #${pr.number} is a draft`);
-  if (pr.state === 'closed') blockers.push(`pull request #${pr.number} is closed without merging`);
-  const approvals = summariseApprovals(section, s.policy.review.requiredApprovals, s.policy.review.allowSelfApproval);
-  const missing = approvals.required - approvals.approvals;
-  if (missing > 0) blockers.push(`needs ${plural(missing, 'more approval', 'more approvals')}`);
-  if (approvals.changesRequestedBy.length > 0) blockers.push(`changes requested by ${approvals.changesRequestedBy.join(', ')}`);
-  const checks = summariseChecks(section.checks);
-  if (checks.failed > 0) blockers.push(`${plural(checks.failed, 'check', 'checks')} failing`);
-  if (checks.pending > 0) blockers.push(`${plural(checks.pending, 'check', 'checks')} pending`);
-  if (section.ticketBackLink === false) blockers.push('ticket does not link to the pull request');
-  return { approvals, checks };
 }

@@ -1,6 +1,6 @@
 /** Assemble the evidence document and the summary table. Pure. */
 import { redact } from '../redact';
-import { findingsFor, type FindingPolicy } from './findings';
+import { auditView, type FindingPolicy } from './findings';
 import { EVIDENCE_VERSION, type ChangeEvidence, type EvidenceDocument } from './schema';
 
 export interface LabelEvent {
@@ -30,7 +30,7 @@ export interface DocumentInput {
   generatorVersion: string;
   repository: EvidenceDocument['repository'];
   scope: EvidenceDocument['scope'];
-  policy: EvidenceDocument['policy'] & { allowSelfApproval: boolean; requireTests: boolean };
+  policy: EvidenceDocument['policy'] & { allowSelfApproval: boolean; requireTests: boolean; requireApproval?: boolean };
   changes: Omit<ChangeEvidence, 'findings'>[];
   /** Secrets to scrub from every string of the document (the token in use). */
   secrets?: readonly string[];
@@ -41,8 +41,14 @@ export function buildEvidenceDocument(input: DocumentInput): EvidenceDocument {
     requiredApprovals: input.policy.requiredApprovals,
     allowSelfApproval: input.policy.allowSelfApproval,
     requireTests: input.policy.requireTests,
+    baseBranch: input.policy.baseBranch,
+    approvalLabel: input.policy.approvalLabel,
+    ...(input.policy.requireApproval !== undefined ? { requireApproval: input.policy.requireApproval } : {}),
   };
-  const changes: ChangeEvidence[] = input.changes.map((c) => ({ ...c, findings: findingsFor(c, findingPolicy) }));
+  const changes: ChangeEvidence[] = input.changes.map((c) => {
+    const audit = auditView(c, findingPolicy);
+    return { ...c, findings: audit.findings, ...(audit.notVerifiable.length > 0 ? { notVerifiable: audit.notVerifiable } : {}) };
+  });
   const rows = changes.map((c) => ({
     label: c.label,
     ticket: c.ticketId,

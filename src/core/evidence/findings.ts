@@ -1,130 +1,99 @@
 /**
  * Policy deviations that the evidence proves, each with the facts that
- * show it. Pure: the same change evidence always yields the same findings.
+ * show it: the rule table (src/core/rules) at the moment after the fact.
+ * Pure: the same change evidence always yields the same findings. A rule
+ * whose facts could not be read is listed as not verifiable.
  */
-import { latestReviewPerReviewer } from '../readiness';
+import { countApprovals, latestReviewPerReviewer, type ApprovalContext, type ApprovalCount } from '../rules/approvals';
+import { evaluateRules } from '../rules/evaluate';
+import { known, unknown, type ChangeFacts, type RulePolicy } from '../rules/facts';
+import { firstLine } from '../rules/text';
 import type { ChangeEvidence, Finding, ReviewEvidence } from './schema';
 
 export interface FindingPolicy {
   requiredApprovals: number;
   allowSelfApproval: boolean;
   requireTests: boolean;
+  /** `tracker.requireApproval`; true when not given. */
+  requireApproval?: boolean;
+  baseBranch?: string;
+  approvalLabel?: string;
 }
 
-/** The latest decision per reviewer, by the one rule in readiness.ts. */
+type Change = Omit<ChangeEvidence, 'findings' | 'notVerifiable'>;
+
+/** Reviews in submission order. */
+function bySubmission(reviews: readonly ReviewEvidence[]): ReviewEvidence[] {
+  return [...reviews].sort((x, y) => (x.submittedAt ?? '').localeCompare(y.submittedAt ?? ''));
+}
+
+/** The latest decision per reviewer, by the one rule in rules/approvals.ts. */
 export function latestDecisions(reviews: readonly ReviewEvidence[]): Map<string, ReviewEvidence> {
-  const ordered = [...reviews].sort((x, y) => (x.submittedAt ?? '').localeCompare(y.submittedAt ?? ''));
-  return latestReviewPerReviewer(ordered);
+  return latestReviewPerReviewer(bySubmission(reviews));
 }
 
-export function findingsFor(change: Omit<ChangeEvidence, 'findings'>, policy: FindingPolicy): Finding[] {
+/** The evidence's approvals, counted by the one rule in rules/approvals.ts. */
+export function countEvidenceApprovals(reviews: readonly ReviewEvidence[], context: ApprovalContext): ApprovalCount<ReviewEvidence> {
+  return countApprovals(bySubmission(reviews), context);
+}
+
+export function findingsFor(change: Change, policy: FindingPolicy): Finding[] {
+  return auditView(change, policy).findings;
+}
+
+/** The findings, the rules that could not be verified, and the rule ids evaluated. */
+export function auditView(change: Change, policy: FindingPolicy): {
+  findings: Finding[];
+  notVerifiable: { rule: string; reason: string }[];
+  evaluated: string[];
+} {
+  const evaluation = evaluateRules(auditFacts(change, policy), 'audit');
   const findings: Finding[] = [];
+  const notVerifiable: { rule: string; reason: string }[] = [];
+  for (const o of evaluation.outcomes) {
+    if ('finding' in o) findings.push(o.finding);
+    else notVerifiable.push({ rule: o.ruleId, reason: o.notVerifiable });
+  }
+  return { findings, notVerifiable, evaluated: evaluation.evaluated };
+}
+
+/** What the evidence proves about the change, as the rules read it. */
+export function auditFacts(change: Change, policy: FindingPolicy): ChangeFacts {
+  const rulePolicy: RulePolicy = {
+    baseBranch: policy.baseBranch ?? change.branch?.base ?? '',
+    requiredApprovals: policy.requiredApprovals,
+    allowSelfApproval: policy.allowSelfApproval,
+    requireTests: policy.requireTests,
+    requireApproval: policy.requireApproval ?? true,
+    approvalLabel: policy.approvalLabel ?? '',
+  };
   const pr = change.pullRequest;
-  if (change.kind === 'direct-commit') {
-    findings.push({
-      id: 'direct-push-to-base',
-      title: 'Changed the base branch without a reviewed pull request.',
-      evidence: change.commits.map((c) => `${c.sha.slice(0, 12)} by ${c.author} on ${c.date}: ${firstLine(c.message)}`),
-    });
-  }
-  if (pr) findings.push(...reviewFindings(change, policy));
-  findings.push(...ticketFindings(change));
-  const badCommits = change.commits.filter((c) => c.lint.length > 0);
-  if (badCommits.length > 0) {
-    findings.push({
-      id: 'commit-message-violations',
-      title: `${plural(badCommits.length, 'commit message breaks', 'commit messages break')} the message rules.`,
-      evidence: badCommits.flatMap((c) => c.lint.map((p) => `${c.sha.slice(0, 12)} line ${p.line}: ${p.rule}: ${p.message}`)),
-    });
-  }
-  const untested = change.tests?.sources.filter((s) => s.verdict === 'missing') ?? [];
-  if (policy.requireTests && untested.length > 0) {
-    findings.push({
-      id: 'source-without-tests',
-      title: `${plural(untested.length, 'source file was', 'source files were')} changed without tests.`,
-      evidence: untested.map((s) => `${s.path}: no matching test exists`),
-    });
-  }
-  return findings;
-}
-
-function reviewFindings(change: Omit<ChangeEvidence, 'findings'>, policy: FindingPolicy): Finding[] {
-  const pr = change.pullRequest!;
-  const findings: Finding[] = [];
-  const decisions = latestDecisions(pr.reviews);
-  const author = pr.author.toLowerCase();
-  const selfApprovals = [...decisions.values()].filter((r) => r.state === 'APPROVED' && r.reviewer.toLowerCase() === author);
-  if (selfApprovals.length > 0) {
-    findings.push({
-      id: 'self-approval',
-      title: 'The author approved their own pull request.',
-      evidence: selfApprovals.map((r) => `${r.reviewer} (author of #${pr.number}) approved at ${r.submittedAt ?? 'unknown time'}`),
-    });
-  }
-  const approvals = [...decisions.values()].filter(
-    (r) => r.state === 'APPROVED' && (policy.allowSelfApproval || r.reviewer.toLowerCase() !== author),
-  );
-  const stale = approvals.filter((r) => r.commitId !== null && r.commitId !== pr.headSha);
-  if (stale.length > 0) {
-    findings.push({
-      id: 'stale-approval',
-      title: `${plural(stale.length, 'approval was', 'approvals were')} given before the last push.`,
-      evidence: stale.map(
-        (r) => `${r.reviewer} approved commit ${r.commitId!.slice(0, 12)} at ${r.submittedAt ?? 'unknown time'}; the pull request ended at ${pr.headSha.slice(0, 12)}${pr.lastCommitAt ? ` (committed ${pr.lastCommitAt})` : ''}`,
-      ),
-    });
-  }
-  const fresh = approvals.length - stale.length;
-  if (change.merge && fresh < policy.requiredApprovals) {
-    findings.push({
-      id: 'merged-without-required-approvals',
-      title: `Merged with ${fresh} of ${policy.requiredApprovals} required ${policy.requiredApprovals === 1 ? 'approval' : 'approvals'}.`,
-      evidence: [
-        `merged by ${change.merge.mergedBy ?? 'unknown'} at ${change.merge.mergedAt}`,
-        approvals.length === 0
-          ? 'no approving review'
-          : `approvals on the merged head: ${approvals.filter((r) => !stale.includes(r)).map((r) => r.reviewer).join(', ') || 'none'}`,
-      ],
-    });
-  }
-  return findings;
-}
-
-function ticketFindings(change: Omit<ChangeEvidence, 'findings'>): Finding[] {
-  const findings: Finding[] = [];
-  if (change.kind === 'direct-commit') return findings;
-  if (!change.ticketId) {
-    findings.push({ id: 'no-ticket', title: 'No change ticket is named by the change.', evidence: ['no ticket ID in the pull request title, body or branch name'] });
-    return findings;
-  }
-  const ticket = change.ticket;
-  if (!ticket) {
-    findings.push({ id: 'no-ticket', title: `Change ticket ${change.ticketId} could not be found.`, evidence: [`${change.ticketId} does not exist or is not readable`] });
-    return findings;
-  }
-  if (!ticket.approved || !ticket.approvedAt) {
-    findings.push({ id: 'ticket-never-approved', title: `Ticket ${ticket.id} was never approved.`, evidence: [`${ticket.id} does not carry the approval label`] });
-  } else if (change.merge && ticket.approvedAt > change.merge.mergedAt) {
-    findings.push({
-      id: 'ticket-approved-after-merge',
-      title: `Ticket ${ticket.id} was approved only after the merge.`,
-      evidence: [`merged at ${change.merge.mergedAt}`, `approved by ${ticket.approvedBy ?? 'unknown'} at ${ticket.approvedAt}`],
-    });
-  }
-  if (change.pullRequest && !change.ticketBackLink.present) {
-    findings.push({
-      id: 'no-ticket-link',
-      title: `Ticket ${ticket.id} does not link to the reviewed pull request.`,
-      evidence: [`no comment or text on ${ticket.id} mentions ${change.pullRequest.url}`],
-    });
-  }
-  return findings;
-}
-
-function firstLine(text: string): string {
-  return text.split('\n', 1)[0] ?? '';
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  const t = change.ticket;
+  return {
+    policy: rulePolicy,
+    branch: { name: change.branch?.head, directToBase: change.kind === 'direct-commit' },
+    sync: { behind: unknown('not read after the fact'), unpushed: unknown('not read after the fact') },
+    ticket: {
+      id: change.ticketId ?? undefined,
+      record: t ? known({ id: t.id, state: t.state, approved: t.approved, approvedBy: t.approvedBy, approvedAt: t.approvedAt }) : known('notFound' as const),
+    },
+    commits: change.commits.map((c) => ({
+      sha: c.sha, subject: firstLine(c.message), author: c.author, date: c.date,
+      problems: c.lint.map((p) => ({ severity: 'error' as const, message: p.message, rule: p.rule, line: p.line })),
+    })),
+    tests: change.tests
+      ? known({
+          missing: change.tests.sources.filter((s) => s.verdict === 'missing').map((s) => s.path),
+          stale: change.tests.sources.filter((s) => s.verdict === 'stale').map((s) => s.path),
+        })
+      : unknown('the head commit was not available locally'),
+    pullRequest: known(pr ? {
+      number: pr.number, url: pr.url, author: pr.author, state: pr.state, headSha: pr.headSha, lastCommitAt: pr.lastCommitAt,
+      reviews: bySubmission(pr.reviews),
+      requestedReviewers: pr.requestedReviewers,
+      checks: pr.checks,
+      ticketBackLink: t ? change.ticketBackLink.present : undefined,
+    } : undefined),
+    merge: change.merge ? { mergedBy: change.merge.mergedBy, mergedAt: change.merge.mergedAt } : null,
+  };
 }

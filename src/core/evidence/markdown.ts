@@ -44,6 +44,11 @@ function renderChange(c: ChangeEvidence): string[] {
     }
     out.push('');
   }
+  if (c.notVerifiable?.length) {
+    out.push(`### Not verifiable (${c.notVerifiable.length})`, '');
+    for (const n of c.notVerifiable) out.push(`- ${code(n.rule)}: ${esc(n.reason)}`);
+    out.push('');
+  }
   out.push('### Ticket', '');
   if (c.ticket) {
     const t = c.ticket;

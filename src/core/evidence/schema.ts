@@ -87,6 +87,7 @@ export const TestsEvidenceSchema = z.object({
 
 export const FindingIdSchema = z.enum([
   'merged-without-required-approvals',
+  'merged-with-changes-requested',
   'stale-approval',
   'self-approval',
   'ticket-approved-after-merge',
@@ -122,6 +123,8 @@ export const ChangeEvidenceSchema = z.object({
   /** The change edits the policy file: the base's policy judged it, and its edit applies after merge. */
   policyChanged: z.boolean().optional(),
   findings: z.array(FindingSchema),
+  /** Rules the evidence could not verify (a fact that could not be read), with why; absent when none. */
+  notVerifiable: z.array(z.object({ rule: z.string(), reason: z.string() })).optional(),
 });
 
 export const EvidenceSummaryRowSchema = z.object({

@@ -132,12 +132,24 @@ describe('assessReadiness', () => {
       assert.deepEqual(assessReadiness(s).blockers, ['ticket does not link to the pull request']);
     });
 
-    it('warns about a closed ticket without blocking', () => {
+    it('blocks a closed ticket until the pull request is merged (as the pre-flight does)', () => {
       const s = readySnapshot();
       s.ticket.details = { ...s.ticket.details!, state: 'closed' };
       const r = assessReadiness(s);
-      assert.equal(r.ready, true);
-      assert.deepEqual(r.warnings, ['ticket is closed']);
+      assert.equal(r.ready, false);
+      assert.deepEqual(r.blockers, ['ticket is closed']);
+      assert.deepEqual(r.warnings, []);
+      prOf(s).pr.state = 'merged';
+      assert.deepEqual(assessReadiness(s).blockers, []);
+      s.github = { status: 'error', reason: 'GitHub API rate limit reached' };
+      assert.deepEqual(assessReadiness(s).blockers, ['ticket is closed', 'pull request not checked (GitHub API rate limit reached)']);
+    });
+
+    it('fails closed on an unread ticket even when approval is not required', () => {
+      const s = readySnapshot();
+      s.policy.tracker.requireApproval = false;
+      s.ticket = { id: '#12', lookup: { status: 'error', reason: 'tracker down' } };
+      assert.deepEqual(assessReadiness(s).blockers, ['ticket #12 not checked (tracker down)']);
     });
   });
 

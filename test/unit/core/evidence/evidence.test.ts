@@ -59,8 +59,11 @@ describe('evidence findings', () => {
       { reviewer: 'ann', state: 'COMMENTED' as const, submittedAt: '2026-01-02T11:40:00Z', commitId: HEAD },
     ];
     const d = buildEvidenceDocument({ ...baseInput(), policy: { ...baseInput().policy, requiredApprovals: 2 }, changes: [prChange({}, { reviews })] });
-    assert.deepEqual(ids(d.changes[0]!), ['merged-without-required-approvals']);
+    assert.deepEqual(ids(d.changes[0]!), ['merged-with-changes-requested', 'merged-without-required-approvals']);
     assert.match(d.changes[0]!.findings[0]!.title, /1 of 2/);
+    const request = d.changes[0]!.findings.find((f) => f.id === 'merged-with-changes-requested')!;
+    assert.equal(request.title, 'Merged while rev requested changes.');
+    assert.deepEqual(request.evidence, ['rev requested changes at 2026-01-02T11:30:00Z; merged at 2026-01-02T12:00:00Z']);
   });
 
   it('stale approval: approved an earlier commit than the merged head', () => {
