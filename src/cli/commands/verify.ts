@@ -50,7 +50,7 @@ async function runVerify(args: { pr: number; remote: string }, io: CliIo): Promi
     // The pull request's base branch, at the base commit GitHub names, governs it (its own policy may only tighten).
     let source: PolicySource | undefined;
     const policyFor = async (base: { ref: string; sha: string; editsPolicy: boolean }) => {
-      const governing = await loadGatePolicyFor(root, { remote: args.remote, base: { ref: base.ref, commit: base.sha }, changed: base.editsPolicy });
+      const governing = await loadGatePolicyFor(root, { remote: args.remote, base: { ref: base.ref, commit: base.sha }, changed: base.editsPolicy }, io);
       source = governing.source;
       return { policy: governing.policy, source };
     };
