@@ -4,7 +4,8 @@ import { policyInvalidError, type GoverningPolicy } from '../core/policy/governi
 import type { PolicyProblem } from '../core/policy/parsePolicy';
 import { SecretRegistry } from '../core/redact';
 import { workTreeRoot } from '../git/commits';
-import { loadGoverningPolicy, loadPolicyFile, type GoverningPolicyOptions, type LoadedPolicy } from '../git/policyFile';
+import { extendedProblems, loadGoverningPolicy, loadPolicyFile, type GoverningPolicyOptions, type LoadedPolicy } from '../git/policyFile';
+import { cliGitHubPolicyReader } from './extendsGitHub';
 import type { CliIo } from './io';
 
 /** The repository root containing the current directory, or a usage error naming the command. */
@@ -48,6 +49,7 @@ function describePolicyProblem(file: string, problem: PolicyProblem): string {
 export async function loadPolicyFor(io: CliIo, root: string, command: string): Promise<LoadedPolicy> {
   const loaded = await loadPolicyFile(root);
   for (const problem of loaded.problems) io.stderr(`change-control ${command}: ${describePolicyProblem(loaded.file, problem)}\n`);
+  for (const doc of extendedProblems(loaded)) for (const problem of doc.problems) io.stderr(`change-control ${command}: ${describePolicyProblem(doc.label, problem)}\n`);
   return loaded;
 }
 
@@ -55,10 +57,12 @@ export async function loadPolicyFor(io: CliIo, root: string, command: string): P
  * The policy a gate (`status`, `verify`) decides by: the base branch's,
  * tightened by the working tree's. A policy with any problem is refused
  * (`policy.invalid`, exit 2) instead of deciding on defaults; a base that
- * cannot be read throws (the gate fails closed).
+ * cannot be read throws (the gate fails closed). With `io`, a policy the
+ * base extends on GitHub is fetched with the user's token; else it is refused.
  */
-export async function loadGatePolicyFor(root: string, options: GoverningPolicyOptions): Promise<GoverningPolicy> {
-  const governing = await loadGoverningPolicy(root, options);
+export async function loadGatePolicyFor(root: string, options: GoverningPolicyOptions, io?: CliIo): Promise<GoverningPolicy> {
+  const github = options.github ?? (io ? cliGitHubPolicyReader(io, { root, remote: options.remote, token: tokenFromEnv(io.env) }) : undefined);
+  const governing = await loadGoverningPolicy(root, { ...options, ...(github ? { github } : {}) });
   const invalid = policyInvalidError(governing);
   if (invalid) throw invalid;
   return governing;
@@ -71,7 +75,7 @@ export async function loadGatePolicyFor(root: string, options: GoverningPolicyOp
  * cannot be read throws.
  */
 export async function loadChangePolicyFor(io: CliIo, root: string, command: string, remote: string): Promise<GoverningPolicy> {
-  const governing = await loadGoverningPolicy(root, { remote });
+  const governing = await loadGoverningPolicy(root, { remote, github: cliGitHubPolicyReader(io, { root, remote, token: tokenFromEnv(io.env) }) });
   for (const line of governing.source.problems ?? []) io.stderr(`change-control ${command}: ${line} (the default applies)\n`);
   return governing;
 }

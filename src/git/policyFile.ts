@@ -11,8 +11,11 @@ import * as path from 'node:path';
 import { ChangeControlError } from '../core/errors';
 import { governPolicy, type GoverningPolicy, type PolicyDocument } from '../core/policy/governingPolicy';
 import { parsePolicy, type ParsedPolicy, type PolicyProblem } from '../core/policy/parsePolicy';
+import { resolvePolicyChain, type ResolvedPolicy } from '../core/policy/resolveExtends';
 import { POLICY_FILE, defaultPolicy } from '../core/policy/schema';
 import { resolveBaseRef } from './changes';
+import { extendsReader, type ExtendsReaderOptions } from './extendedPolicy';
+import { readExtendsCopy } from './extendsCopies';
 import { commitExists, gitCall, openGit } from './git';
 
 export interface LoadedPolicy extends ParsedPolicy {
@@ -21,12 +24,31 @@ export interface LoadedPolicy extends ParsedPolicy {
   exists: boolean;
   /** The file text, for locating problems; '' when absent. */
   text: string;
+  /** The file's own parse, before the policies it extends are applied (what a gate compares with the base). */
+  own?: ParsedPolicy;
+  /** When the file extends another policy: the chain, each value's origin, and problems in other files. */
+  resolved?: ResolvedPolicy;
+}
+
+/** How loadPolicyFile follows `extends`. */
+export interface LoadPolicyOptions {
+  /** False in an untrusted workspace: neither node_modules nor GitHub copies are read. */
+  trusted?: boolean;
+  /** Reads a GitHub policy; default: the last copy a command fetched (no request). */
+  github?: ExtendsReaderOptions['github'];
 }
 
 /** Largest policy blob read from a commit; a bigger one is a problem, not a read. */
 export const MAX_POLICY_BLOB_BYTES = 1024 * 1024;
 
-export async function loadPolicyFile(repoRoot: string): Promise<LoadedPolicy> {
+/**
+ * The working tree's policy file, with the policies it extends (repository
+ * paths from the work tree, npm packages from node_modules, GitHub files
+ * from the last fetched copy). `problems` are this file's, including one
+ * at `extends` when what it names cannot be read; `resolved.problems`
+ * holds those of the other files too.
+ */
+export async function loadPolicyFile(repoRoot: string, options: LoadPolicyOptions = {}): Promise<LoadedPolicy> {
   const file = path.join(repoRoot, POLICY_FILE);
   let text: string;
   try {
@@ -35,12 +57,22 @@ export async function loadPolicyFile(repoRoot: string): Promise<LoadedPolicy> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file, exists: false, text: '', policy: defaultPolicy(), problems: [] };
     throw err;
   }
-  return { file, exists: true, text, ...parsePolicy(text) };
+  const own = parsePolicy(text);
+  if (own.policy.extends === undefined) return { file, exists: true, text, ...own, own };
+  const github = options.github ?? ((ref) => readExtendsCopy(repoRoot, ref));
+  const resolved = await resolvePolicyChain({ label: file, text, parsed: own }, extendsReader({ root: repoRoot, trusted: options.trusted ?? true, github }));
+  const problems = resolved.problems.filter((d) => d.label === file).flatMap((d) => d.problems);
+  return { file, exists: true, text, policy: resolved.policy, problems, ...(own.declared ? { declared: own.declared } : {}), own, resolved };
 }
 
-/** The working tree's policy file as a document of the governing rule. */
+/** Each problem of the files a policy extends, as `{ label, problems }` (the policy file's own are in `problems`). */
+export function extendedProblems(loaded: LoadedPolicy): { label: string; problems: PolicyProblem[] }[] {
+  return (loaded.resolved?.problems ?? []).filter((d) => d.label !== loaded.file);
+}
+
+/** The working tree's policy file as a document of the governing rule (its own parse: the base supplies what it extends). */
 export function workTreeDocument(loaded: LoadedPolicy): PolicyDocument {
-  return { label: loaded.file, exists: loaded.exists, text: loaded.text, parsed: { policy: loaded.policy, problems: loaded.problems } };
+  return { label: loaded.file, exists: loaded.exists, text: loaded.text, parsed: loaded.own ?? { policy: loaded.policy, problems: loaded.problems } };
 }
 
 /**
@@ -75,6 +107,8 @@ export interface GoverningPolicyOptions {
   base?: { ref: string; commit: string };
   /** Whether the change edits the policy file, when known (a pull request's file list); else the texts are compared. */
   changed?: boolean;
+  /** Reads a GitHub policy the base extends (the shell's: token, cache); without it such a base is refused. */
+  github?: ExtendsReaderOptions['github'];
 }
 
 /**
@@ -84,7 +118,7 @@ export interface GoverningPolicyOptions {
  * `git.baseNotFound` when there is no base to read, and the git error when
  * it cannot be read.
  */
-export async function loadGoverningPolicy(root: string, options: GoverningPolicyOptions): Promise<GoverningPolicy> {
+export async function loadGoverningPolicy(root: string, options: GoverningPolicyOptions): Promise<GoverningPolicy & { base: PolicyDocument; baseResolved?: ResolvedPolicy }> {
   const local = options.local ?? (await loadPolicyFile(root));
   const base = options.base ?? (await mergeBaseOfBranch(root, local.policy.branch.base, options.remote));
   const git = openGit(root);
@@ -94,14 +128,22 @@ export async function loadGoverningPolicy(root: string, options: GoverningPolicy
     });
   }
   const baseDoc = await readPolicyAtCommit(root, base.commit, base.ref);
-  const governing = governPolicy({ baseRef: base.ref, baseCommit: base.commit, base: baseDoc, local: workTreeDocument(local), ...(options.changed === undefined ? {} : { changed: options.changed }) });
-  const declared = baseDoc.exists && baseDoc.parsed.problems.length === 0 ? baseDoc.parsed.policy.branch.base : undefined;
+  // What the base extends is read as of the base commit: its tree, the packages its lock file pins.
+  const baseResolved = baseDoc.exists && baseDoc.parsed.policy.extends !== undefined
+    ? await resolvePolicyChain(baseDoc, extendsReader({ root, commit: base.commit, gate: true, ...(options.github ? { github: options.github } : {}) }))
+    : undefined;
+  const governing = governPolicy({
+    baseRef: base.ref, baseCommit: base.commit, base: baseDoc, local: workTreeDocument(local),
+    ...(options.changed === undefined ? {} : { changed: options.changed }),
+    ...(baseResolved ? { baseResolved } : {}),
+  });
+  const declared = baseDoc.exists && baseDoc.parsed.problems.length === 0 && !baseResolved?.problems.length ? governing.policy.branch.base : undefined;
   if (!options.base && declared !== undefined && declared !== local.policy.branch.base) {
     throw new ChangeControlError('policy.invalid', `This change names "${local.policy.branch.base}" as its base branch, but the policy of ${base.ref} names "${declared}": the governing policy is ambiguous.`, {
       hint: `Change branch.base on ${base.ref} first, or measure the change against "${declared}".`,
     });
   }
-  return governing;
+  return { ...governing, base: baseDoc, ...(baseResolved ? { baseResolved } : {}) };
 }
 
 /** The merge-base of HEAD and the resolved base branch (its tip on an unborn HEAD). */

@@ -5,6 +5,7 @@ import { evidenceCommand } from './evidence';
 import { installHookCommand } from './installHook';
 import { linkTicketCommand } from './linkTicket';
 import { lintCommand } from './lint';
+import { policyCommand } from './policy';
 import { prCommand } from './pr';
 import { startCommand } from './start';
 import { statusCommand } from './status';
@@ -20,4 +21,5 @@ export const commands: CliCommand[] = [
   statusCommand,
   evidenceCommand,
   verifyCommand,
+  policyCommand,
 ];

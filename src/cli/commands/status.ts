@@ -53,7 +53,7 @@ export const statusCommand: CliCommand = {
 
 async function runStatus(args: StatusArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'status');
-  const governing = await loadGatePolicyFor(root, { remote: args.remote });
+  const governing = await loadGatePolicyFor(root, { remote: args.remote }, io);
   const secrets = new SecretRegistry();
   // Bad CHANGE_CONTROL_TIMEOUT_SECONDS is a usage error before anything runs.
   const deadline = commandDeadline(io.env);

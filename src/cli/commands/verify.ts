@@ -76,7 +76,7 @@ export async function judgePullRequest(io: CliIo, root: string, args: { pr: numb
   // The pull request's base branch, at the base commit GitHub names, governs it (its own policy may only tighten).
   let source: PolicySource | undefined;
   const policyFor = async (base: { ref: string; sha: string; editsPolicy: boolean }) => {
-    const governing = await loadGatePolicyFor(root, { remote: args.remote, base: { ref: base.ref, commit: base.sha }, changed: base.editsPolicy });
+    const governing = await loadGatePolicyFor(root, { remote: args.remote, base: { ref: base.ref, commit: base.sha }, changed: base.editsPolicy }, io);
     source = governing.source;
     return { policy: governing.policy, source };
   };

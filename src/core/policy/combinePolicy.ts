@@ -20,13 +20,17 @@ export interface CombinedPolicy {
   ignored: string[];
 }
 
-/** `base` tightened by `local`; never looser than `base` on any key. */
-export function combinePolicies(base: Policy, local: Policy): CombinedPolicy {
-  const t = new Tightener('the base policy');
+/**
+ * `base` tightened by `local`; never looser than `base` on any key.
+ * `reference` names the base in the refusals ("the extended policy").
+ */
+export function combinePolicies(base: Policy, local: Policy, reference = 'the base policy'): CombinedPolicy {
+  const t = new Tightener(reference);
   const b = base;
   const l = local;
   const policy: Policy = {
     ...(b.$schema !== undefined ? { $schema: b.$schema } : {}),
+    ...keepExtends(t, b.extends, l.extends),
     commit: {
       subjectMaxLength: t.max('commit.subjectMaxLength', b.commit.subjectMaxLength, l.commit.subjectMaxLength),
       bodyMaxLineLength: t.max('commit.bodyMaxLineLength', b.commit.bodyMaxLineLength, l.commit.bodyMaxLineLength),
@@ -59,6 +63,12 @@ export function combinePolicies(base: Policy, local: Policy): CombinedPolicy {
     },
   };
   return { policy, ignored: t.ignored };
+}
+
+/** What the base extends stays: a change that points `extends` elsewhere (or drops it) applies after merge. */
+function keepExtends(t: Tightener, base: string | undefined, local: string | undefined): { extends?: string } {
+  if (base !== local) t.keep('extends', base ?? '(none)', local ?? '(none)');
+  return base === undefined ? {} : { extends: base };
 }
 
 /** An optional key: the base's value (or its absence) stays. */

@@ -9,6 +9,7 @@
 import { ChangeControlError } from '../errors';
 import { combinePolicies } from './combinePolicy';
 import type { ParsedPolicy, PolicyProblem } from './parsePolicy';
+import type { ResolvedPolicy } from './resolveExtends';
 import { defaultPolicy, type Policy } from './schema';
 
 /** The words every surface uses for a change that edits the policy file. */
@@ -37,6 +38,10 @@ export interface PolicySource {
   ignored: string[];
   /** Located problems of either document, one line each (a gate refuses them; the editor shows them). */
   problems?: string[];
+  /** The policies the base extends, farthest first (`npm:@acme/policy@1.2.3`), when it extends any. */
+  extends?: string[];
+  /** Notes about reading them (an offline copy was used). */
+  extendsNotes?: string[];
 }
 
 export interface GoverningPolicy {
@@ -54,23 +59,61 @@ export interface GovernInput {
   local: PolicyDocument;
   /** Whether the change edits the policy file; defaults to "the two texts differ". */
   changed?: boolean;
+  /**
+   * The base document with every policy it extends (resolveExtends.ts),
+   * when it extends any: its combined policy is the base, and the change's
+   * own file then overrides only the keys it sets.
+   */
+  baseResolved?: ResolvedPolicy;
 }
 
 /** The base policy tightened by the change's own; the base is the defaults when it has no file. */
 export function governPolicy(input: GovernInput): GoverningPolicy {
-  const basePolicy = input.base.exists ? input.base.parsed.policy : defaultPolicy();
-  const localPolicy = input.local.exists ? input.local.parsed.policy : basePolicy;
+  const resolved = input.base.exists && input.baseResolved && input.baseResolved.layers.length > 1 ? input.baseResolved : undefined;
+  const basePolicy = resolved ? resolved.policy : input.base.exists ? input.base.parsed.policy : defaultPolicy();
+  const localPolicy = !input.local.exists ? basePolicy : resolved ? overlayDeclared(basePolicy, input.local.parsed) : input.local.parsed.policy;
   const combined = combinePolicies(basePolicy, localPolicy);
   const changed = input.changed ?? (input.base.exists !== input.local.exists || input.base.text !== input.local.text);
   const problems = [input.base, input.local]
     .filter((d, i) => d.exists && d.parsed.problems.length > 0 && !(i === 1 && d.text === input.base.text && input.base.exists))
     .map((d) => ({ label: d.label, problems: d.parsed.problems }));
+  // The base's own parse problems are listed above; the chain adds its `extends` problems and those of the policies it extends.
+  for (const doc of input.baseResolved?.problems ?? []) {
+    const fresh = doc.label === input.base.label ? doc.problems.filter((p) => !input.base.parsed.problems.includes(p)) : doc.problems;
+    if (fresh.length > 0) problems.push({ label: doc.label, problems: fresh });
+  }
   const lines = problemLines(problems);
+  const chain = resolved ? resolved.layers.slice(0, -1).map((l) => l.ref ?? l.label) : [];
   return {
     policy: combined.policy,
-    source: { baseRef: input.baseRef, baseCommit: input.baseCommit, baseHasPolicy: input.base.exists, changed, ignored: changed ? combined.ignored : [], ...(lines.length ? { problems: lines } : {}) },
+    source: {
+      baseRef: input.baseRef, baseCommit: input.baseCommit, baseHasPolicy: input.base.exists, changed, ignored: changed ? combined.ignored : [],
+      ...(lines.length ? { problems: lines } : {}),
+      ...(chain.length ? { extends: chain } : {}),
+      ...(input.baseResolved?.notes.length ? { extendsNotes: input.baseResolved.notes } : {}),
+    },
     problems,
   };
+}
+
+/** `base` with only the keys the change's file sets taken from it (it extends a policy, so it sets few). */
+function overlayDeclared(base: Policy, local: ParsedPolicy): Policy {
+  if (local.declared === undefined) return local.policy;
+  const out = JSON.parse(JSON.stringify(base)) as Record<string, Record<string, unknown>>;
+  for (const key of local.declared) {
+    const [section, name] = key.split('.') as [string, string | undefined];
+    if (name === undefined) {
+      if (section === 'extends') (out as Record<string, unknown>).extends = local.policy.extends;
+      continue;
+    }
+    const value = (local.policy as unknown as Record<string, Record<string, unknown> | undefined>)[section]?.[name];
+    const target = out[section];
+    if (target === undefined) continue;
+    if (value === undefined) delete target[name];
+    else target[name] = value;
+  }
+  if (!local.declared.includes('extends')) delete (out as Record<string, unknown>).extends;
+  return out as unknown as Policy;
 }
 
 /** `LABEL:LINE:COL KEY: message`: one located problem, for the CLI. */

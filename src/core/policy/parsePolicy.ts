@@ -27,6 +27,11 @@ export interface PolicyProblem {
 export interface ParsedPolicy {
   policy: Policy;
   problems: PolicyProblem[];
+  /**
+   * The keys the text sets (`extends`, `commit.subjectMaxLength`, …), so a
+   * policy that extends another overrides only those; absent when unknown.
+   */
+  declared?: string[];
 }
 
 /** Largest policy file read, in UTF-8 bytes; a real one is a few hundred. */
@@ -87,7 +92,7 @@ export function parsePolicy(text: string): ParsedPolicy {
   }
   // In file order, so the CLI reads top to bottom (sort is stable: one key's problems keep their order).
   located.sort((a, b) => a.offset - b.offset);
-  return { policy, problems: capped(located, lines) };
+  return { policy, problems: capped(located, lines), declared: declaredKeys(tree.value as Record<string, unknown>) };
 }
 
 /** Validate an already-parsed value (settings, tests); problems are located at offset 0. */
@@ -101,6 +106,16 @@ export function parsePolicyValue(value: unknown): ParsedPolicy {
   if (raw === undefined) return at0(`The policy nests deeper than ${MAX_POLICY_DEPTH} levels; nothing in it is used.`);
   const { policy, problems } = validatePolicy(raw as Record<string, unknown>);
   return { policy, problems: unique(problems).map((p) => ({ ...p, offset: 0, length: 0, line: 1, column: 1 })) };
+}
+
+/** `section.key` for each key of each section object, and each top-level key that is not an object. */
+function declaredKeys(raw: Record<string, unknown>): string[] {
+  const keys: string[] = [];
+  for (const [top, value] of Object.entries(raw)) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) for (const key of Object.keys(value)) keys.push(`${top}.${key}`);
+    else keys.push(top);
+  }
+  return keys;
 }
 
 /** Each problem once: the same message at the same path is one problem. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { globProblem } from '../patterns/repositoryGlob';
 import { repositoryPatternProblem } from '../patterns/repositoryPattern';
+import { extendsRefProblem } from './extendsRef';
 
 /** Default ticket ID: a GitHub issue (`#123`, `owner/repo#123`) or a Jira-style key (`ABC-123`). */
 export const DEFAULT_TICKET_PATTERN = '(?:[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)?#[0-9]+|[A-Z][A-Z0-9]+-[0-9]+';
@@ -172,6 +173,18 @@ export const ReviewPolicySchema = z
 export const PolicySchema = z
   .object({
     $schema: z.string().optional().describe('JSON Schema reference, for editors.'),
+    extends: z
+      .string()
+      .min(1)
+      .superRefine((s, ctx) => {
+        if (s.length === 0) return; // min(1) reports it
+        const problem = extendsRefProblem(s);
+        if (problem) ctx.addIssue({ code: 'custom', message: `extends ${problem}` });
+      })
+      .optional()
+      .describe(
+        'Another policy this one builds on, which it may only tighten: a file in the repository ("policies/base.json"), an npm package in node_modules pinned to an exact version ("npm:@acme/policy@1.2.3", its change-control.json), or a file in a GitHub repository pinned to a ref ("acme/policies/base.json@v3").',
+      ),
     commit: CommitPolicySchema.default(() => CommitPolicySchema.parse({})),
     branch: BranchPolicySchema.default(() => BranchPolicySchema.parse({})),
     tests: TestPolicySchema.default(() => TestPolicySchema.parse({})),

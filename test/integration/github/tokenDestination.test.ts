@@ -26,6 +26,7 @@ const RUNS: Record<string, string[]> = {
   lint: ['lint', '--range', 'main..HEAD'],
   'check-tests': ['check-tests', '--base', 'main'],
   'install-hook': ['install-hook'],
+  policy: ['policy', '--explain'],
 };
 const GITHUB_COMMANDS = ['status', 'verify', 'evidence', 'pr'];
 

@@ -1,0 +1,103 @@
+/**
+ * `change-control policy [--explain] [--format json] [--remote NAME]`:
+ * the policy that governs the current change (the base branch's, with
+ * what it extends, tightened by this checkout's file), and with
+ * `--explain` where each value came from. It fetches the GitHub policies
+ * a policy extends (with GITHUB_TOKEN) and keeps their copies, which the
+ * hook, lint and the editor then read. Exit 0, or 2 when a policy has
+ * problems or the base cannot be read (the value shown is then this
+ * checkout's, as lint would use it).
+ */
+import { ChangeControlError, describeError } from '../../core/errors';
+import { explainPolicy } from '../../core/policy/explainPolicy';
+import { describePolicyProblem, policySourceLines } from '../../core/policy/governingPolicy';
+import { extendedProblems, loadGoverningPolicy, loadPolicyFile, workTreeDocument } from '../../git/policyFile';
+import { requireWorkTree, tokenFromEnv } from '../context';
+import { cliGitHubPolicyReader } from '../extendsGitHub';
+import { EXIT, type CliCommand, type CliIo } from '../io';
+
+const USAGE = 'change-control policy [--explain] [--format text|json] [--remote NAME]';
+
+interface PolicyArgs {
+  explain: boolean;
+  json: boolean;
+  remote: string;
+}
+
+export function parsePolicyArgs(args: readonly string[]): PolicyArgs {
+  const out: PolicyArgs = { explain: false, json: false, remote: 'origin' };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const value = (name: string): string => {
+      const v = arg.includes('=') ? arg.slice(name.length + 1) : args[++i];
+      if (!v) throw usage(`${name} needs a value.`);
+      return v;
+    };
+    if (arg === '--explain') out.explain = true;
+    else if (arg === '--format' || arg.startsWith('--format=')) {
+      const f = value('--format');
+      if (f !== 'json' && f !== 'text') throw usage(`--format is text or json, not "${f}".`);
+      out.json = f === 'json';
+    } else if (arg === '--remote' || arg.startsWith('--remote=')) out.remote = value('--remote');
+    else throw usage(`unknown argument "${arg}".`);
+  }
+  return out;
+}
+
+export const policyCommand: CliCommand = {
+  name: 'policy',
+  summary: 'Show the policy that governs this change (--explain: where each value came from)',
+  usage: USAGE,
+  run: (args, io) => runPolicy(parsePolicyArgs(args), io),
+};
+
+async function runPolicy(args: PolicyArgs, io: CliIo): Promise<number> {
+  const root = await requireWorkTree(io, 'policy');
+  const github = cliGitHubPolicyReader(io, { root, remote: args.remote, token: tokenFromEnv(io.env) });
+  const local = await loadPolicyFile(root, { github });
+  const localProblems = [
+    ...local.problems.map((p) => describePolicyProblem(local.file, p)),
+    ...extendedProblems(local).flatMap((d) => d.problems.map((p) => describePolicyProblem(d.label, p))),
+  ];
+  let governing: Awaited<ReturnType<typeof loadGoverningPolicy>> | undefined;
+  let baseError: string | undefined;
+  try {
+    governing = await loadGoverningPolicy(root, { remote: args.remote, local, github });
+  } catch (err) {
+    baseError = `the base branch's policy could not be read (${describeError(err)}); this checkout's policy is shown`;
+  }
+  const policy = governing?.policy ?? local.policy;
+  const values = explainPolicy(governing
+    ? { policy, document: governing.base, ...(governing.baseResolved ? { resolved: governing.baseResolved } : {}), baseline: governing.baseResolved?.policy ?? (governing.base.exists ? governing.base.parsed.policy : policy), changeLabel: `this change's policy file ${local.file} (tightens the base)` }
+    : { policy, document: workTreeDocument(local), ...(local.resolved ? { resolved: local.resolved } : {}), baseline: policy, changeLabel: 'this checkout' });
+  const resolved = governing ? governing.baseResolved : local.resolved;
+  const chain = resolved ? resolved.layers.slice(0, -1).map((l) => l.ref ?? l.label) : [];
+  const problems = governing ? (governing.source.problems ?? []) : localProblems;
+  const notes = [...(baseError ? [baseError] : []), ...(resolved?.notes ?? []), ...(governing ? policySourceLines(governing.source) : [])];
+  const ignored = resolved?.ignored ?? [];
+  if (args.json) {
+    const doc = {
+      governedBy: governing ? { baseRef: governing.source.baseRef, baseCommit: governing.source.baseCommit } : null,
+      extends: chain,
+      policy,
+      ...(args.explain ? { sources: Object.fromEntries(values.map((v) => [v.key, v.source])) } : {}),
+      ignored,
+      problems,
+      notes,
+    };
+    io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    io.stdout(governing ? `Policy of ${governing.source.baseRef} at ${governing.source.baseCommit.slice(0, 12)}, with this change's tightenings\n` : 'Policy of this checkout\n');
+    if (chain.length > 0) io.stdout(`Extends: ${chain.join(' → ')}\n`);
+    const width = Math.max(...values.map((v) => v.key.length));
+    for (const v of values) io.stdout(`  ${v.key.padEnd(width)}  ${v.value === undefined ? '—' : JSON.stringify(v.value)}${args.explain ? `  ← ${v.source}` : ''}\n`);
+    for (const line of ignored) io.stdout(`ignored (looser than what it extends): ${line}\n`);
+    for (const line of notes) io.stdout(`note: ${line}\n`);
+  }
+  for (const line of problems) io.stderr(`change-control policy: ${line}\n`);
+  return problems.length > 0 || baseError ? EXIT.usage : EXIT.ok;
+}
+
+function usage(reason: string): ChangeControlError {
+  return new ChangeControlError('usage', `${reason}\nusage: ${USAGE}`);
+}
