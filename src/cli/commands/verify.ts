@@ -6,46 +6,46 @@
  * or an invalid policy. The policy is the one on the pull request's base
  * commit; the checkout's own may only tighten it.
  */
-import { ChangeControlError } from '../../core/errors';
 import { isUnavailable } from '../../core/changeSnapshot';
 import { assessReadiness, readinessLine } from '../../core/readiness';
 import { loadGatePolicyFor, requireWorkTree, withToken } from '../context';
 import { policySourceLines, type PolicySource } from '../../core/policy/governingPolicy';
 import { commandDeadline, connectCli, withinCommandBound } from '../github';
 import { readPullRequestSnapshot } from '../../github/pullRequestSnapshot';
-import { EXIT, type CliCommand, type CliIo } from '../io';
+import { parseCommandArgs, usageError, type CommandSpec } from '../args';
+import { EXIT, cliCommand, type CliIo } from '../io';
+import { PULL_REQUEST_NUMBER, REMOTE_OPTION, TIMEOUT_OPTION, timeoutArg } from '../sharedOptions';
 
-const USAGE = 'change-control verify --pr N [--remote NAME]';
-
-export function parseVerifyArgs(args: readonly string[]): { pr: number; remote: string } {
-  let pr: number | undefined;
-  let remote = 'origin';
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (flag !== '--pr' && flag !== '--remote') throw usage(`unknown argument "${arg}".`);
-    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-    if (!value || value.startsWith('-')) throw usage(`${flag} needs a value.`);
-    if (flag === '--remote') remote = value;
-    else if (/^[1-9]\d*$/.test(value)) pr = Number(value);
-    else throw usage(`--pr needs a pull request number, not "${value}".`);
-  }
-  if (pr === undefined) throw usage('say which pull request: --pr N.');
-  return { pr, remote };
+export interface VerifyArgs {
+  pr: number;
+  remote: string;
+  /** --timeout, in seconds. */
+  timeoutSeconds?: number;
 }
 
-export const verifyCommand: CliCommand = {
+const spec = {
   name: 'verify',
   summary: 'Check a pull request against the policy as if merged now (exit 1 when blocked): a CI gate',
-  usage: USAGE,
-  run: (args, io) => runVerify(parseVerifyArgs(args), io),
-};
+  synopsis: '--pr N',
+  options: {
+    pr: { ...PULL_REQUEST_NUMBER, description: 'The pull request to judge' },
+    remote: REMOTE_OPTION,
+    timeout: TIMEOUT_OPTION,
+  },
+} as const satisfies CommandSpec;
 
-async function runVerify(args: { pr: number; remote: string }, io: CliIo): Promise<number> {
+export function parseVerifyArgs(args: readonly string[]): VerifyArgs {
+  const { values } = parseCommandArgs(spec, args);
+  if (values.pr === undefined) throw usageError(spec, 'say which pull request: --pr N.');
+  return { pr: Number(values.pr), remote: values.remote, ...timeoutArg(values.timeout) };
+}
+
+export const verifyCommand = cliCommand(spec, (args, io) => runVerify(parseVerifyArgs(args), io));
+
+async function runVerify(args: VerifyArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'verify', 'check out the repository first (actions/checkout).');
   return withToken(io, 'In GitHub Actions: env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}', async (token, secrets) => {
-    const deadline = commandDeadline(io.env);
+    const deadline = commandDeadline(io.env, 1, args.timeoutSeconds);
     const github = await connectCli(io, { root, remote: args.remote, token, secrets, deadline, tuning: { requestTimeoutMs: 15_000 } });
     // The pull request's base branch, at the base commit GitHub names, governs it (its own policy may only tighten).
     let source: PolicySource | undefined;
@@ -74,8 +74,4 @@ async function runVerify(args: { pr: number; remote: string }, io: CliIo): Promi
     }
     return readiness.ready ? EXIT.ok : EXIT.failed;
   });
-}
-
-function usage(reason: string): ChangeControlError {
-  return new ChangeControlError('usage', `${reason}\nusage: ${USAGE}`);
 }
