@@ -1,11 +1,12 @@
 /**
- * `change-control status [--format text|json] [--remote NAME]`: the Change
- * view's sections as text (or JSON), ending with the readiness line. Exit 0
- * when the change is ready, 1 when something blocks it: a merge gate for
- * CI. Without GITHUB_TOKEN/GH_TOKEN the local sections still show and the
- * output says GitHub was skipped (which blocks: the gate fails closed).
- * The policy is the base branch's, tightened by the working tree's; an
- * invalid policy exits 2 ("policy invalid") instead of using defaults.
+ * `change-control status [--format text|json] [--remote NAME] [--timeout S]`:
+ * the Change view's sections as text (or JSON), ending with the readiness
+ * line. Exit 0 when the change is ready, 1 when something blocks it: a
+ * merge gate for CI. Without GITHUB_TOKEN/GH_TOKEN the local sections
+ * still show and the output says GitHub was skipped (which blocks: the
+ * gate fails closed). The policy is the base branch's, tightened by the
+ * working tree's; an invalid policy exits 2 ("policy invalid") instead of
+ * using defaults.
  */
 import type { Unavailable } from '../../core/changeSnapshot';
 import { buildChangeTree, renderChangeTreeText } from '../../core/changeTree';
