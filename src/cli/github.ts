@@ -1,8 +1,8 @@
 /**
  * How the CLI commands reach GitHub: the user's hosts from the environment
  * (CHANGE_CONTROL_GITHUB_API_URL; a repository cannot set it), and one
- * deadline per command (CHANGE_CONTROL_TIMEOUT_SECONDS, default 20 s)
- * shared by all of its requests. When the deadline passes, the error says
+ * deadline per command (--timeout SECONDS, else
+ * CHANGE_CONTROL_TIMEOUT_SECONDS, else 20 s) shared by all of its requests. When the deadline passes, the error says
  * what the command had already done.
  */
 import { ChangeControlError, isChangeControlError } from '../core/errors';
@@ -21,8 +21,13 @@ export function cliHostConfig(env: NodeJS.ProcessEnv): GitHubHostConfig {
   return { apiUrl: env.CHANGE_CONTROL_GITHUB_API_URL ?? '', apiUrlSource: 'CHANGE_CONTROL_GITHUB_API_URL', tokenFrom: 'environment' };
 }
 
-/** The bound of one command: CHANGE_CONTROL_TIMEOUT_SECONDS (× `scale`), else 20 s; a bad value is a usage error. */
-export function commandDeadline(env: NodeJS.ProcessEnv, scale = 1): Deadline {
+/**
+ * The bound of one command, times `scale`: `flagSeconds` (its --timeout,
+ * already checked), else CHANGE_CONTROL_TIMEOUT_SECONDS, else 20 s; a bad
+ * environment value is a usage error.
+ */
+export function commandDeadline(env: NodeJS.ProcessEnv, scale = 1, flagSeconds?: number): Deadline {
+  if (flagSeconds !== undefined) return new Deadline(flagSeconds * scale);
   const raw = env.CHANGE_CONTROL_TIMEOUT_SECONDS;
   const seconds = raw === undefined || raw === '' ? DEFAULT_TIMEOUT_SECONDS : parseTimeoutSeconds(raw);
   if (seconds === undefined) {

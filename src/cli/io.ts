@@ -1,3 +1,6 @@
+/** What a CLI command may touch, and what one is: a spec and a run function. */
+import { usageLine, type CommandSpec } from './args';
+
 /** What a CLI command may touch: arguments, streams, environment, cwd. */
 export interface CliIo {
   argv: string[];
@@ -13,9 +16,17 @@ export interface CliCommand {
   name: string;
   /** One line for `change-control --help`. */
   summary: string;
+  /** The usage line, generated from `spec`. */
   usage: string;
+  /** The command's options, declared once: parsing, `--help` and usage errors come from it. */
+  spec: CommandSpec;
   /** Exit code: 0 ok, 1 policy failure, 2 bad usage or bad input. */
   run(args: string[], io: CliIo): Promise<number>;
+}
+
+/** The command of `spec`: its name, summary and usage line come from the spec. */
+export function cliCommand(spec: CommandSpec, run: CliCommand['run']): CliCommand {
+  return { name: spec.name, summary: spec.summary, usage: usageLine(spec), spec, run };
 }
 
 /** Exit codes shared by every command. */

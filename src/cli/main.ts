@@ -12,6 +12,7 @@
 import { ChangeControlError, describeError, isChangeControlError, type ErrorCode } from '../core/errors';
 import { redact } from '../core/redact';
 import { escapeDocumentForTerminal, escapeJsonForTerminal } from '../core/terminalText';
+import { commandHelp, wantsHelp } from './args';
 import { commands } from './commands/index';
 import { EXIT, VERSION, type CliIo } from './io';
 
@@ -31,8 +32,8 @@ export async function main(io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const command = commands.find((c) => c.name === name);
-  if (command && (rest.includes('--help') || rest.includes('-h'))) {
-    guarded.stdout(`usage: ${command.usage}\n`);
+  if (command && wantsHelp(rest)) {
+    guarded.stdout(commandHelp(command.spec));
     return EXIT.ok;
   }
   try {
@@ -66,9 +67,10 @@ function guardIo(io: CliIo, json: boolean): CliIo {
   };
 }
 
+/** The command list, from each command's spec. */
 function helpText(): string {
-  const width = Math.max(...commands.map((c) => c.name.length), 4);
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  const width = Math.max(...commands.map((c) => c.spec.name.length), 4);
+  const lines = commands.map((c) => `  ${c.spec.name.padEnd(width)}  ${c.spec.summary}`);
   return `usage: change-control <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "change-control <command> --help" for a command's options.\n`;
 }
 

@@ -5,35 +5,32 @@
  * no test and the policy requires tests (for CI), 2 on a usage or
  * environment error (an unknown --base, not a repository).
  */
-import { ChangeControlError } from '../../core/errors';
 import { escapeForTerminal } from '../../core/terminalText';
 import type { TestCheckResult } from '../../core/testMatching/types';
 import { checkChangeTests } from '../../app/checkTests';
 import { GitRepository } from '../../git/gitRepository';
 import { loadPolicyFor, requireWorkTree } from '../context';
-import { EXIT, type CliCommand, type CliIo } from '../io';
-
-const USAGE = 'change-control check-tests [--base REF] [--format text|json]';
+import { parseCommandArgs, type CommandSpec } from '../args';
+import { EXIT, cliCommand, type CliIo } from '../io';
+import { TEXT_OR_JSON_OPTION } from '../sharedOptions';
 
 export interface CheckTestsArgs {
   base?: string;
   format: 'text' | 'json';
 }
 
+const spec = {
+  name: 'check-tests',
+  summary: 'Check that the changed source files have matching tests (exit 1 when one is missing)',
+  options: {
+    base: { type: 'string', value: 'REF', defaultText: "the merge base with the policy's base branch", description: 'Compare with this revision' },
+    format: TEXT_OR_JSON_OPTION,
+  },
+} as const satisfies CommandSpec;
+
 export function parseCheckTestsArgs(args: readonly string[]): CheckTestsArgs {
-  const out: CheckTestsArgs = { format: 'text' };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag === '--base' || flag === '--format') {
-      const value = inline ?? args[++i];
-      if (!value || value.startsWith('-')) throw usage(`${flag} needs a value.`);
-      if (flag === '--base') out.base = value;
-      else if (value === 'text' || value === 'json') out.format = value;
-      else throw usage(`--format must be "text" or "json", not "${value}".`);
-    } else throw usage(`unknown argument "${arg}".`);
-  }
-  return out;
+  const { values } = parseCommandArgs(spec, args);
+  return { format: values.format, ...(values.base !== undefined ? { base: values.base } : {}) };
 }
 
 /**
@@ -52,12 +49,7 @@ export function formatTestCheck(result: TestCheckResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-export const checkTestsCommand: CliCommand = {
-  name: 'check-tests',
-  summary: 'Check that the changed source files have matching tests (exit 1 when one is missing)',
-  usage: USAGE,
-  run: (args, io) => runCheckTests(parseCheckTestsArgs(args), io),
-};
+export const checkTestsCommand = cliCommand(spec, (args, io) => runCheckTests(parseCheckTestsArgs(args), io));
 
 async function runCheckTests(args: CheckTestsArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'check-tests');
@@ -65,8 +57,4 @@ async function runCheckTests(args: CheckTestsArgs, io: CliIo): Promise<number> {
   const { result, mergeBase, failed } = await checkChangeTests(new GitRepository(root), loaded.policy, args.base);
   io.stdout(args.format === 'json' ? `${JSON.stringify({ ...result, mergeBase }, null, 2)}\n` : formatTestCheck(result));
   return failed ? EXIT.failed : EXIT.ok;
-}
-
-function usage(reason: string): ChangeControlError {
-  return new ChangeControlError('usage', `${reason}\nusage: ${USAGE}`);
 }

@@ -23,9 +23,9 @@ import { commitExists, gitCall, gitPath, openGit } from '../../git/git';
 import { readPolicyAtCommit } from '../../git/policyFile';
 import { describePolicyProblem } from '../../core/policy/governingPolicy';
 import { defaultPolicy } from '../../core/policy/schema';
-import { EXIT, VERSION, type CliCommand, type CliIo } from '../io';
-
-const USAGE = 'change-control evidence (--pr N | --branch B | --range A..B) [--format markdown|json] [--out FILE] [--json FILE] [--remote NAME]';
+import { parseCommandArgs, usageError, type CommandSpec } from '../args';
+import { EXIT, VERSION, cliCommand, type CliIo } from '../io';
+import { PULL_REQUEST_NUMBER, REMOTE_OPTION, TIMEOUT_OPTION, timeoutArg } from '../sharedOptions';
 
 export interface EvidenceArgs {
   scope: EvidenceScope;
@@ -33,47 +33,56 @@ export interface EvidenceArgs {
   out?: string;
   json?: string;
   remote: string;
+  /** --timeout, in seconds. */
+  timeoutSeconds?: number;
 }
 
-export function parseEvidenceArgs(args: readonly string[]): EvidenceArgs {
-  let scope: EvidenceScope | undefined;
-  const out: Omit<EvidenceArgs, 'scope'> = { format: 'markdown', remote: 'origin' };
-  const setScope = (s: EvidenceScope): void => {
-    if (scope) throw usage('give only one of --pr, --branch and --range.');
-    scope = s;
-  };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!['--pr', '--branch', '--range', '--format', '--out', '--json', '--remote'].includes(flag)) throw usage(`unknown argument "${arg}".`);
-    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-    if (!value || value.startsWith('-')) throw usage(`${flag} needs a value.`);
-    if (flag === '--pr') {
-      if (!/^[1-9]\d*$/.test(value)) throw usage(`--pr needs a pull request number, not "${value}".`);
-      setScope({ kind: 'pull-request', number: Number(value) });
-    } else if (flag === '--branch') setScope({ kind: 'branch', branch: value });
-    else if (flag === '--range') {
-      const m = value.match(/^([^.]+(?:\.[^.]+)*)\.\.([^.]+(?:\.[^.]+)*)$/);
-      if (!m || value.includes('...')) throw usage(`--range needs FROM..TO (two refs, such as v1.2.0..v1.3.0), not "${value}".`);
-      setScope({ kind: 'range', from: m[1] as string, to: m[2] as string });
-    } else if (flag === '--format') {
-      if (value !== 'markdown' && value !== 'json') throw usage(`--format must be "markdown" or "json", not "${value}".`);
-      out.format = value;
-    } else if (flag === '--out') out.out = value;
-    else if (flag === '--json') out.json = value;
-    else out.remote = value;
-  }
-  if (!scope) throw usage('say what to report on: --pr N, --branch B or --range A..B.');
-  return { scope, ...out };
-}
+/** FROM..TO: two refs, not three dots. */
+const RANGE = /^([^.]+(?:\.[^.]+)*)\.\.([^.]+(?:\.[^.]+)*)$/;
 
-export const evidenceCommand: CliCommand = {
+const spec = {
   name: 'evidence',
   summary: 'Write the audit evidence of a pull request, a branch or a release range (Markdown or JSON)',
-  usage: USAGE,
-  run: (args, io) => runEvidence(parseEvidenceArgs(args), io),
-};
+  synopsis: '(--pr N | --branch B | --range A..B)',
+  options: {
+    pr: { ...PULL_REQUEST_NUMBER, description: 'The evidence of one pull request' },
+    branch: { type: 'string', value: 'B', description: 'The evidence of the pull request of a branch' },
+    range: {
+      type: 'string',
+      value: 'A..B',
+      valid: (v: string) => RANGE.test(v) && !v.includes('...'),
+      expects: 'FROM..TO (two refs, such as v1.2.0..v1.3.0)',
+      description: 'The evidence of every change in a release range',
+    },
+    format: { type: 'string', choices: ['markdown', 'json'], default: 'markdown', description: 'The document on stdout (or in --out)' },
+    out: { type: 'string', value: 'FILE', defaultText: 'stdout', description: 'Write the document to FILE' },
+    json: { type: 'string', value: 'FILE', description: 'Also write the JSON document to FILE' },
+    remote: REMOTE_OPTION,
+    timeout: { ...TIMEOUT_OPTION, description: `${TIMEOUT_OPTION.description}; a --range gets ${RANGE_BOUND_FACTOR} times this` },
+  },
+  exclusive: [['pr', 'branch', 'range']],
+} as const satisfies CommandSpec;
+
+export function parseEvidenceArgs(args: readonly string[]): EvidenceArgs {
+  const { values } = parseCommandArgs(spec, args);
+  const range = values.range?.match(RANGE);
+  const scope: EvidenceScope | undefined =
+    values.pr !== undefined ? { kind: 'pull-request', number: Number(values.pr) }
+    : values.branch !== undefined ? { kind: 'branch', branch: values.branch }
+    : range ? { kind: 'range', from: range[1] as string, to: range[2] as string }
+    : undefined;
+  if (!scope) throw usageError(spec, 'say what to report on: --pr N, --branch B or --range A..B.');
+  return {
+    scope,
+    format: values.format,
+    remote: values.remote,
+    ...(values.out !== undefined ? { out: values.out } : {}),
+    ...(values.json !== undefined ? { json: values.json } : {}),
+    ...timeoutArg(values.timeout),
+  };
+}
+
+export const evidenceCommand = cliCommand(spec, (args, io) => runEvidence(parseEvidenceArgs(args), io));
 
 async function runEvidence(args: EvidenceArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'evidence');
@@ -85,7 +94,7 @@ async function runWithToken(args: EvidenceArgs, io: CliIo, root: string, token: 
   const cacheFile = await gitPath(root, ETAG_CACHE_GIT_PATH);
   const cache = await loadEtagCache(cacheFile);
   // A release range reads every change in it: its bound is RANGE_BOUND_FACTOR times a command's.
-  const deadline = commandDeadline(io.env, args.scope.kind === 'range' ? RANGE_BOUND_FACTOR : 1);
+  const deadline = commandDeadline(io.env, args.scope.kind === 'range' ? RANGE_BOUND_FACTOR : 1, args.timeoutSeconds);
   const github = await connectCli(io, { root, remote: args.remote, token, secrets, deadline, cache });
   const started = performance.now();
   const progress = { done: 0, total: 0 };
@@ -152,8 +161,4 @@ async function writeOutputs(args: EvidenceArgs, io: CliIo, doc: EvidenceDocument
   if (args.json) await writeFile(path.resolve(io.cwd, args.json), json);
   if (args.out) await writeFile(path.resolve(io.cwd, args.out), main);
   else if (!args.json || args.format === 'markdown') io.stdout(main);
-}
-
-function usage(reason: string): ChangeControlError {
-  return new ChangeControlError('usage', `${reason}\nusage: ${USAGE}`);
 }

@@ -7,14 +7,12 @@
  */
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
-import { ChangeControlError } from '../../core/errors';
 import { requireWorkTree } from '../context';
 import { describeManagedHooks } from '../../core/hookManagers';
 import { findHookManager } from '../../git/hookManagers';
 import { installCommitMsgHook, uninstallCommitMsgHook } from '../../git/hooks';
-import { EXIT, type CliCommand, type CliIo } from '../io';
-
-const USAGE = 'change-control install-hook [--force] [--uninstall] [--cli PATH]';
+import { parseCommandArgs, usageError, type CommandSpec } from '../args';
+import { EXIT, cliCommand, type CliIo } from '../io';
 
 export interface InstallHookArgs {
   force: boolean;
@@ -22,28 +20,23 @@ export interface InstallHookArgs {
   cliPath?: string;
 }
 
-export function parseInstallHookArgs(args: readonly string[]): InstallHookArgs {
-  const out: InstallHookArgs = { force: false, uninstall: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--force' || arg === '-f') out.force = true;
-    else if (arg === '--uninstall') out.uninstall = true;
-    else if (arg === '--cli' || arg.startsWith('--cli=')) {
-      const value = arg === '--cli' ? args[++i] : arg.slice('--cli='.length);
-      if (!value) throw usage('--cli needs the path of cli.js.');
-      out.cliPath = value;
-    } else throw usage(`unknown argument "${arg}".`);
-  }
-  if (out.force && out.uninstall) throw usage('--force and --uninstall do not go together.');
-  return out;
-}
-
-export const installHookCommand: CliCommand = {
+const spec = {
   name: 'install-hook',
   summary: 'Install (or --uninstall) the commit-msg hook that lints every commit message',
-  usage: USAGE,
-  run: (args, io) => runInstallHook(parseInstallHookArgs(args), io),
-};
+  options: {
+    force: { type: 'boolean', short: 'f', description: 'Replace a commit-msg hook that is not ours (it is kept as a backup)' },
+    uninstall: { type: 'boolean', description: 'Remove our hook (and restore the one it replaced)' },
+    cli: { type: 'string', value: 'PATH', defaultText: 'the cli.js running now', description: 'The built CLI (out/cli.js) the hook runs' },
+  },
+  exclusive: [['force', 'uninstall']],
+} as const satisfies CommandSpec;
+
+export function parseInstallHookArgs(args: readonly string[]): InstallHookArgs {
+  const { values } = parseCommandArgs(spec, args);
+  return { force: values.force, uninstall: values.uninstall, ...(values.cli !== undefined ? { cliPath: values.cli } : {}) };
+}
+
+export const installHookCommand = cliCommand(spec, (args, io) => runInstallHook(parseInstallHookArgs(args), io));
 
 async function runInstallHook(args: InstallHookArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'install-hook');
@@ -74,17 +67,13 @@ async function runInstallHook(args: InstallHookArgs, io: CliIo): Promise<number>
 /** The CLI bundle the hook will run: --cli, else the script running now (symlinks resolved). */
 function resolveCliPath(given: string | undefined, io: CliIo): string {
   const candidate = given ? path.resolve(io.cwd, given) : process.argv[1];
-  if (!candidate) throw usage('cannot tell where cli.js is; pass --cli PATH.');
+  if (!candidate) throw usageError(spec, 'cannot tell where cli.js is; pass --cli PATH.');
   let real: string;
   try {
     real = realpathSync(candidate);
   } catch {
-    throw usage(`${candidate} does not exist; pass --cli with the path of out/cli.js.`);
+    throw usageError(spec, `${candidate} does not exist; pass --cli with the path of out/cli.js.`);
   }
-  if (!real.endsWith('.js')) throw usage(`${real} is not the built CLI (out/cli.js); run "npm run build" and use node out/cli.js, or pass --cli.`);
+  if (!real.endsWith('.js')) throw usageError(spec, `${real} is not the built CLI (out/cli.js); run "npm run build" and use node out/cli.js, or pass --cli.`);
   return real;
-}
-
-function usage(reason: string): ChangeControlError {
-  return new ChangeControlError('usage', `${reason}\nusage: ${USAGE}`);
 }

@@ -24,7 +24,9 @@ import { parsePolicy, type PolicyProblem } from '../../core/policy/parsePolicy';
 import { defaultPolicy, type Policy } from '../../core/policy/schema';
 import { DEFAULT_COMMENT_CHAR, commitsInRange, readCleanupSettings, readCommentCharSetting, resolveCommentChar, workTreeRoot } from '../../git/commits';
 import { loadPolicyFile } from '../../git/policyFile';
-import { EXIT, type CliCommand, type CliIo } from '../io';
+import { parseCommandArgs, usageError, type CommandSpec } from '../args';
+import { EXIT, cliCommand, type CliIo } from '../io';
+import { TEXT_OR_JSON_OPTION } from '../sharedOptions';
 
 export interface LintArgs {
   file?: string;
@@ -36,48 +38,42 @@ export interface LintArgs {
   cleanup?: string;
 }
 
-const USAGE = 'change-control lint (FILE | - | --range A..B) [--format text|json] [--policy FILE] [--cleanup default|strip|whitespace|verbatim|scissors]';
+const spec = {
+  name: 'lint',
+  summary: 'Check commit messages against the repository policy',
+  synopsis: '(FILE | - | --range A..B)',
+  positionals: { name: 'FILE', description: 'The commit message file to check; "-" reads standard input', max: 1, tooMany: 'one file at a time' },
+  options: {
+    range: { type: 'string', value: 'A..B', description: 'Check every commit of a range, as stored (for CI)' },
+    format: TEXT_OR_JSON_OPTION,
+    policy: { type: 'string', value: 'FILE', description: 'Use this policy file instead of the repository\'s' },
+    cleanup: {
+      type: 'string',
+      choices: CLEANUP_SETTINGS,
+      description: 'How git cleans up the message (its --cleanup); for a FILE or "-" only',
+    },
+    hook: { type: 'boolean', description: 'Run as the commit-msg hook: read the message as git will store it' },
+  },
+} as const satisfies CommandSpec;
 
 /** Parse `lint` arguments; throws a 'usage' error with the reason. */
 export function parseLintArgs(args: readonly string[]): LintArgs {
-  const out: LintArgs = { format: 'text', hook: false };
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? args[++i];
-      if (v === undefined || v === '') throw usage(`${flag} needs a value.`);
-      return v;
-    };
-    if (flag === '--format') {
-      const f = value();
-      if (f !== 'text' && f !== 'json') throw usage(`--format must be "text" or "json", not "${f}".`);
-      out.format = f;
-    } else if (flag === '--range') out.range = value();
-    else if (flag === '--policy') out.policyFile = value();
-    else if (flag === '--cleanup') {
-      const c = value();
-      if (!(CLEANUP_SETTINGS as readonly string[]).includes(c)) throw usage(`--cleanup must be one of ${CLEANUP_SETTINGS.join(', ')}, not "${c}".`);
-      out.cleanup = c;
-    } else if (flag === '--hook') out.hook = true;
-    else if (flag.startsWith('-') && flag !== '-') throw usage(`unknown option "${flag}".`);
-    else positional.push(arg);
-  }
-  if (positional.length > 1) throw usage(`one file at a time (got ${positional.length}).`);
-  if (out.range !== undefined && positional.length > 0) throw usage('give a FILE or --range, not both.');
-  if (out.range === undefined && positional.length === 0) throw usage('give a FILE, "-" for standard input, or --range A..B.');
-  if (out.range !== undefined && out.cleanup !== undefined) throw usage('--cleanup is for a FILE or "-": the commits of a range are stored already.');
-  if (positional[0] !== undefined) out.file = positional[0];
-  return out;
+  const { values, positionals } = parseCommandArgs(spec, args);
+  const file = positionals[0];
+  if (values.range !== undefined && file !== undefined) throw usageError(spec, 'give a FILE or --range, not both.');
+  if (values.range === undefined && file === undefined) throw usageError(spec, 'give a FILE, "-" for standard input, or --range A..B.');
+  if (values.range !== undefined && values.cleanup !== undefined) throw usageError(spec, '--cleanup is for a FILE or "-": the commits of a range are stored already.');
+  return {
+    format: values.format,
+    hook: values.hook,
+    ...(values.range !== undefined ? { range: values.range } : {}),
+    ...(values.policy !== undefined ? { policyFile: values.policy } : {}),
+    ...(values.cleanup !== undefined ? { cleanup: values.cleanup } : {}),
+    ...(file !== undefined ? { file } : {}),
+  };
 }
 
-export const lintCommand: CliCommand = {
-  name: 'lint',
-  summary: 'Check commit messages against the repository policy',
-  usage: USAGE,
-  run: (args, io) => runLint(parseLintArgs(args), io),
-};
+export const lintCommand = cliCommand(spec, (args, io) => runLint(parseLintArgs(args), io));
 
 interface Reported {
   /** The commit (range mode) or file the finding is in. */
@@ -191,8 +187,4 @@ function formatJson(reported: readonly Reported[]): string {
 
 function exitCode(reported: readonly Reported[]): number {
   return reported.some((r) => r.finding.severity === 'error') ? EXIT.failed : EXIT.ok;
-}
-
-function usage(reason: string): ChangeControlError {
-  return new ChangeControlError('usage', `${reason}\nusage: ${USAGE}`);
 }

@@ -8,15 +8,25 @@
  * problems or the base cannot be read (the value shown is then this
  * checkout's, as lint would use it).
  */
-import { ChangeControlError, describeError } from '../../core/errors';
+import { describeError } from '../../core/errors';
 import { explainPolicy } from '../../core/policy/explainPolicy';
 import { describePolicyProblem, policySourceLines } from '../../core/policy/governingPolicy';
 import { extendedProblems, loadGoverningPolicy, loadPolicyFile, workTreeDocument } from '../../git/policyFile';
 import { requireWorkTree, tokenFromEnv } from '../context';
 import { cliGitHubPolicyReader } from '../extendsGitHub';
-import { EXIT, type CliCommand, type CliIo } from '../io';
+import { parseCommandArgs, type CommandSpec } from '../args';
+import { EXIT, cliCommand, type CliIo } from '../io';
+import { REMOTE_OPTION, TEXT_OR_JSON_OPTION } from '../sharedOptions';
 
-const USAGE = 'change-control policy [--explain] [--format text|json] [--remote NAME]';
+const spec = {
+  name: 'policy',
+  summary: 'Show the policy that governs this change (--explain: where each value came from)',
+  options: {
+    explain: { type: 'boolean', description: 'Say where each value came from: a default, an extended policy, the repository file or this change' },
+    format: TEXT_OR_JSON_OPTION,
+    remote: REMOTE_OPTION,
+  },
+} as const satisfies CommandSpec;
 
 interface PolicyArgs {
   explain: boolean;
@@ -25,31 +35,11 @@ interface PolicyArgs {
 }
 
 export function parsePolicyArgs(args: readonly string[]): PolicyArgs {
-  const out: PolicyArgs = { explain: false, json: false, remote: 'origin' };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const value = (name: string): string => {
-      const v = arg.includes('=') ? arg.slice(name.length + 1) : args[++i];
-      if (!v) throw usage(`${name} needs a value.`);
-      return v;
-    };
-    if (arg === '--explain') out.explain = true;
-    else if (arg === '--format' || arg.startsWith('--format=')) {
-      const f = value('--format');
-      if (f !== 'json' && f !== 'text') throw usage(`--format is text or json, not "${f}".`);
-      out.json = f === 'json';
-    } else if (arg === '--remote' || arg.startsWith('--remote=')) out.remote = value('--remote');
-    else throw usage(`unknown argument "${arg}".`);
-  }
-  return out;
+  const { values } = parseCommandArgs(spec, args);
+  return { explain: values.explain === true, json: values.format === 'json', remote: values.remote };
 }
 
-export const policyCommand: CliCommand = {
-  name: 'policy',
-  summary: 'Show the policy that governs this change (--explain: where each value came from)',
-  usage: USAGE,
-  run: (args, io) => runPolicy(parsePolicyArgs(args), io),
-};
+export const policyCommand = cliCommand(spec, (args, io) => runPolicy(parsePolicyArgs(args), io));
 
 async function runPolicy(args: PolicyArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'policy');
@@ -96,8 +86,4 @@ async function runPolicy(args: PolicyArgs, io: CliIo): Promise<number> {
   }
   for (const line of problems) io.stderr(`change-control policy: ${line}\n`);
   return problems.length > 0 || baseError ? EXIT.usage : EXIT.ok;
-}
-
-function usage(reason: string): ChangeControlError {
-  return new ChangeControlError('usage', `${reason}\nusage: ${USAGE}`);
 }

@@ -4,7 +4,6 @@
  * token comes from GITHUB_TOKEN or GH_TOKEN, and warnings need --yes.
  * Exit 1 on blockers (or unconfirmed warnings), 2 on bad usage.
  */
-import { ChangeControlError } from '../../core/errors';
 import { pullRequestBody, type Preflight } from '../../core/pullRequest';
 import { SecretRegistry } from '../../core/redact';
 import type { Logger } from '../../core/ports';
@@ -13,39 +12,49 @@ import { loadChangePolicyFor, requireWorkTree, withToken } from '../context';
 import { commandDeadline, connectCli, withinCommandBound } from '../github';
 import { commitLinterFor } from '../../github/commitLinter';
 import { openPullRequest, preparePullRequest } from '../../app/openPullRequest';
-import { EXIT, type CliCommand, type CliIo } from '../io';
-
-const USAGE = 'change-control pr [--draft] [--reviewer LOGIN]... [--description TEXT] [--yes] [--remote NAME]';
+import { parseCommandArgs, type CommandSpec } from '../args';
+import { EXIT, cliCommand, type CliIo } from '../io';
+import { REMOTE_OPTION, TIMEOUT_OPTION, timeoutArg } from '../sharedOptions';
 
 export interface PrArgs {
   draft: boolean;
   reviewers: string[];
   description?: string;
   yes: boolean;
-  remote?: string;
+  remote: string;
+  /** --timeout, in seconds. */
+  timeoutSeconds?: number;
 }
+
+const spec = {
+  name: 'pr',
+  summary: 'Open a pull request for the current branch, linked from its change ticket',
+  options: {
+    draft: { type: 'boolean', description: 'Open it as a draft' },
+    reviewer: {
+      type: 'string',
+      value: 'LOGIN',
+      multiple: true,
+      defaultText: "the policy's review.defaultReviewers",
+      description: 'Request a review from LOGIN or ORG/TEAM (repeat it, or separate with commas)',
+    },
+    description: { type: 'string', value: 'TEXT', freeText: true, description: 'The description in the pull request body' },
+    yes: { type: 'boolean', short: 'y', description: 'Open it even when the pre-flight has warnings' },
+    remote: REMOTE_OPTION,
+    timeout: TIMEOUT_OPTION,
+  },
+} as const satisfies CommandSpec;
 
 export function parsePrArgs(args: readonly string[]): PrArgs {
-  const out: PrArgs = { draft: false, reviewers: [], yes: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    if (flag === '--draft' && inline === undefined) out.draft = true;
-    else if ((flag === '--yes' || flag === '-y') && inline === undefined) out.yes = true;
-    else if (flag === '--reviewer' || flag === '--description' || flag === '--remote') {
-      const value = inline ?? args[++i];
-      if (value === undefined || (value.startsWith('-') && flag !== '--description')) throw usage(`${flag} needs a value.`);
-      if (flag === '--reviewer') out.reviewers.push(...value.split(',').map((r) => r.trim()).filter(Boolean));
-      else if (flag === '--description') out.description = value;
-      else out.remote = value;
-    } else throw usage(`unknown argument "${arg}".`);
-  }
-  return out;
-}
-
-function usage(message: string): ChangeControlError {
-  return new ChangeControlError('usage', `${message} Usage: ${USAGE}`);
+  const { values } = parseCommandArgs(spec, args);
+  return {
+    draft: values.draft,
+    reviewers: values.reviewer.flatMap((v) => v.split(',')).map((r) => r.trim()).filter(Boolean),
+    ...(values.description !== undefined ? { description: values.description } : {}),
+    yes: values.yes,
+    remote: values.remote,
+    ...timeoutArg(values.timeout),
+  };
 }
 
 /** The pre-flight as lines: `✖ blocker`, `⚠ warning`, or one `✔` line. */
@@ -54,12 +63,7 @@ export function formatPreflight(preflight: Preflight): string {
   return `Pre-flight:\n${lines.length > 0 ? lines.map((l) => `  ${l}`).join('\n') : '  ✔ Ready: no blockers, no warnings.'}\n`;
 }
 
-export const prCommand: CliCommand = {
-  name: 'pr',
-  summary: 'Open a pull request for the current branch, linked from its change ticket',
-  usage: USAGE,
-  run: (args, io) => runPr(parsePrArgs(args), io),
-};
+export const prCommand = cliCommand(spec, (args, io) => runPr(parsePrArgs(args), io));
 
 async function runPr(args: PrArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'pr');
@@ -69,10 +73,10 @@ async function runPr(args: PrArgs, io: CliIo): Promise<number> {
 }
 
 async function runWithToken(args: PrArgs, io: CliIo, root: string, token: string, logger: Logger, secrets: SecretRegistry): Promise<number> {
-  const remote = args.remote ?? 'origin';
+  const remote = args.remote;
   // The base branch's policy governs the change; the branch's own may only tighten it.
   const { policy, source } = await loadChangePolicyFor(io, root, 'pr', remote);
-  const deadline = commandDeadline(io.env);
+  const deadline = commandDeadline(io.env, 1, args.timeoutSeconds);
   const github = await connectCli(io, { root, remote, token, secrets, deadline, logger });
   // Opening it reports its own steps ("Already done: pushed …"); the pre-flight changes nothing.
   const prepared = await withinCommandBound(() => [], () => preparePullRequest({ root, remote, repo: github.repo, policy, octokit: github.octokit, lint: commitLinterFor(policy) }));

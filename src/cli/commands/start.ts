@@ -9,10 +9,8 @@ import type { StartChangeInput, StartQuestionId } from '../../core/startChange';
 import { startChange, type StartAsker } from '../../app/startChangeRunner';
 import { loadPolicyFor, requireWorkTree } from '../context';
 import { GitRepository } from '../../git/gitRepository';
-import { EXIT, type CliCommand, type CliIo } from '../io';
-
-const USAGE =
-  'change-control start --ticket ID --description TEXT [--defect] [--carry-changes] [--switch-existing] [--local-base] [--base BRANCH] [--remote NAME]';
+import { parseCommandArgs, usageError, type CommandSpec } from '../args';
+import { EXIT, cliCommand, type CliIo } from '../io';
 
 /** The flag that answers each question "yes". */
 export const QUESTION_FLAGS: Record<StartQuestionId, string> = {
@@ -26,30 +24,30 @@ export interface StartArgs {
   yes: Set<StartQuestionId>;
 }
 
-const VALUE_FLAGS = ['--ticket', '--description', '--base', '--remote'] as const;
+const spec = {
+  name: 'start',
+  summary: 'Start a change: a feature or defect branch from the up-to-date remote base, linked to its ticket',
+  synopsis: '--ticket ID --description TEXT',
+  options: {
+    ticket: { type: 'string', value: 'ID', description: 'The approved change ticket (e.g. "#123" or ABC-123)' },
+    description: { type: 'string', value: 'TEXT', freeText: true, description: 'What the change does; it names the branch' },
+    defect: { type: 'boolean', description: 'A defect fix (a defect branch), not a feature' },
+    'carry-changes': { type: 'boolean', description: 'Yes, carry the uncommitted changes onto the new branch' },
+    'switch-existing': { type: 'boolean', description: 'Yes, switch to the branch of this ticket if it exists' },
+    'local-base': { type: 'boolean', description: 'Yes, start from the local base when the fetch fails' },
+    base: { type: 'string', value: 'BRANCH', description: "The base branch (default: the policy's)" },
+    remote: { type: 'string', value: 'NAME', defaultText: 'origin', description: 'The remote to fetch the base from' },
+  },
+} as const satisfies CommandSpec;
 
 export function parseStartArgs(args: readonly string[]): StartArgs {
-  const values: Partial<Record<(typeof VALUE_FLAGS)[number], string>> = {};
-  const yes = new Set<StartQuestionId>();
-  let defect = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const question = (Object.keys(QUESTION_FLAGS) as StartQuestionId[]).find((q) => QUESTION_FLAGS[q] === flag);
-    if ((VALUE_FLAGS as readonly string[]).includes(flag)) {
-      const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-      if (value === undefined || (eq < 0 && value.startsWith('--'))) throw usage(`${flag} needs a value.`);
-      values[flag as (typeof VALUE_FLAGS)[number]] = value;
-    } else if (flag === '--defect' && eq < 0) defect = true;
-    else if (question && eq < 0) yes.add(question);
-    else throw usage(`unknown argument "${arg}".`);
-  }
-  if (!values['--ticket']) throw usage('--ticket is required (e.g. --ticket "#123").');
-  if (!values['--description']?.trim()) throw usage('--description is required; it names the branch.');
-  const input: StartChangeInput = { ticket: values['--ticket'], description: values['--description'], kind: defect ? 'defect' : 'feature' };
-  if (values['--base']) input.base = values['--base'];
-  if (values['--remote']) input.remote = values['--remote'];
+  const { values } = parseCommandArgs(spec, args);
+  if (!values.ticket) throw usageError(spec, '--ticket is required (e.g. --ticket "#123").');
+  if (!values.description?.trim()) throw usageError(spec, '--description is required; it names the branch.');
+  const yes = new Set((Object.keys(QUESTION_FLAGS) as StartQuestionId[]).filter((q) => values[QUESTION_FLAGS[q].slice(2) as keyof typeof values]));
+  const input: StartChangeInput = { ticket: values.ticket, description: values.description, kind: values.defect ? 'defect' : 'feature' };
+  if (values.base) input.base = values.base;
+  if (values.remote) input.remote = values.remote;
   return { input, yes };
 }
 
@@ -62,12 +60,7 @@ export function flagAsker(yes: ReadonlySet<StartQuestionId>): StartAsker {
   };
 }
 
-export const startCommand: CliCommand = {
-  name: 'start',
-  summary: 'Start a change: a feature or defect branch from the up-to-date remote base, linked to its ticket',
-  usage: USAGE,
-  run: (args, io) => runStart(parseStartArgs(args), io),
-};
+export const startCommand = cliCommand(spec, (args, io) => runStart(parseStartArgs(args), io));
 
 async function runStart(args: StartArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'start');
@@ -80,8 +73,4 @@ async function runStart(args: StartArgs, io: CliIo): Promise<number> {
       : `Switched to the existing ${result.branch} for ${result.ticket}.\n`,
   );
   return EXIT.ok;
-}
-
-function usage(reason: string): ChangeControlError {
-  return new ChangeControlError('usage', `${reason}\nusage: ${USAGE}`);
 }

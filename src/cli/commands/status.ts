@@ -1,15 +1,16 @@
 /**
- * `change-control status [--format text|json] [--remote NAME]`: the Change
- * view's sections as text (or JSON), ending with the readiness line. Exit 0
- * when the change is ready, 1 when something blocks it: a merge gate for
- * CI. Without GITHUB_TOKEN/GH_TOKEN the local sections still show and the
- * output says GitHub was skipped (which blocks: the gate fails closed).
- * The policy is the base branch's, tightened by the working tree's; an
- * invalid policy exits 2 ("policy invalid") instead of using defaults.
+ * `change-control status [--format text|json] [--remote NAME] [--timeout S]`:
+ * the Change view's sections as text (or JSON), ending with the readiness
+ * line. Exit 0 when the change is ready, 1 when something blocks it: a
+ * merge gate for CI. Without GITHUB_TOKEN/GH_TOKEN the local sections
+ * still show and the output says GitHub was skipped (which blocks: the
+ * gate fails closed). The policy is the base branch's, tightened by the
+ * working tree's; an invalid policy exits 2 ("policy invalid") instead of
+ * using defaults.
  */
 import type { Unavailable } from '../../core/changeSnapshot';
 import { buildChangeTree, renderChangeTreeText } from '../../core/changeTree';
-import { ChangeControlError, describeError } from '../../core/errors';
+import { describeError } from '../../core/errors';
 import { POLICY_CHANGED_NOTE } from '../../core/policy/governingPolicy';
 import { readinessLine, assessReadiness } from '../../core/readiness';
 import { SecretRegistry } from '../../core/redact';
@@ -19,44 +20,36 @@ import { readChangeSnapshot } from '../../app/changeStatus';
 import type { RepoRef } from '../../core/ports';
 import type { Octokit } from '@octokit/rest';
 import type { Deadline } from '../../github/deadline';
-import { EXIT, type CliCommand, type CliIo } from '../io';
-
-const USAGE = 'change-control status [--format text|json] [--remote NAME]';
+import { parseCommandArgs, type CommandSpec } from '../args';
+import { EXIT, cliCommand, type CliIo } from '../io';
+import { REMOTE_OPTION, TEXT_OR_JSON_OPTION, TIMEOUT_OPTION, timeoutArg } from '../sharedOptions';
 
 export interface StatusArgs {
   format: 'text' | 'json';
   remote: string;
+  /** --timeout, in seconds. */
+  timeoutSeconds?: number;
 }
 
-export function parseStatusArgs(args: readonly string[]): StatusArgs {
-  const out: StatusArgs = { format: 'text', remote: 'origin' };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (flag !== '--format' && flag !== '--remote') throw usage(`unknown argument "${arg}".`);
-    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-    if (!value || value.startsWith('-')) throw usage(`${flag} needs a value.`);
-    if (flag === '--remote') out.remote = value;
-    else if (value === 'text' || value === 'json') out.format = value;
-    else throw usage(`--format must be "text" or "json", not "${value}".`);
-  }
-  return out;
-}
-
-export const statusCommand: CliCommand = {
+const spec = {
   name: 'status',
   summary: 'Show the change at a glance: ticket, branch, commits, tests, pull request (exit 1 when blocked)',
-  usage: USAGE,
-  run: (args, io) => runStatus(parseStatusArgs(args), io),
-};
+  options: { format: TEXT_OR_JSON_OPTION, remote: REMOTE_OPTION, timeout: TIMEOUT_OPTION },
+} as const satisfies CommandSpec;
+
+export function parseStatusArgs(args: readonly string[]): StatusArgs {
+  const { values } = parseCommandArgs(spec, args);
+  return { format: values.format, remote: values.remote, ...timeoutArg(values.timeout) };
+}
+
+export const statusCommand = cliCommand(spec, (args, io) => runStatus(parseStatusArgs(args), io));
 
 async function runStatus(args: StatusArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'status');
   const governing = await loadGatePolicyFor(root, { remote: args.remote }, io);
   const secrets = new SecretRegistry();
-  // Bad CHANGE_CONTROL_TIMEOUT_SECONDS is a usage error before anything runs.
-  const deadline = commandDeadline(io.env);
+  // A bad --timeout or CHANGE_CONTROL_TIMEOUT_SECONDS is a usage error before anything runs.
+  const deadline = commandDeadline(io.env, 1, args.timeoutSeconds);
   const github = await connect(root, args.remote, io, secrets, deadline);
   const snapshot = await readChangeSnapshot(root, { policy: governing.policy, policySource: governing.source, remote: args.remote, github });
   const readiness = assessReadiness(snapshot);
@@ -84,8 +77,4 @@ async function connect(root: string, remote: string, io: CliIo, secrets: SecretR
     // No GitHub remote: the local sections still show, and the output says why GitHub was skipped.
     return { status: 'skipped', reason: describeError(err) };
   }
-}
-
-function usage(reason: string): ChangeControlError {
-  return new ChangeControlError('usage', `${reason}\nusage: ${USAGE}`);
 }

@@ -6,7 +6,6 @@
  * or an invalid policy. The policy is the one on the pull request's base
  * commit; the checkout's own may only tighten it.
  */
-import { ChangeControlError } from '../../core/errors';
 import { isUnavailable, type ChangeSnapshot } from '../../core/changeSnapshot';
 import { assessReadiness, readinessLine, type Readiness } from '../../core/readiness';
 import type { SecretRegistry } from '../../core/redact';
@@ -14,36 +13,37 @@ import { loadGatePolicyFor, requireWorkTree, withToken } from '../context';
 import { policySourceLines, type PolicySource } from '../../core/policy/governingPolicy';
 import { commandDeadline, connectCli, withinCommandBound } from '../github';
 import { readPullRequestSnapshot } from '../../app/pullRequestSnapshot';
-import { EXIT, type CliCommand, type CliIo } from '../io';
+import { parseCommandArgs, usageError, type CommandSpec } from '../args';
+import { EXIT, cliCommand, type CliIo } from '../io';
+import { PULL_REQUEST_NUMBER, REMOTE_OPTION, TIMEOUT_OPTION, timeoutArg } from '../sharedOptions';
 
-const USAGE = 'change-control verify --pr N [--remote NAME]';
-
-export function parseVerifyArgs(args: readonly string[]): { pr: number; remote: string } {
-  let pr: number | undefined;
-  let remote = 'origin';
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (flag !== '--pr' && flag !== '--remote') throw usage(`unknown argument "${arg}".`);
-    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-    if (!value || value.startsWith('-')) throw usage(`${flag} needs a value.`);
-    if (flag === '--remote') remote = value;
-    else if (/^[1-9]\d*$/.test(value)) pr = Number(value);
-    else throw usage(`--pr needs a pull request number, not "${value}".`);
-  }
-  if (pr === undefined) throw usage('say which pull request: --pr N.');
-  return { pr, remote };
+export interface VerifyArgs {
+  pr: number;
+  remote: string;
+  /** --timeout, in seconds. */
+  timeoutSeconds?: number;
 }
 
-export const verifyCommand: CliCommand = {
+const spec = {
   name: 'verify',
   summary: 'Check a pull request against the policy as if merged now (exit 1 when blocked): a CI gate',
-  usage: USAGE,
-  run: (args, io) => runVerify(parseVerifyArgs(args), io),
-};
+  synopsis: '--pr N',
+  options: {
+    pr: { ...PULL_REQUEST_NUMBER, description: 'The pull request to judge' },
+    remote: REMOTE_OPTION,
+    timeout: TIMEOUT_OPTION,
+  },
+} as const satisfies CommandSpec;
 
-async function runVerify(args: { pr: number; remote: string }, io: CliIo): Promise<number> {
+export function parseVerifyArgs(args: readonly string[]): VerifyArgs {
+  const { values } = parseCommandArgs(spec, args);
+  if (values.pr === undefined) throw usageError(spec, 'say which pull request: --pr N.');
+  return { pr: Number(values.pr), remote: values.remote, ...timeoutArg(values.timeout) };
+}
+
+export const verifyCommand = cliCommand(spec, (args, io) => runVerify(parseVerifyArgs(args), io));
+
+async function runVerify(args: VerifyArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'verify', 'check out the repository first (actions/checkout).');
   return withToken(io, 'In GitHub Actions: env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}', async (token, secrets) => {
     const verdict = await judgePullRequest(io, root, args, token, secrets);
@@ -70,8 +70,8 @@ export interface PullRequestVerdict {
  * of its base commit (its own may only tighten it), within the command's
  * deadline. Throws on a GitHub or policy failure (the gate fails closed).
  */
-export async function judgePullRequest(io: CliIo, root: string, args: { pr: number; remote: string }, token: string, secrets: SecretRegistry): Promise<PullRequestVerdict> {
-  const deadline = commandDeadline(io.env);
+export async function judgePullRequest(io: CliIo, root: string, args: { pr: number; remote: string; timeoutSeconds?: number }, token: string, secrets: SecretRegistry): Promise<PullRequestVerdict> {
+  const deadline = commandDeadline(io.env, 1, args.timeoutSeconds);
   const github = await connectCli(io, { root, remote: args.remote, token, secrets, deadline, tuning: { requestTimeoutMs: 15_000 } });
   // The pull request's base branch, at the base commit GitHub names, governs it (its own policy may only tighten).
   let source: PolicySource | undefined;
@@ -109,8 +109,4 @@ function withoutRunningJob(snapshot: ChangeSnapshot, env: NodeJS.ProcessEnv): Ch
   if (!job || !section) return snapshot;
   const checks = section.checks.filter((c) => !(c.source === 'checkRun' && c.state === 'pending' && c.name === job));
   return { ...snapshot, github: { ...snapshot.github, pullRequest: { ...section, checks } } } as ChangeSnapshot;
-}
-
-function usage(reason: string): ChangeControlError {
-  return new ChangeControlError('usage', `${reason}\nusage: ${USAGE}`);
 }

@@ -69,6 +69,15 @@ describe('every GitHub command ends at its bound on a hung GitHub (built CLI)', 
     assert.match(r.out, /GitHub did not answer within 1 s \(the command's bound\)\. Done so far: no evidence written\./);
   });
 
+  it('takes the bound from --timeout over CHANGE_CONTROL_TIMEOUT_SECONDS', async () => {
+    const started = performance.now();
+    const r = await runCliAsync(cli, ['verify', '--pr', '2', '--timeout', '1'], fx.root, { ...env(), CHANGE_CONTROL_TIMEOUT_SECONDS: '600' }, 60_000);
+    const ms = performance.now() - started;
+    assert.ok(ms < GENEROUS_MS, `took ${Math.round(ms)} ms:\n${r.stdout}${r.stderr}`);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /GitHub did not answer within 1 s \(the command's bound\)\. Done so far: pull request #2 not judged\./);
+  });
+
   it('refuses a bound that is not a number of seconds (exit 2)', async () => {
     const r = await runCliAsync(cli, ['status'], fx.root, { ...env(), CHANGE_CONTROL_TIMEOUT_SECONDS: 'soon' }, 30_000);
     assert.equal(r.code, 2, r.stderr);

@@ -176,7 +176,7 @@ describe('Start Change on real repositories', () => {
 
     it('missing required flags', async () => {
       await expectRefusal(['start', '--description', 'x'], 2, /--ticket is required/);
-      await expectRefusal(['start', '--ticket', '#1', '--bogus'], 2, /unknown argument "--bogus"/);
+      await expectRefusal(['start', '--ticket', '#1', '--bogus'], 2, /unknown option "--bogus"/);
     });
   });
 

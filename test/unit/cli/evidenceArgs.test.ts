@@ -19,6 +19,6 @@ describe('cli/evidence arguments', () => {
     assert.throws(() => parseEvidenceArgs(['--pr', 'abc']), /pull request number/);
     assert.throws(() => parseEvidenceArgs(['--range', 'v1...v2']), /FROM\.\.TO/);
     assert.throws(() => parseEvidenceArgs(['--pr', '1', '--format', 'yaml']), /markdown/);
-    assert.throws(() => parseEvidenceArgs(['--bogus']), /unknown argument/);
+    assert.throws(() => parseEvidenceArgs(['--bogus']), /unknown option "--bogus"/);
   });
 });

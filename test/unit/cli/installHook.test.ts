@@ -11,7 +11,7 @@ describe('change-control install-hook arguments', () => {
   });
 
   it('rejects unknown and contradictory arguments', () => {
-    assert.throws(() => parseInstallHookArgs(['--bogus']), /unknown argument "--bogus"/);
+    assert.throws(() => parseInstallHookArgs(['--bogus']), /unknown option "--bogus"/);
     assert.throws(() => parseInstallHookArgs(['--force', '--uninstall']), /do not go together/);
     assert.throws(() => parseInstallHookArgs(['--cli']), /--cli needs/);
   });
@@ -19,7 +19,7 @@ describe('change-control install-hook arguments', () => {
   it('exits 2 with the usage when the arguments are wrong', async () => {
     const io = fakeIo(['install-hook', '--bogus']);
     assert.equal(await main(io), 2);
-    assert.match(io.err, /unknown argument "--bogus"/);
+    assert.match(io.err, /unknown option "--bogus"/);
     assert.match(io.err, /usage: change-control install-hook/);
   });
 

@@ -21,8 +21,8 @@ describe('start and link-ticket arguments', () => {
     [['--ticket', '#1'], /--description is required/],
     [['--ticket', '#1', '--description', '  '], /--description is required/],
     [['--ticket', '--description', 'x'], /--ticket needs a value/],
-    [['--ticket', '#1', '--description', 'x', '--force'], /unknown argument "--force"/],
-    [['--ticket', '#1', '--description', 'x', '--defect=yes'], /unknown argument/],
+    [['--ticket', '#1', '--description', 'x', '--force'], /unknown option "--force"/],
+    [['--ticket', '#1', '--description', 'x', '--defect=yes'], /--defect takes no value/],
   ];
   for (const [argv, message] of bad) {
     it(`rejects ${argv.join(' ')} as a usage error`, () => {

@@ -11,6 +11,6 @@ describe('cli/verify arguments', () => {
     assert.throws(() => parseVerifyArgs([]), /--pr N[\s\S]*usage: change-control verify/);
     assert.throws(() => parseVerifyArgs(['--pr', '0']), /pull request number/);
     assert.throws(() => parseVerifyArgs(['--pr']), /needs a value/);
-    assert.throws(() => parseVerifyArgs(['--pr', '1', '--yes']), /unknown argument/);
+    assert.throws(() => parseVerifyArgs(['--pr', '1', '--yes']), /unknown option "--yes"/);
   });
 });

@@ -25,12 +25,12 @@ describe('cli pr arguments and pre-flight output', () => {
     assert.deepEqual(parsePrArgs(['--draft', '--reviewer', 'a', '--reviewer=b,c', '--description', '-- leading dash ok', '--yes', '--remote=upstream']), {
       draft: true, reviewers: ['a', 'b', 'c'], description: '-- leading dash ok', yes: true, remote: 'upstream',
     });
-    assert.deepEqual(parsePrArgs([]), { draft: false, reviewers: [], yes: false });
+    assert.deepEqual(parsePrArgs([]), { draft: false, reviewers: [], yes: false, remote: 'origin' });
   });
 
   it('refuses unknown flags and missing values with the usage', () => {
     for (const args of [['--force'], ['--reviewer'], ['--remote', '--yes'], ['--draft=no']]) {
-      assert.throws(() => parsePrArgs(args), (err) => isChangeControlError(err, 'usage') && /Usage: change-control pr/.test(err.message), args.join(' '));
+      assert.throws(() => parsePrArgs(args), (err) => isChangeControlError(err, 'usage') && /usage: change-control pr/.test(err.message), args.join(' '));
     }
   });
 
