@@ -26,11 +26,50 @@ export interface ParsedMessage {
   /** The first non-blank line git keeps; undefined when there is none. */
   subject?: MessageLine;
   /**
-   * The lines git keeps after the subject, up to the scissors line when git
-   * truncates there, with trailing blank lines removed. body[0] is
-   * normally the blank separator.
+   * The line numbers (indexes into `lines`) of the lines git keeps after
+   * the subject, up to the scissors line when git truncates there, with
+   * trailing blank lines removed; the first is normally the blank
+   * separator. Rules read this: a million-line message is one typed
+   * array here, not a million objects.
    */
-  body: MessageLine[];
+  bodyLines: Int32Array;
+  /** The same lines as objects (body[0] is normally the blank separator); built on first read. */
+  readonly body: MessageLine[];
+}
+
+/** A ParsedMessage whose `body` objects are built only when something reads them. */
+export function parsedMessage(
+  lines: string[],
+  eol: ParsedMessage['eol'],
+  commentChar: string,
+  subject: MessageLine | undefined,
+  bodyLines: Int32Array,
+): ParsedMessage {
+  let body: MessageLine[] | undefined;
+  return {
+    lines,
+    eol,
+    commentChar,
+    ...(subject ? { subject } : {}),
+    bodyLines,
+    get body(): MessageLine[] {
+      body ??= Array.from(bodyLines, (line) => ({ line, text: lines[line]! }));
+      return body;
+    },
+  };
+}
+
+/** The text of the i-th body line. */
+export function bodyText(parsed: ParsedMessage, i: number): string {
+  return parsed.lines[parsed.bodyLines[i]!]!;
+}
+
+/** The subject and the body lines git keeps, joined with LF (no trailing newline); '' without a subject. */
+export function keptText(parsed: ParsedMessage, map: (text: string) => string = (t) => t): string {
+  if (!parsed.subject) return '';
+  const out: string[] = [map(parsed.subject.text)];
+  for (const n of parsed.bodyLines) out.push(map(parsed.lines[n]!));
+  return out.join('\n');
 }
 
 const SCISSORS = '------------------------ >8 ------------------------';
@@ -41,7 +80,7 @@ const SCISSORS = '------------------------ >8 ------------------------';
  * not cut at (trailing blanks, CRLF) does not hide the lines after it.
  */
 export function isScissorsLine(text: string, commentChar: string): boolean {
-  return text === `${commentChar} ${SCISSORS}`;
+  return text.length === commentChar.length + 1 + SCISSORS.length && text === `${commentChar} ${SCISSORS}`;
 }
 
 /**
@@ -67,26 +106,35 @@ export function parseMessage(text: string, commentChar = '#', cleanup: Cleanup =
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const char = commentChar.length > 0 ? commentChar : '#';
   const end = cutLine(lines, char, cleanup.cut) ?? lines.length;
+  const strip = cleanup.stripComments;
+  const charCode = char.charCodeAt(0);
+  // Line numbers, not objects: one allocation whatever the number of lines.
+  const kept = new Int32Array(end);
+  let count = 0;
   for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (l.endsWith('\r')) lines[i] = l.slice(0, -1);
-  }
-  const kept: MessageLine[] = [];
-  for (let i = 0; i < end; i++) {
-    const l = lines[i]!;
-    if (cleanup.stripComments && l.startsWith(char)) continue;
-    kept.push({ line: i, text: l });
+    let l = lines[i]!;
+    if (l.charCodeAt(l.length - 1) === 13) lines[i] = l = l.slice(0, -1);
+    if (i >= end || (strip && l.charCodeAt(0) === charCode && l.startsWith(char))) continue;
+    kept[count++] = i;
   }
   let first = 0;
-  while (first < kept.length && kept[first]!.text.trim() === '') first++;
-  let last = kept.length;
-  while (last > first && kept[last - 1]!.text.trim() === '') last--;
-  if (first >= last) return { lines, eol, commentChar: char, body: [] };
-  return { lines, eol, commentChar: char, subject: kept[first], body: kept.slice(first + 1, last) };
+  while (first < count && isBlank(lines[kept[first]!]!)) first++;
+  let last = count;
+  while (last > first && isBlank(lines[kept[last - 1]!]!)) last--;
+  if (first >= last) return parsedMessage(lines, eol, char, undefined, new Int32Array(0));
+  const subject = { line: kept[first]!, text: lines[kept[first]!]! };
+  return parsedMessage(lines, eol, char, subject, kept.subarray(first + 1, last));
+}
+
+/** True for an empty or whitespace-only line (as `trim() === ''`, without a new string for the common cases). */
+export function isBlank(text: string): boolean {
+  if (text.length === 0) return true;
+  const c = text.charCodeAt(0);
+  if (c > 0x20 && c < 0x7f) return false;
+  return text.trim() === '';
 }
 
 /** The message as git would store it (dropped lines and blanks removed). */
 export function cleanMessage(parsed: ParsedMessage): string {
-  if (!parsed.subject) return '';
-  return [parsed.subject, ...parsed.body].map((l) => l.text.trimEnd()).join('\n');
+  return keptText(parsed, (t) => t.trimEnd());
 }
