@@ -28,17 +28,17 @@ export const bodyMaxLineLength: Rule = {
     const past: number[] = [];
     const { lines, bodyLines } = parsed;
     for (let i = 0; i < count; i++) {
-      const text = lines[bodyLines[i]!]!;
-      // Short lines fit even all wide; no need to trim them first.
-      if (text.length <= max / 2 && !text.includes('\t')) continue;
-      const at = offsetPastColumn(text.trimEnd(), max);
+      const n = bodyLines[i]!;
+      // A short line fits even if all wide: no need to slice it.
+      if (lines.length(n) <= max / 2 && !lines.hasTab(n)) continue;
+      const at = offsetPastColumn(lines.text(n).trimEnd(), max);
       if (at === undefined) continue;
       long.push(i);
       past.push(at);
     }
     if (long.length === 0) return [];
     const texts = new Array<string>(count);
-    for (let i = 0; i < count; i++) texts[i] = lines[bodyLines[i]!]!;
+    for (let i = 0; i < count; i++) texts[i] = lines.text(bodyLines[i]!);
     const kinds = classifyBodyLines(texts);
     const paragraphs = paragraphStarts(parsed, kinds);
     const findings: Finding[] = [];
