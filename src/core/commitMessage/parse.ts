@@ -62,6 +62,18 @@ export class MessageLines {
     return new MessageLines(text, starts.subarray(0, n));
   }
 
+  private longestLength: number | undefined;
+
+  /** The length of the longest line, terminator included (an upper bound for every line); computed once. */
+  longest(): number {
+    if (this.longestLength === undefined) {
+      let longest = 0;
+      for (let n = 1; n < this.starts.length; n++) longest = Math.max(longest, this.starts[n]! - this.starts[n - 1]!);
+      this.longestLength = longest;
+    }
+    return this.longestLength;
+  }
+
   /** How many lines (one more than the number of LFs). */
   get count(): number {
     return this.starts.length - 1;
