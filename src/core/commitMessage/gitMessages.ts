@@ -11,9 +11,9 @@
  * `rebase --autosquash`, so that body is what gets linted. In CI, such a
  * commit means the branch was not squashed: see {@link unsquashedFixup}.
  */
-import type { MessageLine, ParsedMessage } from './parse';
-import { lineRange, finding } from './rules/rule';
-import type { Finding } from './types';
+import { bodyText, isBlank, parsedMessage, type ParsedMessage } from './parse';
+import { finding, lineRange } from './rules/rule';
+import type { Finding, Fix } from './types';
 
 /** A quoted ref name as fmt-merge-msg writes it (refnames hold no whitespace). */
 const Q = String.raw`'[^'\s]+'`;
@@ -47,7 +47,9 @@ export function isGitGeneratedMessage(parsed: ParsedMessage, options: GitMessage
   const subject = parsed.subject?.text.trimEnd();
   if (subject === undefined) return false;
   if (options.merge !== false && (GIT_MERGE.test(subject) || GITHUB_MERGE.test(subject))) return true;
-  return REVERT.test(subject) && parsed.body.some((l) => REVERTS_COMMIT.test(l.text));
+  if (!REVERT.test(subject)) return false;
+  for (let i = 0; i < parsed.bodyLines.length; i++) if (REVERTS_COMMIT.test(bodyText(parsed, i))) return true;
+  return false;
 }
 
 /** The `fixup! `/`squash! `/`amend! ` prefix of a subject: the first kind and the total length. */
@@ -71,19 +73,25 @@ export function messageToLint(parsed: ParsedMessage, options: GitMessageOptions 
   const prefix = subject ? autosquashPrefix(subject.text) : undefined;
   if (!subject || !prefix) return { parsed };
   if (prefix.kind === 'amend') {
-    const replacement = amendedMessage(parsed.body);
-    if (replacement) return { parsed: { ...parsed, ...replacement } };
+    const replacement = amendedMessage(parsed);
+    if (replacement) return { parsed: replacement };
   }
-  const rest: MessageLine = { line: subject.line, text: subject.text.slice(prefix.length) };
-  const inner = rest.text.trim() === '' ? { body: [] } : { subject: rest, body: parsed.body };
-  return { parsed: { lines: parsed.lines, eol: parsed.eol, commentChar: parsed.commentChar, ...inner }, shift: { line: subject.line, by: prefix.length } };
+  const rest = { line: subject.line, text: subject.text.slice(prefix.length) };
+  const blank = rest.text.trim() === '';
+  return {
+    parsed: parsedMessage(parsed.lines, parsed.eol, parsed.commentChar, blank ? undefined : rest, blank ? new Int32Array(0) : parsed.bodyLines),
+    shift: { line: subject.line, by: prefix.length },
+  };
 }
 
 /** The message an `amend!` commit carries in its body: its first non-blank line is the new subject. */
-function amendedMessage(body: readonly MessageLine[]): { subject: MessageLine; body: MessageLine[] } | undefined {
-  const first = body.findIndex((l) => l.text.trim() !== '');
-  if (first < 0) return undefined;
-  return { subject: body[first]!, body: body.slice(first + 1) };
+function amendedMessage(parsed: ParsedMessage): ParsedMessage | undefined {
+  const body = parsed.bodyLines;
+  let first = 0;
+  while (first < body.length && isBlank(bodyText(parsed, first))) first++;
+  if (first >= body.length) return undefined;
+  const subject = { line: body[first]!, text: bodyText(parsed, first) };
+  return parsedMessage(parsed.lines, parsed.eol, parsed.commentChar, subject, body.subarray(first + 1));
 }
 
 /** Findings of a shifted subject, back in the original line's coordinates. */
@@ -91,11 +99,17 @@ export function restoreFindings(findings: Finding[], shift: MessageToLint['shift
   if (!shift) return findings;
   const move = <T extends { line: number; character: number }>(p: T): T => (p.line === shift.line ? { ...p, character: p.character + shift.by } : p);
   const moveRange = <R extends { start: { line: number; character: number }; end: { line: number; character: number } }>(r: R): R => ({ ...r, start: move(r.start), end: move(r.end) });
-  return findings.map((f) => ({
-    ...f,
-    range: moveRange(f.range),
-    fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: moveRange(e.range) })) })),
-  }));
+  // Fixes stay lazy (see finding()), and a fix shared by several findings stays shared.
+  const moved = new Map<Fix[], Fix[]>();
+  const moveFixes = (fixes: Fix[]): Fix[] => {
+    let out = moved.get(fixes);
+    if (!out) {
+      out = fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: moveRange(e.range) })) }));
+      moved.set(fixes, out);
+    }
+    return out;
+  };
+  return findings.map((f) => finding(f.ruleId, f.message, moveRange(f.range), () => moveFixes(f.fixes), f.severity));
 }
 
 /**

@@ -189,3 +189,13 @@ export function isControlProps(props: number): boolean {
 export function isExtendingProps(props: number): boolean {
   return isExtending(props & CLASS_MASK);
 }
+
+/**
+ * True when the code point never joins the code point before it, nor
+ * (unless the next one extends it) the one after: a plain base character
+ * such as a CJK ideograph. Width measurement skips the cluster scan for it.
+ */
+export function isPlainBaseProps(props: number): boolean {
+  return (props & CLASS_MASK) === Gcb.Other;
+}
+

@@ -12,7 +12,7 @@ import { parseMessage } from './parse';
 import { blankLineAfterSubject } from './rules/blankLineAfterSubject';
 import { bodyMaxLineLength } from './rules/bodyMaxLineLength';
 import { presentTense } from './rules/presentTense';
-import { finding, lineRange, type Rule } from './rules/rule';
+import { finding, lineRange, MAX_FINDINGS_PER_RULE, moreFindings, type Rule } from './rules/rule';
 import { subjectEmpty } from './rules/subjectEmpty';
 import { subjectMaxLength } from './rules/subjectMaxLength';
 import { ticketReference } from './rules/ticketReference';
@@ -36,7 +36,10 @@ export const RULES: readonly Rule[] = [
  * Never throws, and never skips a rule silently: a rule that fails
  * unexpectedly (a bug, a stack overflow) is reported as an
  * `internal-error` finding naming the rule, so the message is not taken
- * as checked when it was not. `rules` is for tests; callers use RULES.
+ * as checked when it was not. At most MAX_FINDINGS_PER_RULE findings of
+ * a rule are listed, then one that counts the rest. Quick fixes are
+ * computed when `fixes` is first read. `rules` is for tests; callers use
+ * RULES.
  */
 export function lintMessage(text: string, ctx: LintContext, rules: readonly Rule[] = RULES): Finding[] {
   const view = messageToLint(parseMessage(text, ctx.commentChar ?? '#', ctx.cleanup), ctx.merge === undefined ? {} : { merge: ctx.merge });
@@ -51,7 +54,10 @@ export function lintMessage(text: string, ctx: LintContext, rules: readonly Rule
       found = [internalError(rule, error, parsed.subject?.line ?? 0)];
     }
     // A loop, not push(...found): spreading very many findings would overflow the stack.
-    for (const f of found) findings.push(f);
+    // A rule that lists more than the cap itself (plus its own summary) is cut here.
+    const listed = found.length > MAX_FINDINGS_PER_RULE + 1 ? MAX_FINDINGS_PER_RULE : found.length;
+    for (let i = 0; i < listed; i++) findings.push(found[i]!);
+    if (listed < found.length) findings.push(moreFindings(rule.id, found.length - listed, found[listed]!.range, `${rule.id} findings`));
   }
   return restoreFindings(findings, view.shift);
 }

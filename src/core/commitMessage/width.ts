@@ -13,7 +13,7 @@
  * path that reads no table.
  */
 import { eastAsianWidth } from 'get-east-asian-width';
-import { clusterEnd, codePointProps, isControlProps, isExtendingProps } from './graphemes';
+import { clusterEnd, codePointProps, isControlProps, isExtendingProps, isPlainBaseProps } from './graphemes';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const TAB_STOP = 8;
@@ -21,15 +21,28 @@ const ZERO_WIDTH = /^[\p{Default_Ignorable_Code_Point}\u200b-\u200f\ufeff\ufe00-
 const EMOJI_PRESENTATION = /^\p{Emoji_Presentation}$/u;
 const EMOJI = /^\p{Emoji}$/u;
 
-/** Per code point: 1 + its width as a cluster's first code point, plus EMOJI_BASE; 0 = not computed yet. */
+/**
+ * Per code point: 1 + its width as a cluster's first code point, plus the
+ * flags below; 0 = not computed yet.
+ */
 let baseWidths: Uint8Array | undefined;
 const EMOJI_BASE = 4;
+/** A plain base (see isPlainBaseProps): a cluster of its own unless an extending code point follows. */
+const PLAIN = 8;
+/** A control or line break: always a cluster of its own (UAX #29 GB4, GB5). */
+const ALONE = 16;
+/** Extends the cluster before it (Extend, ZWJ, SpacingMark). */
+const EXTENDS = 32;
 
 function baseInfo(cp: number): number {
   baseWidths ??= new Uint8Array(0x110000);
   let info = baseWidths[cp]!;
   if (info === 0) {
+    const props = codePointProps(cp);
     info = 1 + computeBaseWidth(cp) + (EMOJI.test(String.fromCodePoint(cp)) ? EMOJI_BASE : 0);
+    if (isPlainBaseProps(props)) info |= PLAIN;
+    if (isControlProps(props)) info |= ALONE;
+    if (isExtendingProps(props)) info |= EXTENDS;
     baseWidths[cp] = info;
   }
   return info;
@@ -64,6 +77,15 @@ function clusterWidth(text: string, start: number, end: number, cp: number): num
   return width;
 }
 
+/** True when the BMP code unit at i (with baseInfo `info`) is a whole cluster. */
+function isSingleUnitCluster(text: string, i: number, n: number, info: number): boolean {
+  if (info & ALONE) return text.charCodeAt(i) !== 0x0d || text.charCodeAt(i + 1) !== 0x0a;
+  if ((info & PLAIN) === 0) return false;
+  if (i + 1 === n) return true;
+  const d = text.charCodeAt(i + 1);
+  return d < 0x300 || (d < 0xd800 && (baseInfo(d) & EXTENDS) === 0) || (d > 0xdfff && (baseInfo(d) & EXTENDS) === 0);
+}
+
 interface Measure {
   /** Columns up to and including the cluster that went past the limit (all of them when none did). */
   columns: number;
@@ -86,6 +108,10 @@ function measure(text: string, limit: number): Measure {
     } else if (c === 9) {
       next = i + 1; // a tab is a control: always a cluster of its own
       col += TAB_STOP - (col % TAB_STOP);
+    } else if ((c < 0xd800 || c > 0xdfff) && isSingleUnitCluster(text, i, n, baseInfo(c))) {
+      // A one-code-unit cluster (a CJK ideograph, a control byte): no cluster scan.
+      next = i + 1;
+      col += (baseInfo(c) & 3) - 1;
     } else {
       next = clusterEnd(text, i);
       col += clusterWidth(text, i, next, text.codePointAt(i)!);

@@ -108,8 +108,11 @@ export class CommitDiagnostics implements vscode.CodeActionProvider, vscode.Disp
         actions.push(action);
       });
     }
+    // Reading `fixes` computes them (a rewrap can be costly): Fix All reads every finding's, so only
+    // when the cursor is on a fixable problem.
+    if (actions.length === 0) return actions;
     const fixAll = fixAllAction(doc.uri, linted.findings);
-    if (fixAll && actions.length > 0) actions.push(fixAll);
+    if (fixAll) actions.push(fixAll);
     return actions;
   }
 

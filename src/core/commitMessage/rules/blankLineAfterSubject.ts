@@ -1,3 +1,4 @@
+import { bodyText, isBlank } from '../parse';
 import { finding, lineRange, type Rule } from './rule';
 
 /** git and every tool after it take the first paragraph as the subject. */
@@ -6,8 +7,9 @@ export const blankLineAfterSubject: Rule = {
   description: 'A blank line must separate the subject from the body.',
   check(parsed) {
     const subject = parsed.subject;
-    const next = parsed.body[0];
-    if (!subject || !next || next.text.trim() === '') return [];
+    if (!subject || parsed.bodyLines.length === 0) return [];
+    const next = { line: parsed.bodyLines[0]!, text: bodyText(parsed, 0) };
+    if (isBlank(next.text)) return [];
     const at = { line: subject.line, character: subject.text.length };
     return [
       finding(

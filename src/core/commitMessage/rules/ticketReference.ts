@@ -1,5 +1,5 @@
 import { compileTicketPattern } from '../../ticketId';
-import type { ParsedMessage } from '../parse';
+import { keptText, type ParsedMessage } from '../parse';
 import type { Fix } from '../types';
 import { finding, lineRange, type Rule } from './rule';
 
@@ -24,7 +24,7 @@ export const ticketReference: Rule = {
     if (!requireTicket || !subject) return [];
     // Linear-time whatever the repository wrote; a refused pattern falls back to the default.
     const pattern = compileTicketPattern(ticketPattern);
-    const text = [subject, ...parsed.body].map((l) => l.text).join('\n');
+    const text = keptText(parsed);
     if (pattern.test(text)) return [];
     return [
       finding(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { lintMessage, RULES } from '../../../../src/core/commitMessage/lint';
-import type { Rule } from '../../../../src/core/commitMessage/rules/rule';
+import { finding, lineRange, MAX_FINDINGS_PER_RULE, type Rule } from '../../../../src/core/commitMessage/rules/rule';
 import { defaultPolicy } from '../../../../src/core/policy/schema';
 
 const ctx = { policy: defaultPolicy() };
@@ -55,5 +55,42 @@ describe('lintMessage', () => {
     const broken: Rule = { id: 'subject-empty', description: 'x', check: () => { throw 'x'.repeat(10_000); } };
     const [f] = lintMessage('Add x', ctx, [broken]);
     assert.ok(f!.message.length < 400);
+  });
+
+  it(`lists at most ${MAX_FINDINGS_PER_RULE} findings of a rule, then one that counts the rest`, () => {
+    const many: Rule = {
+      id: 'body-max-line-length',
+      description: 'A rule that finds a problem on every line.',
+      check: () => Array.from({ length: 2500 }, (_, i) => finding('body-max-line-length', `line ${i}`, lineRange(i, 0, 1))),
+    };
+    const findings = lintMessage('Add x', ctx, [many, RULES[0]!]);
+    assert.equal(findings.length, MAX_FINDINGS_PER_RULE + 1);
+    assert.equal(findings[MAX_FINDINGS_PER_RULE - 1]!.message, `line ${MAX_FINDINGS_PER_RULE - 1}`);
+    const summary = findings[MAX_FINDINGS_PER_RULE]!;
+    assert.equal(summary.ruleId, 'body-max-line-length');
+    assert.equal(summary.severity, 'error');
+    assert.match(summary.message, /^1500 more body-max-line-length findings are not listed one by one \(only the first 1000 are\)/);
+    assert.equal(summary.range.start.line, MAX_FINDINGS_PER_RULE, 'placed at the first finding not listed');
+  });
+
+  it('computes a quick fix only when it is read, once, and keeps it lazy through a fixup! prefix', () => {
+    let computed = 0;
+    const lazyFix: Rule = {
+      id: 'subject-max-length',
+      description: 'A rule whose fix is costly.',
+      check: (parsed) => [
+        finding('subject-max-length', 'x', lineRange(parsed.subject!.line, 0, 3), () => {
+          computed++;
+          return [{ title: 'Fix', edits: [{ range: lineRange(parsed.subject!.line, 0, 3), newText: 'Fix' }] }];
+        }),
+      ],
+    };
+    const [plain] = lintMessage('Add x', ctx, [lazyFix]);
+    const [shifted] = lintMessage('fixup! Add x', ctx, [lazyFix]);
+    assert.equal(computed, 0, 'linting computes no fix');
+    assert.deepEqual(plain!.fixes[0]!.edits[0]!.range, lineRange(0, 0, 3));
+    assert.equal(plain!.fixes, plain!.fixes, 'kept');
+    assert.deepEqual(shifted!.fixes[0]!.edits[0]!.range, lineRange(0, 7, 10), 'moved past the prefix');
+    assert.equal(computed, 2);
   });
 });

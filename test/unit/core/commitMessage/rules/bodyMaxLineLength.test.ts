@@ -88,4 +88,18 @@ describe('rule body-max-line-length', () => {
     const [wide] = lintRule('body-max-line-length', fixture('cjk-emoji-73.txt'));
     assert.deepEqual(wide!.range.start, { line: 2, character: 43 });
   });
+
+  it('lists the first 1000 long lines, counts the rest in one finding, and the rewrap still fixes them all', () => {
+    const text = `Add x\n\n${`${LONG}\n`.repeat(1500)}\nShort.\n${`${LONG}\n`.repeat(20)}`;
+    const findings = lintRule('body-max-line-length', text);
+    assert.equal(findings.length, 1001);
+    assert.match(findings[999]!.message, /^Wrap this line at 72 columns: it is 90 columns wide\.$/);
+    const summary = findings[1000]!;
+    assert.match(summary.message, /^520 more lines over 72 columns are not listed one by one \(only the first 1000 are\); this is the first of them\.$/);
+    assert.deepEqual(summary.range, { start: { line: 1002, character: 72 }, end: { line: 1002, character: LONG.length } });
+    assert.deepEqual(summary.fixes, []);
+    assert.equal(findings[0]!.fixes, findings[999]!.fixes, 'one rewrap for the paragraph');
+    const fixed = applyEdits(text, findings[0]!.fixes[0]!.edits);
+    assert.equal(lintRule('body-max-line-length', fixed).length, 20, 'only the second paragraph is left');
+  });
 });
