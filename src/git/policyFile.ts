@@ -109,6 +109,8 @@ export interface GoverningPolicyOptions {
   changed?: boolean;
   /** Reads a GitHub policy the base extends (the shell's: token, cache); without it such a base is refused. */
   github?: ExtendsReaderOptions['github'];
+  /** False in an untrusted workspace: what a policy extends is read from neither node_modules nor GitHub copies. */
+  trusted?: boolean;
 }
 
 /**
@@ -119,7 +121,7 @@ export interface GoverningPolicyOptions {
  * it cannot be read.
  */
 export async function loadGoverningPolicy(root: string, options: GoverningPolicyOptions): Promise<GoverningPolicy & { base: PolicyDocument; baseResolved?: ResolvedPolicy }> {
-  const local = options.local ?? (await loadPolicyFile(root));
+  const local = options.local ?? (await loadPolicyFile(root, options.trusted === false ? { trusted: false } : {}));
   const base = options.base ?? (await mergeBaseOfBranch(root, local.policy.branch.base, options.remote));
   const git = openGit(root);
   if (!(await commitExists(git, base.commit))) {
@@ -130,7 +132,7 @@ export async function loadGoverningPolicy(root: string, options: GoverningPolicy
   const baseDoc = await readPolicyAtCommit(root, base.commit, base.ref);
   // What the base extends is read as of the base commit: its tree, the packages its lock file pins.
   const baseResolved = baseDoc.exists && baseDoc.parsed.policy.extends !== undefined
-    ? await resolvePolicyChain(baseDoc, extendsReader({ root, commit: base.commit, gate: true, ...(options.github ? { github: options.github } : {}) }))
+    ? await resolvePolicyChain(baseDoc, extendsReader({ root, commit: base.commit, gate: true, ...(options.trusted === false ? { trusted: false } : {}), ...(options.github ? { github: options.github } : {}) }))
     : undefined;
   const governing = governPolicy({
     baseRef: base.ref, baseCommit: base.commit, base: baseDoc, local: workTreeDocument(local),

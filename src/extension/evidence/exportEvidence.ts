@@ -4,6 +4,7 @@
  * two tags), gathers under a cancellable progress notification, opens the
  * Markdown report in a preview and offers "Save JSON…".
  */
+import { workspacePolicyOptions } from '../policy/workspacePolicyOptions';
 import * as vscode from 'vscode';
 import { renderEvidenceMarkdown } from '../../core/evidence/markdown';
 import { EvidenceDocumentSchema } from '../../core/evidence/schema';
@@ -29,7 +30,7 @@ async function exportEvidence(repository: ChangeRepository, ctx: CommandContext,
   const scope = await pickScope(root);
   if (!scope) return;
   const github = await repository.github(true, { scale: scope.kind === 'range' ? RANGE_BOUND_FACTOR : 1 });
-  const { policy } = await loadPolicyFile(root);
+  const { policy } = await loadPolicyFile(root, workspacePolicyOptions());
   const doc = await withCancellableProgress('Gathering change evidence', (signal, progress) =>
     produceEvidence({
       root,

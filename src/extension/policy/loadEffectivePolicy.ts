@@ -5,6 +5,7 @@
  * neither may loosen it. Other commands use the working tree's file with
  * the overrides.
  */
+import { workspacePolicyOptions } from './workspacePolicyOptions';
 import { isUnavailable, type Unavailable } from '../../core/changeSnapshot';
 import { describeError } from '../../core/errors';
 import { applyOverrides, type PolicyOverrides } from '../../core/policy/effectivePolicy';
@@ -14,7 +15,7 @@ import { loadGoverningPolicy, loadPolicyFile } from '../../git/policyFile';
 import { readSettings } from '../settings';
 
 export async function loadEffectivePolicy(root: string, overrides: PolicyOverrides = readSettings().overrides): Promise<Policy> {
-  return applyOverrides((await loadPolicyFile(root)).policy, overrides).policy;
+  return applyOverrides((await loadPolicyFile(root, workspacePolicyOptions())).policy, overrides).policy;
 }
 
 export interface ChangePolicy {
@@ -29,9 +30,9 @@ export interface ChangePolicy {
  * and says so (the gates, `status` and `verify`, refuse instead).
  */
 export async function loadChangePolicy(root: string, overrides: PolicyOverrides, remote: string): Promise<ChangePolicy> {
-  const local = await loadPolicyFile(root);
+  const local = await loadPolicyFile(root, workspacePolicyOptions());
   try {
-    const governing = await loadGoverningPolicy(root, { remote, local });
+    const governing = await loadGoverningPolicy(root, { remote, local, ...workspacePolicyOptions() });
     return { policy: applyOverrides(governing.policy, overrides).policy, source: governing.source };
   } catch (err) {
     const reason = `the base branch's policy could not be read (${describeError(err)}); this checkout's policy applies here, and the gate will refuse`;

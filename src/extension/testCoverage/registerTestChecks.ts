@@ -3,6 +3,7 @@
  * matching-tests check in the editor. Results become Problems-panel
  * warnings with quick actions; the service keeps them for the sidebar.
  */
+import { workspacePolicyOptions } from '../policy/workspacePolicyOptions';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ChangeControlError } from '../../core/errors';
@@ -134,7 +135,7 @@ class TestCommands {
   }
 
   private async lookup(root: string, source: string): Promise<{ tests: string[]; suggestedTest?: string }> {
-    const [tree, loaded] = await Promise.all([listTree(root), loadPolicyFile(root)]);
+    const [tree, loaded] = await Promise.all([listTree(root), loadPolicyFile(root, workspacePolicyOptions())]);
     return suggestTestFor(source, tree, loaded.policy.tests);
   }
 }

@@ -3,6 +3,7 @@
  * per repository, for the Problems panel, the code actions and the sidebar.
  * Never runs git in an untrusted workspace.
  */
+import { workspacePolicyOptions } from '../policy/workspacePolicyOptions';
 import * as vscode from 'vscode';
 import { ChangeControlError } from '../../core/errors';
 import type { Logger } from '../../core/ports';
@@ -69,7 +70,7 @@ export class TestCheckService implements vscode.Disposable {
   async check(root: string, signal?: AbortSignal): Promise<TestCheckResult> {
     if (!vscode.workspace.isTrusted) throw untrustedWorkspaceError('Check Tests');
     const started = Date.now();
-    const loaded = await loadPolicyFile(root);
+    const loaded = await loadPolicyFile(root, workspacePolicyOptions());
     const shortcuts = this.shortcuts(root);
     const change = await readChange(root, { baseBranch: loaded.policy.branch.base, ...shortcuts, ...(signal ? { signal } : {}) });
     if (signal?.aborted) throw new ChangeControlError('cancelled', 'Test check cancelled.');

@@ -8,6 +8,7 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { loadPolicyFile } from '../../../src/git/policyFile';
 import { buildCli, git, makeRepo, removeDir, runCliAsync, tempDir, testEnv } from '../cli/cliHarness';
 
 const POLICY = '.github/change-control.json';
@@ -106,5 +107,26 @@ describe('extends: organisation policy (built CLI, temp repositories)', function
     const fallback = await runCliAsync(cli, ['lint', message('Add the audit log export')], root, env);
     assert.equal(fallback.code, 2, fallback.stdout + fallback.stderr);
     assert.match(fallback.stderr, /change-control\.json:2:14: error policy: extends npm:@acme\/policy@1\.2\.3 cannot be read: node_modules holds @acme\/policy 1\.2\.4, but the policy pins 1\.2\.3/);
+  });
+});
+
+describe('extends in an untrusted workspace (policy readers, in process)', () => {
+  it('reads no node_modules package: the extended policy does not apply, and the problem says why', async () => {
+    const dir = tempDir('cc-extends-untrusted-');
+    try {
+      makeRepo(dir);
+      mkdirSync(path.join(dir, 'node_modules/@acme/policy'), { recursive: true });
+      writeFileSync(path.join(dir, 'node_modules/@acme/policy/package.json'), json({ name: '@acme/policy', version: '1.2.3' }));
+      writeFileSync(path.join(dir, 'node_modules/@acme/policy/change-control.json'), json({ commit: { subjectMaxLength: 30 } }));
+      mkdirSync(path.join(dir, '.github'));
+      writeFileSync(path.join(dir, POLICY), json({ extends: 'npm:@acme/policy@1.2.3' }));
+      const trusted = await loadPolicyFile(dir, { trusted: true });
+      const untrusted = await loadPolicyFile(dir, { trusted: false });
+      assert.equal(trusted.policy.commit.subjectMaxLength, 30, 'a trusted workspace applies the package');
+      assert.equal(untrusted.policy.commit.subjectMaxLength, 72, 'an untrusted one does not read it');
+      assert.match(untrusted.problems.map((p) => p.message).join('\n'), /not trusted, so node_modules and GitHub are not read/);
+    } finally {
+      removeDir(dir);
+    }
   });
 });
