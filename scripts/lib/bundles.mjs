@@ -1,4 +1,4 @@
-// The esbuild options of the two bundles, shared by scripts/build.mjs (out/) and
+// The esbuild options of the bundles, shared by scripts/build.mjs (out/) and
 // scripts/pack-cli.mjs (the npm package), so the package ships the very CLI the
 // extension ships.
 import { readFileSync } from 'node:fs';
@@ -25,6 +25,19 @@ export function commonOptions(production) {
 /** The `change-control` CLI: one self-contained file with a node shebang. */
 export function cliBuild(production, outdir) {
   return { ...commonOptions(production), entryPoints: { cli: 'src/cli/main.ts' }, outdir, banner: { js: '#!/usr/bin/env node' } };
+}
+
+/**
+ * The commit-msg hook: hook.js (a small loader that uses V8's code cache)
+ * and hook-lint.js (the linter alone, no simple-git, zod loaded only when
+ * a policy text is new). Always minified: every commit compiles or
+ * deserialises it, and its size is most of the hook's start-up.
+ */
+export function hookBuild(production, outdir) {
+  return {
+    ...commonOptions(true), sourcemap: production ? false : 'linked',
+    entryPoints: { hook: 'src/cli/hook/loader.ts', 'hook-lint': 'src/cli/hook/main.ts' }, outdir,
+  };
 }
 
 /** The extension host bundle (`vscode` is provided by the host). */
