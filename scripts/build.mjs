@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Bundles the extension and the CLI with esbuild, one file each:
 //   out/extension.js  (vscode external)      out/cli.js  (#!/usr/bin/env node)
+//   out/hook.js + out/hook-lint.js  (the commit-msg hook: loader and linter)
 // (`npm run gen:schema` writes the JSON Schemas; a test checks they match.)
 // --production minifies; --watch rebuilds on change; --dist writes the committed dist/. The options live in
 // scripts/lib/bundles.mjs, shared with the npm package (scripts/pack-cli.mjs).
 import * as esbuild from 'esbuild';
-import { actionBuild, cliBuild, extensionBuild } from './lib/bundles.mjs';
+import { actionBuild, cliBuild, extensionBuild, hookBuild } from './lib/bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -19,7 +20,7 @@ if (process.argv.includes('--dist')) {
   process.exit(0);
 }
 
-const builds = [extensionBuild(production, 'out'), cliBuild(production, 'out')];
+const builds = [extensionBuild(production, 'out'), cliBuild(production, 'out'), hookBuild(production, 'out')];
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
@@ -27,5 +28,5 @@ if (watch) {
 } else {
   const started = Date.now();
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  console.log(`[build] out/extension.js, out/cli.js in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+  console.log(`[build] out/extension.js, out/cli.js, out/hook.js in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run pack:cli [-- --out DIR]`: the `change-control` npm package as a tarball.
 // Lays out DIR/npm/ (default out/npm/) with packages/cli/package.json (the root
-// version stamped in), the production CLI bundle, the JSON schemas, README,
+// version stamped in), the production CLI and hook bundles, the JSON schemas, README,
 // LICENSE and CHANGELOG, then `npm pack`s it into DIR. Nothing else goes in:
 // the bundle holds every library, so the package has no dependencies.
 // Prints the tarball's path on the last line of stdout.
@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { cliBuild, version } from './lib/bundles.mjs';
+import { cliBuild, hookBuild, version } from './lib/bundles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outIndex = process.argv.indexOf('--out');
@@ -20,12 +20,14 @@ const stage = path.join(outDir, 'npm');
 fs.rmSync(stage, { recursive: true, force: true });
 fs.mkdirSync(path.join(stage, 'schemas'), { recursive: true });
 await esbuild.build({ ...cliBuild(true, stage), absWorkingDir: root, logLevel: 'error' });
+await esbuild.build({ ...hookBuild(true, stage), absWorkingDir: root, logLevel: 'error' });
 fs.chmodSync(path.join(stage, 'cli.js'), 0o755);
 
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'packages/cli/package.json'), 'utf8'));
 manifest.version = version;
 fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-for (const file of manifest.files.filter((f) => f !== 'cli.js')) {
+const bundles = ['cli.js', 'hook.js', 'hook-lint.js'];
+for (const file of manifest.files.filter((f) => !bundles.includes(f))) {
   fs.copyFileSync(path.join(root, file), path.join(stage, file));
 }
 

@@ -1,4 +1,4 @@
-// The esbuild options of the two bundles, shared by scripts/build.mjs (out/) and
+// The esbuild options of the bundles, shared by scripts/build.mjs (out/) and
 // scripts/pack-cli.mjs (the npm package), so the package ships the very CLI the
 // extension ships.
 import { readFileSync } from 'node:fs';
@@ -30,6 +30,19 @@ export function cliBuild(production, outdir) {
 /** The GitHub Action's entry (action.yml runs dist/action.js with the runner's node). */
 export function actionBuild(production, outdir) {
   return { ...commonOptions(production), entryPoints: { action: 'src/action/main.ts' }, outdir };
+}
+
+/**
+ * The commit-msg hook: hook.js (a small loader that uses V8's code cache)
+ * and hook-lint.js (the linter alone, no simple-git, zod loaded only when
+ * a policy text is new). Always minified: every commit compiles or
+ * deserialises it, and its size is most of the hook's start-up.
+ */
+export function hookBuild(production, outdir) {
+  return {
+    ...commonOptions(true), sourcemap: production ? false : 'linked',
+    entryPoints: { hook: 'src/cli/hook/loader.ts', 'hook-lint': 'src/cli/hook/main.ts' }, outdir,
+  };
 }
 
 /** The extension host bundle (`vscode` is provided by the host). */

@@ -11,8 +11,10 @@
 export const HOOK_MARKER = '# change-control: commit-msg hook';
 
 export interface HookScriptOptions {
-  /** Absolute path of the CLI bundle (out/cli.js) the hook runs. */
+  /** Absolute path of the CLI bundle (out/cli.js) the hook runs (`lint --hook`) when there is no hookPath. */
   cliPath: string;
+  /** Absolute path of the hook's own entry (out/hook.js, next to cli.js): the same lint at a fraction of the start-up. */
+  hookPath?: string;
   /** Absolute path of the node binary used at install time, tried when `node` is not on PATH. */
   nodePath?: string;
 }
@@ -23,12 +25,14 @@ export function shellQuote(value: string): string {
 }
 
 /**
- * The hook script. It prefers `node` from PATH, falls back to the node that
+ * The hook script. It runs out/hook.js when given (else `cli.js lint
+ * --hook`), prefers `node` from PATH, falls back to the node that
  * installed it, and fails with a clear message when neither exists or the
  * CLI has moved: a silently skipped check would let messages through.
  */
 export function hookScript(options: HookScriptOptions): string {
-  const cli = shellQuote(options.cliPath);
+  const entry = shellQuote(options.hookPath ?? options.cliPath);
+  const run = options.hookPath ? '"$CC_NODE" "$CC_CLI" "$1"' : '"$CC_NODE" "$CC_CLI" lint --hook "$1"';
   const fallback = options.nodePath
     ? [`if [ -z "$CC_NODE" ] && [ -x ${shellQuote(options.nodePath)} ]; then CC_NODE=${shellQuote(options.nodePath)}; fi`]
     : [];
@@ -38,7 +42,7 @@ export function hookScript(options: HookScriptOptions): string {
     '# Checks the commit message against the repository policy',
     '# (.github/change-control.json). Installed by `change-control install-hook`;',
     '# remove it with `change-control install-hook --uninstall`.',
-    `CC_CLI=${cli}`,
+    `CC_CLI=${entry}`,
     `CC_NODE=$(command -v node 2>/dev/null)`,
     ...fallback,
     'if [ -z "$CC_NODE" ]; then',
@@ -51,7 +55,7 @@ export function hookScript(options: HookScriptOptions): string {
     '  echo "Reinstall the hook (change-control install-hook, or the \\"Install Commit Message Hook\\" command)." >&2',
     '  exit 1',
     'fi',
-    '"$CC_NODE" "$CC_CLI" lint --hook "$1"',
+    run,
     'status=$?',
     'if [ "$status" -ne 0 ]; then',
     '  echo "Your message is kept in $1; fix it with: git commit -e -F \\"$1\\"" >&2',

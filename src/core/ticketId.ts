@@ -4,7 +4,7 @@
  * can sit inside a branch name. Pure.
  */
 import { compileRepositoryPattern, type LinearPattern } from './patterns/repositoryPattern';
-import { DEFAULT_TICKET_PATTERN } from './policy/schema';
+import { DEFAULT_TICKET_PATTERN } from './policy/constants';
 
 export type TicketIdResult = { ok: true; id: string } | { ok: false; message: string };
 

@@ -9,12 +9,10 @@ import { ChangeControlError } from '../core/errors';
 import { TICKET_KEY, type RangeCommit } from '../core/ports';
 import { existsSync } from 'node:fs';
 import { gitCall, openGit, translateGitError } from './git';
+import { DEFAULT_COMMENT_CHAR, resolveCommentChar } from '../core/commitMessage/commentChar';
 
-/** Git's default comment character. */
-export const DEFAULT_COMMENT_CHAR = '#';
+export { DEFAULT_COMMENT_CHAR, resolveCommentChar };
 
-/** Candidates git tries, in order, for core.commentChar=auto (builtin/commit.c). */
-const AUTO_CANDIDATES = '#;@!$%^&|:';
 
 /** Every commit in `range` (e.g. "origin/main..HEAD"), oldest first. */
 export async function commitsInRange(root: string, range: string): Promise<RangeCommit[]> {
@@ -81,21 +79,6 @@ export async function readCleanupSettings(root: string): Promise<{ setting?: str
   ]);
   const v = verbose.trim();
   return { ...(setting ? { setting } : {}), verbose: v === 'true' || (/^\d+$/.test(v) && Number(v) > 0) };
-}
-
-/**
- * The comment character in effect for `message`. For 'auto', git picks the
- * first candidate that starts no line of the message it prepared and then
- * writes its instructions with it: find that instruction line, or fall back
- * to the first candidate no line starts with.
- */
-export function resolveCommentChar(setting: string, message: string): string {
-  if (setting !== 'auto') return setting || DEFAULT_COMMENT_CHAR;
-  const instruction = /^(\S+) Please enter the commit message/m.exec(message);
-  if (instruction?.[1]) return instruction[1];
-  const starts = new Set(message.split(/\r?\n/).map((line) => line.charAt(0)));
-  for (const c of AUTO_CANDIDATES) if (!starts.has(c)) return c;
-  return DEFAULT_COMMENT_CHAR;
 }
 
 /** The current branch, or undefined on a detached HEAD. */

@@ -5,7 +5,7 @@
  * hook manager runs (husky, lefthook, pre-commit) it writes nothing and
  * prints what to add to that manager's configuration.
  */
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { requireWorkTree } from '../context';
 import { describeManagedHooks } from '../../core/hookManagers';
@@ -57,10 +57,11 @@ async function runInstallHook(args: InstallHookArgs, io: CliIo): Promise<number>
     return EXIT.ok;
   }
   const cliPath = resolveCliPath(args.cliPath, io);
-  const result = await installCommitMsgHook(root, { cliPath, nodePath: process.execPath, force: args.force });
+  const hookPath = hookEntryBeside(cliPath);
+  const result = await installCommitMsgHook(root, { cliPath, ...(hookPath ? { hookPath } : {}), nodePath: process.execPath, force: args.force });
   if (result.backupPath) io.stdout(`Moved the existing commit-msg hook to ${result.backupPath}.\n`);
   const said = { installed: 'Installed', updated: 'Updated', unchanged: 'Already up to date:' }[result.action];
-  io.stdout(`${said} the commit-msg hook ${result.hookPath} (runs ${cliPath}).\n`);
+  io.stdout(`${said} the commit-msg hook ${result.hookPath} (runs ${hookPath ?? `${cliPath} lint --hook`}).\n`);
   return EXIT.ok;
 }
 
@@ -76,4 +77,11 @@ function resolveCliPath(given: string | undefined, io: CliIo): string {
   }
   if (!real.endsWith('.js')) throw usageError(spec, `${real} is not the built CLI (out/cli.js); run "npm run build" and use node out/cli.js, or pass --cli.`);
   return real;
+}
+
+/** The hook's own entry, hook.js, when it was built or shipped next to cli.js with its hook-lint.js. */
+export function hookEntryBeside(cliPath: string): string | undefined {
+  const dir = path.dirname(cliPath);
+  const hook = path.join(dir, 'hook.js');
+  return existsSync(hook) && existsSync(path.join(dir, 'hook-lint.js')) ? hook : undefined;
 }

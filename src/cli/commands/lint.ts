@@ -17,7 +17,7 @@ import { CLEANUP_SETTINGS, STORED_MESSAGE, gitCleanup } from '../../core/commitM
 import { unsquashedFixup } from '../../core/commitMessage/gitMessages';
 import { lintMessage } from '../../core/commitMessage/lint';
 import { parseMessage } from '../../core/commitMessage/parse';
-import type { Finding, LintContext } from '../../core/commitMessage/types';
+import type { LintContext } from '../../core/commitMessage/types';
 import { ChangeControlError } from '../../core/errors';
 import { escapeForTerminal } from '../../core/terminalText';
 import { parsePolicy, type PolicyProblem } from '../../core/policy/parsePolicy';
@@ -25,8 +25,9 @@ import { defaultPolicy, type Policy } from '../../core/policy/schema';
 import { DEFAULT_COMMENT_CHAR, commitsInRange, readCleanupSettings, readCommentCharSetting, resolveCommentChar, workTreeRoot } from '../../git/commits';
 import { loadPolicyFile } from '../../git/policyFile';
 import { parseCommandArgs, usageError, type CommandSpec } from '../args';
-import { EXIT, cliCommand, type CliIo } from '../io';
+import { cliCommand, type CliIo } from '../io';
 import { TEXT_OR_JSON_OPTION } from '../sharedOptions';
+import { exitCode, formatJson, formatPolicyProblems, formatText, type Reported } from '../lintReport';
 
 export interface LintArgs {
   file?: string;
@@ -74,13 +75,6 @@ export function parseLintArgs(args: readonly string[]): LintArgs {
 }
 
 export const lintCommand = cliCommand(spec, (args, io) => runLint(parseLintArgs(args), io));
-
-interface Reported {
-  /** The commit (range mode) or file the finding is in. */
-  where: string;
-  commit?: string;
-  finding: Finding;
-}
 
 async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const root = await workTreeRoot(io.cwd);
@@ -157,34 +151,4 @@ async function loadPolicy(args: LintArgs, io: CliIo, root: string | undefined): 
   throw new ChangeControlError('policy.invalid', `fix the policy file ${shown}; no message was checked.`, {
     detail: { file: shown, problems: parsed.problems.length },
   });
-}
-
-/** `path:line:col: error policy: message`, one line per problem (the file's text escaped). */
-export function formatPolicyProblems(file: string, problems: readonly PolicyProblem[]): string {
-  return problems.map((p) => `${escapeForTerminal(file)}:${p.line}:${p.column}: error policy: ${escapeForTerminal(p.message)}\n`).join('');
-}
-
-function formatText(reported: readonly Reported[]): string {
-  return reported
-    .map(
-      ({ where, finding: f }) =>
-        `${escapeForTerminal(where)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.ruleId}: ${escapeForTerminal(f.message)}\n`,
-    )
-    .join('');
-}
-
-function formatJson(reported: readonly Reported[]): string {
-  const rows = reported.map(({ commit, finding: f }) => ({
-    ...(commit ? { commit } : {}),
-    rule: f.ruleId,
-    severity: f.severity,
-    line: f.range.start.line + 1,
-    column: f.range.start.character + 1,
-    message: f.message,
-  }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
-}
-
-function exitCode(reported: readonly Reported[]): number {
-  return reported.some((r) => r.finding.severity === 'error') ? EXIT.failed : EXIT.ok;
 }

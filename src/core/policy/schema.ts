@@ -7,9 +7,10 @@ import { z } from 'zod';
 import { globProblem } from '../patterns/repositoryGlob';
 import { repositoryPatternProblem } from '../patterns/repositoryPattern';
 import { extendsRefProblem } from './extendsRef';
+import { DEFAULT_TICKET_PATTERN, POLICY_FILE } from './constants';
 
-/** Default ticket ID: a GitHub issue (`#123`, `owner/repo#123`) or a Jira-style key (`ABC-123`). */
-export const DEFAULT_TICKET_PATTERN = '(?:[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)?#[0-9]+|[A-Z][A-Z0-9]+-[0-9]+';
+export { DEFAULT_TICKET_PATTERN, POLICY_FILE };
+
 
 /** A repository regular expression: refused unless it runs in linear time (see repositoryPattern.ts). */
 const regexString = z
@@ -202,6 +203,3 @@ export type TestConvention = z.output<typeof TestConventionSchema>;
 export function defaultPolicy(): Policy {
   return PolicySchema.parse({});
 }
-
-/** Where the team's policy file lives, relative to the repository root. */
-export const POLICY_FILE = '.github/change-control.json';

@@ -1,8 +1,9 @@
 /**
  * "Change Control: Install Commit Message Hook": installs the same
  * commit-msg hook as `change-control install-hook`. The hook runs a copy of
- * the bundled CLI kept in the extension's global storage, a path that stays
- * valid across extension updates (the copy is refreshed on activation).
+ * the hook's entry (hook.js and hook-lint.js, beside a copy of the bundled
+ * CLI) kept in the extension's global storage, a path that stays valid
+ * across extension updates (the copies are refreshed on activation).
  */
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -15,6 +16,8 @@ import { installCommitMsgHook } from '../../git/hooks';
 import { copyIfDifferent } from './hookCliCopy';
 
 const CLI_COPY = 'change-control-cli.js';
+/** The hook's own entry and linter (out/hook.js, out/hook-lint.js), copied under the same names: hook.js loads hook-lint.js beside it. */
+const HOOK_FILES = ['hook.js', 'hook-lint.js'];
 
 /** Where the hook's copy of the CLI lives. */
 export function hookCliPath(context: vscode.ExtensionContext): string {
@@ -26,6 +29,7 @@ export async function refreshHookCli(context: vscode.ExtensionContext, onlyIfPre
   const target = hookCliPath(context);
   if (onlyIfPresent && !(await isFile(target))) return target;
   await copyIfDifferent(path.join(context.extensionPath, 'out', 'cli.js'), target);
+  for (const file of HOOK_FILES) await copyIfDifferent(path.join(context.extensionPath, 'out', file), path.join(path.dirname(target), file));
   return target;
 }
 
@@ -57,7 +61,7 @@ export async function installHookCommand(
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       // No install-time node fallback: process.execPath here is VS Code's Electron, not node.
-      const result = await installCommitMsgHook(root, { cliPath, force });
+      const result = await installCommitMsgHook(root, { cliPath, hookPath: path.join(path.dirname(cliPath), HOOK_FILES[0]!), force });
       logger.info(`commit-msg hook ${result.action} at ${result.hookPath}${result.backupPath ? ` (previous hook kept as ${result.backupPath})` : ''}`);
       const backup = result.backupPath ? ` The previous hook is kept as ${path.basename(result.backupPath)}.` : '';
       await vscode.window.showInformationMessage(

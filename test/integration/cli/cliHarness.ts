@@ -30,9 +30,25 @@ export function removeDir(dir: string | undefined): void {
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
-/** Bundle src/cli/main.ts the way scripts/build.mjs does; returns the cli.js path. */
+/**
+ * Bundle src/cli/main.ts the way scripts/build.mjs does, and the hook's
+ * hook.js and hook-lint.js beside it (install-hook then installs a hook
+ * that runs them); returns the cli.js path.
+ */
 export async function buildCli(outDir: string): Promise<string> {
   const outfile = path.join(outDir, 'cli.js');
+  await esbuild.build({
+    entryPoints: { hook: path.join(ROOT, 'src/cli/hook/loader.ts'), 'hook-lint': path.join(ROOT, 'src/cli/hook/main.ts') },
+    outdir: outDir,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    mainFields: ['module', 'main'],
+    logLevel: 'error',
+    define: { __VERSION__: '"0.0.0-test"' },
+  });
   await esbuild.build({
     entryPoints: [path.join(ROOT, 'src/cli/main.ts')],
     outfile,

@@ -57,7 +57,7 @@ describe('commit-msg hook (real git)', function () {
     const hook = path.join(repo, '.githooks', 'commit-msg');
     const first = readFileSync(hook, 'utf8');
     assert.ok(first.includes(HOOK_MARKER));
-    assert.ok(first.includes(cli), 'the hook runs the CLI by its absolute path');
+    assert.ok(first.includes(path.join(path.dirname(cli), 'hook.js')), 'the hook runs hook.js beside the CLI by its absolute path');
     const again = run('node', [cli, 'install-hook'], repo);
     assert.equal(again.status, 0);
     assert.match(again.stdout, /Already up to date/);

@@ -13,6 +13,14 @@ describe('commit-msg hook script', () => {
     assert.doesNotMatch(hookScript({ cliPath: '/c.js' }), /\[ -x/, 'no fallback without an install-time node');
   });
 
+  it('runs hook.js on the message file when it is given, and says when it is missing', () => {
+    const script = hookScript({ cliPath: '/opt/cc/out/cli.js', hookPath: '/opt/cc/out/hook.js' });
+    assert.match(script, /^CC_CLI='\/opt\/cc\/out\/hook\.js'$/m);
+    assert.match(script, /^"\$CC_NODE" "\$CC_CLI" "\$1"$/m);
+    assert.doesNotMatch(script, /lint --hook/);
+    assert.match(script, /if \[ ! -f "\$CC_CLI" \]/);
+  });
+
   it('quotes paths with spaces and quotes for the shell', () => {
     assert.equal(shellQuote("/a b/it's.js"), `'/a b/it'\\''s.js'`);
     assert.match(hookScript({ cliPath: "/x y/it's/cli.js" }), /CC_CLI='\/x y\/it'\\''s\/cli\.js'/);

@@ -1,0 +1,99 @@
+/**
+ * The installed hook runs out/hook.js (the lint-only bundle through V8's
+ * code cache), not the whole CLI: same findings and exit codes as
+ * `lint --hook`, a cache that is written once and never trusted when
+ * corrupt, and the policy memo that keeps zod out of later commits.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { buildCli, git, makeRepo, removeDir, run, tempDir } from '../cli/cliHarness';
+
+describe('commit-msg hook entry hook.js (real git)', function () {
+  this.timeout(60_000);
+  let work: string;
+  let cli: string;
+  let bin: string;
+  let repo: string;
+  let n = 0;
+
+  before(async () => {
+    work = tempDir('cc-hook-entry-');
+    bin = path.join(work, 'bin');
+    cli = await buildCli(bin);
+  });
+  after(() => removeDir(work));
+  beforeEach(() => {
+    repo = path.join(work, `repo-${++n}`);
+    mkdirSync(repo);
+    makeRepo(repo);
+    for (const f of ['hook-lint.js.cache', 'hook-lint.js.policies.json']) rmSync(path.join(bin, f), { force: true });
+  });
+
+  const commit = (message: string) => run('git', ['commit', '--allow-empty', '-m', message], repo);
+  const said = (r: { stdout: string; stderr: string }) => r.stdout + r.stderr;
+
+  it('installs a hook that runs hook.js beside cli.js, and writes its caches on the first commit', () => {
+    const install = run('node', [cli, 'install-hook'], repo);
+    assert.equal(install.status, 0, install.stderr);
+    assert.match(install.stdout, /runs .*hook\.js\)/);
+    assert.match(readFileSync(path.join(repo, '.git/hooks/commit-msg'), 'utf8'), /hook\.js' *\n/);
+    const rejected = commit('Added x');
+    assert.equal(rejected.status, 1, said(rejected));
+    assert.match(said(rejected), /error present-tense: /);
+    assert.match(said(rejected), /git commit -e -F/);
+    assert.ok(existsSync(path.join(bin, 'hook-lint.js.cache')), 'the code cache is written');
+    assert.ok(existsSync(path.join(bin, 'hook-lint.js.policies.json')), 'the policy memo is written');
+    assert.equal(commit('Add x').status, 0);
+  });
+
+  it('prints exactly what lint --hook prints, with a cache, a corrupt cache and none', () => {
+    const file = path.join(work, `msg-${n}.txt`);
+    writeFileSync(file, 'Added a subject line that goes on and on well past the seventy-two columns\nno blank line\n');
+    const hook = path.join(bin, 'hook.js');
+    const expected = run('node', [cli, 'lint', '--hook', file], repo);
+    assert.equal(expected.status, 1);
+    const cache = path.join(bin, 'hook-lint.js.cache');
+    const first = run('node', [hook, file], repo);
+    assert.ok(existsSync(cache));
+    const cached = run('node', [hook, file], repo);
+    const bytes = readFileSync(cache);
+    bytes[bytes.length - 100] ^= 0xff;
+    writeFileSync(cache, bytes);
+    const corrupt = run('node', [hook, file], repo);
+    assert.notDeepEqual(readFileSync(cache), bytes, 'the corrupt cache was rewritten');
+    for (const r of [first, cached, corrupt]) {
+      assert.equal(r.status, expected.status, said(r));
+      assert.equal(r.stdout, expected.stdout);
+      assert.equal(r.stderr, expected.stderr);
+    }
+  });
+
+  it('reports an invalid policy like lint (exit 2), every time (the memo keeps the problems), and follows an edit', () => {
+    mkdirSync(path.join(repo, '.github'));
+    const policy = path.join(repo, '.github', 'change-control.json');
+    writeFileSync(policy, '{ "commit": { "subjectMaxLength": 5, "requireTicket": true } }');
+    assert.equal(run('node', [cli, 'install-hook'], repo).status, 0);
+    for (let i = 0; i < 2; i++) {
+      const r = commit('Add x (#1)');
+      assert.notEqual(r.status, 0, said(r));
+      assert.match(said(r), /\.github\/change-control\.json:1:\d+: error policy: /);
+      assert.match(said(r), /no message was checked/);
+    }
+    const direct = run('node', [path.join(bin, 'hook.js'), '.git/COMMIT_EDITMSG'], repo);
+    assert.equal(direct.status, 2, 'an invalid policy is exit 2, as for lint');
+    writeFileSync(policy, '{ "commit": { "requireTicket": true } }');
+    assert.match(said(commit('Add x')), /error ticket-reference: /);
+    assert.equal(commit('Add x (#1)').status, 0);
+    assert.equal(git(repo, 'log', '-1', '--format=%s').trim(), 'Add x (#1)');
+  });
+
+  it('fails with exit 2 and a clear message outside its usage', () => {
+    const r = run('node', [path.join(bin, 'hook.js')], repo);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /give the message file/);
+    const missing = run('node', [path.join(bin, 'hook.js'), path.join(work, 'nope.txt')], repo);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /cannot read .*nope\.txt/);
+  });
+});
