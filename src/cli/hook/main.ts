@@ -67,13 +67,21 @@ async function hookPolicy(root: string | undefined, io: CliIo, memo: PolicyMemoO
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
   }
-  const parsed = await memoisedPolicy(text, memo, parsePolicyText);
+  let parsed = await memoisedPolicy(text, memo, parsePolicyText);
+  // A policy that extends another depends on more than its own text: read the whole chain, never from the memo.
+  if (root && parsed.policy.extends !== undefined) parsed = await loadExtendingPolicy(root);
   if (parsed.problems.length === 0 || !file) return parsed.policy;
   const shown = path.relative(io.cwd, file) || file;
   stderr(formatPolicyProblems(shown, parsed.problems));
   throw new ChangeControlError('policy.invalid', `fix the policy file ${shown}; no message was checked.`, {
     detail: { file: shown, problems: parsed.problems.length },
   });
+}
+
+/** The policy with what it extends (git/policyFile, loaded only for such a policy). */
+async function loadExtendingPolicy(root: string): Promise<ParsedPolicy> {
+  const { loadPolicyFile } = await import('../../git/policyFile');
+  return loadPolicyFile(root);
 }
 
 /** The policy parser and zod, loaded only on a memo miss (the bundler keeps them out of start-up). */

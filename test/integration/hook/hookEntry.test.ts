@@ -96,4 +96,20 @@ describe('commit-msg hook entry hook.js (real git)', function () {
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /cannot read .*nope\.txt/);
   });
+
+  it('applies what the policy extends, and follows an edit of the extended file (no memo for it)', () => {
+    mkdirSync(path.join(repo, '.github'), { recursive: true });
+    mkdirSync(path.join(repo, 'policies'), { recursive: true });
+    writeFileSync(path.join(repo, '.github/change-control.json'), JSON.stringify({ extends: 'policies/org.json' }));
+    writeFileSync(path.join(repo, 'policies/org.json'), JSON.stringify({ commit: { subjectMaxLength: 30 } }));
+    const hook = path.join(bin, 'hook.js');
+    const file = path.join(work, `msg-${n}.txt`);
+    writeFileSync(file, 'Add a subject longer than thirty columns\n');
+    const strict = run('node', [hook, file], repo);
+    assert.equal(strict.status, 1, said(strict));
+    assert.match(said(strict), /subject-max-length/);
+    writeFileSync(path.join(repo, 'policies/org.json'), JSON.stringify({ commit: { subjectMaxLength: 72 } }));
+    const relaxed = run('node', [hook, file], repo);
+    assert.equal(relaxed.status, 0, `the edited extended policy applies at once\n${said(relaxed)}`);
+  });
 });
