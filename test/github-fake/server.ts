@@ -13,6 +13,7 @@ import { ContractValidator, type MatchedOperation } from './contract';
 import { answerGraphql, GraphqlBudget, githubSchema } from './graphql';
 import { Renderer } from './payloads';
 import { ROUTES, HttpError, errorBody, type RouteResult } from './routes';
+import { loadScenario, readScenario } from './scenario';
 import { FakeState } from './state';
 
 export type Fault =
@@ -91,7 +92,13 @@ export class FakeGitHub {
     return this.baseUrl;
   }
 
-  async start(): Promise<this> {
+  /**
+   * Starts listening. `scenario` (a scenario value or JSON text) or
+   * `scenarioFile` seeds the state first; `vars` fill its `{{name}}` placeholders.
+   */
+  async start(options: { scenario?: unknown; scenarioFile?: string; vars?: Record<string, string> } = {}): Promise<this> {
+    if (options.scenarioFile !== undefined) loadScenario(this.state, readScenario(options.scenarioFile, options.vars));
+    if (options.scenario !== undefined) loadScenario(this.state, options.scenario, options.vars);
     const server = createServer((req, res) => {
       this.handle(req, res).catch((err: unknown) => {
         this.violations.push(`fake GitHub crashed: ${err instanceof Error ? err.stack : String(err)}`);
