@@ -44,6 +44,10 @@ export const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}/commits/{ref}/status'],
   ['post', '/repos/{owner}/{repo}/statuses/{sha}'],
   ['get', '/repos/{owner}/{repo}/commits/{ref}/check-runs'],
+  // The stand-in's sign-off infrastructure (issue 13): GitHub's own rules and team membership.
+  ['get', '/repos/{owner}/{repo}/rules/branches/{branch}'],
+  ['get', '/repos/{owner}/{repo}/branches/{branch}/protection'],
+  ['get', '/orgs/{org}/teams/{team_slug}/memberships/{username}'],
 ];
 
 /** Components the fake uses directly (error bodies for injected faults). */

@@ -2,8 +2,8 @@
 // `npm start`: builds Change Control and opens it in a real VS Code on a demo repository with a
 // change in progress. Desktop VS Code (`code --extensionDevelopmentPath`) when `code` is on PATH,
 // otherwise code-server on 127.0.0.1 (installed once by scripts/setup-vscode-host.sh) with the URL
-// printed. GitHub is a local stand-in (the fake GitHub from test/github-fake, seeded with demo
-// tickets) so every feature works offline. Ctrl-C stops everything this script started.
+// printed. GitHub is a local stand-in (the fake GitHub from test/github-fake, started from
+// test/scenarios/demo.json) so every feature works offline. Ctrl-C stops everything this script started.
 // Flags: --code-server (even when `code` exists), --port=N, --check (start, verify, stop: for CI).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDemoRepo, DEMO_SLUG } from './lib/demoRepo.mjs';
-import { seedDemo, startFakeGitHub } from './lib/fakeGitHub.mjs';
+import { SCENARIOS, startFakeGitHub } from './lib/fakeGitHub.mjs';
 import { startGitHttpServer } from './lib/gitHttpServer.mjs';
 import { installVsix, startCodeServer } from './run-vscode-tests.mjs';
 
@@ -43,9 +43,9 @@ async function main() {
   const gitServer = await startGitHttpServer(path.join(demoRoot, 'git'));
   cleanups.push(() => gitServer.close());
   const { work } = await createDemoRepo(demoRoot, gitServer.url);
-  const github = await startFakeGitHub({ slug: DEMO_SLUG });
+  const github = await startFakeGitHub({ slug: DEMO_SLUG, scenario: SCENARIOS.demo });
   cleanups.push(() => github.close());
-  const seeded = await seedDemo(github, DEMO_SLUG);
+  const seeded = github.description;
   say(`demo repository: ${work} (kept after exit); its remote is served by git http-backend at ${gitServer.url}`);
   say(`GitHub is a LOCAL STAND-IN at ${github.url}, not github.com; seeded: ${seeded}`);
   const env = { CHANGE_CONTROL_GITHUB_API_URL: github.url };

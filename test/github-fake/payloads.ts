@@ -6,7 +6,7 @@
  */
 import type { components } from '@octokit/openapi-types';
 import subset from './openapi/api.github.com.subset.json';
-import type { FakeCheckRun, FakeComment, FakeCommit, FakeEvent, FakeIssue, FakeLabel, FakePull, FakeRepo, FakeReview, FakeState, FakeStatus } from './state';
+import type { FakeBranchRule, FakeCheckRun, FakeComment, FakeCommit, FakeEvent, FakeIssue, FakeLabel, FakeProtection, FakePull, FakeRepo, FakeReview, FakeState, FakeStatus, FakeTeam } from './state';
 
 type S = components['schemas'];
 /** Parsed example templates, by URL + name + pick (payload building is hot: once per request). */
@@ -41,7 +41,7 @@ export class Renderer {
       ...base, login, id: u.id, node_id: nodeId('U', u.id), url, html_url: `${this.url}/${login}`, avatar_url: `${this.url}/avatars/${login}`,
       followers_url: `${url}/followers`, following_url: `${url}/following{/other_user}`, gists_url: `${url}/gists{/gist_id}`,
       starred_url: `${url}/starred{/owner}{/repo}`, subscriptions_url: `${url}/subscriptions`, organizations_url: `${url}/orgs`,
-      repos_url: `${url}/repos`, events_url: `${url}/events{/privacy}`, received_events_url: `${url}/received_events`, type: 'User', site_admin: false,
+      repos_url: `${url}/repos`, events_url: `${url}/events{/privacy}`, received_events_url: `${url}/received_events`, type: isBot(login) ? 'Bot' : 'User', site_admin: false,
     };
   }
 
@@ -219,6 +219,38 @@ export class Renderer {
       output: { title: r.name, summary: r.conclusion ?? r.status, text: null, annotations_count: 0, annotations_url: `${this.repoUrl(repo)}/check-runs/${r.id}/annotations` },
     };
   }
+
+  /** One active rule as `GET /rules/branches/{branch}` lists it. */
+  branchRule(r: FakeBranchRule): S['repository-rule-detailed'] {
+    return { type: r.type, ...(r.parameters ? { parameters: r.parameters } : {}), ruleset_source_type: r.sourceType, ruleset_source: r.source, ruleset_id: r.rulesetId } as S['repository-rule-detailed'];
+  }
+
+  /** Classic branch protection in GitHub's shape (settings that are off are omitted or `enabled: false`, as GitHub does). */
+  protection(repo: FakeRepo, branch: string, p: FakeProtection): S['branch-protection'] {
+    const url = `${this.repoUrl(repo)}/branches/${encodeURIComponent(branch)}/protection`;
+    const enabled = (on: boolean) => ({ enabled: on });
+    return {
+      url,
+      ...(p.requiredStatusChecks ? { required_status_checks: { url: `${url}/required_status_checks`, contexts: p.requiredStatusChecks, contexts_url: `${url}/required_status_checks/contexts`, checks: p.requiredStatusChecks.map((context) => ({ context, app_id: null })), strict: p.strict } } : {}),
+      enforce_admins: { url: `${url}/enforce_admins`, enabled: p.enforceAdmins },
+      ...(p.requiredApprovingReviewCount !== null ? { required_pull_request_reviews: {
+        url: `${url}/required_pull_request_reviews`, dismiss_stale_reviews: p.dismissStaleReviews, require_code_owner_reviews: p.requireCodeOwnerReviews,
+        required_approving_review_count: p.requiredApprovingReviewCount, require_last_push_approval: p.requireLastPushApproval,
+      } } : {}),
+      required_linear_history: enabled(p.requiredLinearHistory), allow_force_pushes: enabled(p.allowForcePushes), allow_deletions: enabled(p.allowDeletions),
+      block_creations: enabled(false), required_conversation_resolution: enabled(p.requiredConversationResolution), lock_branch: enabled(false), allow_fork_syncing: enabled(false),
+      required_signatures: { url: `${url}/required_signatures`, enabled: false },
+    };
+  }
+
+  teamMembership(team: FakeTeam, login: string, m: { role: 'member' | 'maintainer'; state: 'active' | 'pending' }): S['team-membership'] {
+    return { url: `${this.url}/orgs/${team.org}/teams/${team.slug}/memberships/${login}`, role: m.role, state: m.state };
+  }
+}
+
+/** Logins GitHub gives to apps (`github-actions[bot]`) are Bot accounts. */
+export function isBot(login: string): boolean {
+  return login.endsWith('[bot]');
 }
 
 /** GitHub's combined state: failure/error wins, then pending, success only when all succeed. */

@@ -262,6 +262,26 @@ export const ROUTES: Record<string, Handler> = {
     });
     return { status: 201, body: ctx.render.createdStatus(repo, status, ctx.state.viewer) };
   },
+  'GET /repos/{owner}/{repo}/rules/branches/{branch}': (ctx) => {
+    const repo = repoOf(ctx);
+    return paginate(ctx, (repo.branchRules.get(ctx.params.branch ?? '') ?? []).map((r) => ctx.render.branchRule(r)));
+  },
+  'GET /repos/{owner}/{repo}/branches/{branch}/protection': (ctx) => {
+    const repo = repoOf(ctx);
+    const branch = ctx.params.branch ?? '';
+    const protection = repo.protection.get(branch);
+    if (protection === 'forbidden') throw new HttpError(403, 'Resource not accessible by personal access token');
+    if (!protection) throw new HttpError(404, 'Branch not protected');
+    return { status: 200, body: ctx.render.protection(repo, branch, protection) };
+  },
+  'GET /orgs/{org}/teams/{team_slug}/memberships/{username}': (ctx) => {
+    const team = ctx.state.teams.get(`${ctx.params.org}/${ctx.params.team_slug}`.toLowerCase());
+    if (team?.access === 'forbidden') throw new HttpError(403, 'Resource not accessible by personal access token');
+    const login = ctx.params.username ?? '';
+    const membership = team?.members.get(login.toLowerCase());
+    if (!team || !membership) throw new HttpError(404, 'Not Found');
+    return { status: 200, body: ctx.render.teamMembership(team, login, membership) };
+  },
   'GET /repos/{owner}/{repo}/commits/{ref}/check-runs': (ctx) => {
     const repo = repoOf(ctx);
     const ref = ctx.params.ref ?? '';

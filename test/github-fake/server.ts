@@ -10,8 +10,10 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { ContractValidator, type MatchedOperation } from './contract';
+import { answerGraphql, GraphqlBudget, githubSchema } from './graphql';
 import { Renderer } from './payloads';
 import { ROUTES, HttpError, errorBody, type RouteResult } from './routes';
+import { loadScenario, readScenario } from './scenario';
 import { FakeState } from './state';
 
 export type Fault =
@@ -64,6 +66,8 @@ export class FakeGitHub {
   private server: Server | undefined;
   private baseUrl = '';
   private rateRemaining = 5000;
+  /** GraphQL's own rate limit (points, spent by each query's cost). */
+  readonly graphqlBudget = new GraphqlBudget();
 
   private readonly port: number;
 
@@ -78,6 +82,7 @@ export class FakeGitHub {
   static warmUp(): number {
     const started = performance.now();
     (sharedValidator ??= new ContractValidator()).warmUp();
+    githubSchema();
     return performance.now() - started;
   }
 
@@ -87,7 +92,13 @@ export class FakeGitHub {
     return this.baseUrl;
   }
 
-  async start(): Promise<this> {
+  /**
+   * Starts listening. `scenario` (a scenario value or JSON text) or
+   * `scenarioFile` seeds the state first; `vars` fill its `{{name}}` placeholders.
+   */
+  async start(options: { scenario?: unknown; scenarioFile?: string; vars?: Record<string, string> } = {}): Promise<this> {
+    if (options.scenarioFile !== undefined) loadScenario(this.state, readScenario(options.scenarioFile, options.vars));
+    if (options.scenario !== undefined) loadScenario(this.state, options.scenario, options.vars);
     const server = createServer((req, res) => {
       this.handle(req, res).catch((err: unknown) => {
         this.violations.push(`fake GitHub crashed: ${err instanceof Error ? err.stack : String(err)}`);
@@ -141,6 +152,7 @@ export class FakeGitHub {
     const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
     const raw = await readBody(req);
     this.counters.total++;
+    if (url.pathname === '/graphql' || url.pathname === '/api/graphql') return this.graphql(req, res, method, raw);
     const match = this.validator.match(method, path);
     const routeKey = match ? `${method} ${match.template}` : `${method} ${path}`;
     this.counters.byRoute[routeKey] = (this.counters.byRoute[routeKey] ?? 0) + 1;
@@ -193,6 +205,44 @@ export class FakeGitHub {
     return this.send(req, res, match, result, path);
   }
 
+  /** `POST /graphql`: every query validated against GitHub's schema; faults apply with path `/graphql`. */
+  private graphql(req: IncomingMessage, res: ServerResponse, method: string, raw: string): void {
+    const path = '/graphql';
+    this.counters.byRoute[`${method} ${path}`] = (this.counters.byRoute[`${method} ${path}`] ?? 0) + 1;
+    if (method !== 'POST') {
+      this.violations.push(`${method} /graphql: GitHub's GraphQL API answers POST only`);
+      return this.send(req, res, undefined, { status: 404, body: errorBody(404, 'Not Found') }, path);
+    }
+    const fault = this.takeFault(method, path);
+    if (fault?.kind === 'reset' || fault?.kind === 'hang') {
+      this.requests.push({ method, path, status: fault.kind });
+      if (fault.kind === 'reset') req.socket.destroy();
+      return;
+    }
+    if (fault && fault.kind !== 'linkLoop') return this.send(req, res, undefined, this.faultResult(fault), path);
+    const viewer = this.authenticate(req);
+    if (typeof viewer !== 'string') {
+      return this.send(req, res, undefined, { status: 401, body: { message: 'This endpoint requires you to be authenticated.', documentation_url: 'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql' } }, path);
+    }
+    let body: unknown;
+    try {
+      body = raw.length > 0 ? JSON.parse(raw) : undefined;
+    } catch {
+      this.violations.push('POST /graphql request: body is not JSON');
+      return this.send(req, res, undefined, { status: 400, body: { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/graphql' } }, path);
+    }
+    const validating = performance.now();
+    const answer = answerGraphql(body, viewer, this.state, this.baseUrl, this.graphqlBudget);
+    this.timing.validationMs += performance.now() - validating;
+    this.violations.push(...answer.violations);
+    this.graphqlBudget.used += answer.cost;
+    const budget = this.graphqlBudget;
+    return this.send(req, res, undefined, { status: answer.status, body: answer.body, headers: {
+      'x-ratelimit-limit': String(budget.limit), 'x-ratelimit-remaining': String(budget.remaining), 'x-ratelimit-used': String(budget.used),
+      'x-ratelimit-reset': String(Math.floor(Date.parse(budget.resetAt) / 1000)), 'x-ratelimit-resource': 'graphql',
+    } }, path);
+  }
+
   private authenticate(req: IncomingMessage): string | RouteResult {
     const header = req.headers.authorization ?? '';
     const token = /^(?:token|bearer)\s+(.+)$/i.exec(header)?.[1];
@@ -237,7 +287,7 @@ export class FakeGitHub {
       }
     }
     // GitHub does not count 304s against the rate limit.
-    if (status !== 304 && this.rateRemaining > 0) this.rateRemaining--;
+    if (status !== 304 && this.rateRemaining > 0 && result.headers?.['x-ratelimit-resource'] !== 'graphql') this.rateRemaining--;
     if (match) {
       const validating = performance.now();
       this.violations.push(...this.validator.validateResponse(match, status, text === '' ? undefined : (JSON.parse(text) as unknown)));

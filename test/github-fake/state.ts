@@ -12,6 +12,29 @@ export type CheckStatus = 'queued' | 'in_progress' | 'completed';
 export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required';
 
 export interface FakeUser { login: string; id: number }
+/** One comment of a review thread (the first one opens it). */
+export interface FakeReviewComment { id: number; user: string; body: string; createdAt: string; updatedAt: string }
+/** A pull request review thread (GraphQL `PullRequestReviewThread`: REST has no resolved state). */
+export interface FakeReviewThread {
+  id: number; path: string; line: number | null; originalLine: number | null; startLine: number | null; diffSide: 'LEFT' | 'RIGHT';
+  isResolved: boolean; isOutdated: boolean; resolvedBy: string | null; resolvedAt: string | null; commitId: string;
+  comments: FakeReviewComment[];
+}
+/** A team (`org/slug`) and its members (login → role and state). */
+export interface FakeTeam {
+  org: string; slug: string;
+  members: Map<string, { role: 'member' | 'maintainer'; state: 'active' | 'pending' }>;
+  /** `forbidden`: membership reads answer 403 (the token cannot read the organization's teams). */
+  access: 'ok' | 'forbidden';
+}
+/** An active rule on a branch, as `GET /rules/branches/{branch}` lists it (GitHub's `type` + `parameters`). */
+export interface FakeBranchRule { type: string; parameters?: Record<string, unknown>; rulesetId: number; source: string; sourceType: 'Repository' | 'Organization' }
+/** Classic branch protection, the settings Change Control compares with its policy. */
+export interface FakeProtection {
+  requiredApprovingReviewCount: number | null; dismissStaleReviews: boolean; requireCodeOwnerReviews: boolean; requireLastPushApproval: boolean;
+  requiredStatusChecks: string[] | null; strict: boolean; enforceAdmins: boolean; requiredConversationResolution: boolean;
+  allowForcePushes: boolean; allowDeletions: boolean; requiredLinearHistory: boolean;
+}
 export interface FakeLabel { id: number; name: string; color: string; description: string | null }
 export interface FakeComment { id: number; body: string; user: string; createdAt: string; updatedAt: string }
 export interface FakeEvent { id: number; event: 'labeled' | 'unlabeled'; label: string; actor: string; createdAt: string }
@@ -30,6 +53,7 @@ export interface FakePull {
   user: string; createdAt: string; updatedAt: string; closedAt: string | null;
   merged: boolean; mergedAt: string | null; mergedBy: string | null; mergeCommitSha: string | null;
   reviews: FakeReview[]; requestedReviewers: string[]; commits: FakeCommit[]; files: { filename: string; additions: number; deletions: number }[];
+  threads: FakeReviewThread[];
 }
 export interface FakeStatus { id: number; context: string; state: StatusState; description: string | null; targetUrl: string | null; createdAt: string; updatedAt: string }
 export interface FakeCheckRun { id: number; name: string; status: CheckStatus; conclusion: CheckConclusion | null; startedAt: string | null; completedAt: string | null; headSha: string }
@@ -39,6 +63,10 @@ export interface FakeRepo {
   statuses: Map<string, FakeStatus[]>; checkRuns: Map<string, FakeCheckRun[]>;
   /** `base...head` → commits between; absent means one synthetic commit. */
   commitsBetween: Map<string, FakeCommit[]>;
+  /** Branch → its active rules (rulesets). */
+  branchRules: Map<string, FakeBranchRule[]>;
+  /** Branch → classic protection, or `forbidden` (the token cannot read it: 403). Absent: 404 "Branch not protected". */
+  protection: Map<string, FakeProtection | 'forbidden'>;
   nextNumber: number;
 }
 
@@ -52,6 +80,8 @@ export class FakeState {
   readonly tokens = new Map<string, string>();
   readonly users = new Map<string, FakeUser>();
   readonly repos = new Map<string, FakeRepo>();
+  /** `org/slug` (lower case) → team. */
+  readonly teams = new Map<string, FakeTeam>();
   private nextId = 1000;
   private time: number | undefined;
 
@@ -85,7 +115,8 @@ export class FakeState {
     this.addUser(owner);
     const repo: FakeRepo = {
       owner, name, id: this.id(), defaultBranch: options.defaultBranch ?? 'main', private: options.private ?? false,
-      labels: new Map(), issues: new Map(), pulls: new Map(), statuses: new Map(), checkRuns: new Map(), commitsBetween: new Map(), nextNumber: 1,
+      labels: new Map(), issues: new Map(), pulls: new Map(), statuses: new Map(), checkRuns: new Map(), commitsBetween: new Map(),
+      branchRules: new Map(), protection: new Map(), nextNumber: 1,
     };
     this.repos.set(`${owner}/${name}`.toLowerCase(), repo);
     return repo;
@@ -177,7 +208,7 @@ export class FakeState {
       number: issue.number, id: this.id(), title: input.title, body: input.body ?? null, state: 'open', draft: input.draft ?? false,
       head: { ref: headRef, sha: commits.at(-1)?.sha ?? sha(`${headRef}`), owner: headOwner }, base: { ref: base, sha: sha(`${base}`) },
       user: issue.user, createdAt: issue.createdAt, updatedAt: issue.updatedAt, closedAt: null,
-      merged: false, mergedAt: null, mergedBy: null, mergeCommitSha: null, reviews: [], requestedReviewers: [], commits, files: [],
+      merged: false, mergedAt: null, mergedBy: null, mergeCommitSha: null, reviews: [], requestedReviewers: [], commits, files: [], threads: [],
     };
     repo.pulls.set(pull.number, pull);
     return pull;
@@ -233,10 +264,94 @@ export class FakeState {
     return run;
   }
 
+  /** Opens a review thread on a pull request with its first comment (`line` null: a file-level thread). */
+  addReviewThread(fullName: string, number: number, input: { path: string; line?: number | null; body: string; user?: string; outdated?: boolean; commitId?: string; diffSide?: 'LEFT' | 'RIGHT'; startLine?: number | null }): FakeReviewThread {
+    const pull = this.pull(fullName, number);
+    const outdated = input.outdated ?? false;
+    const line = input.line === undefined ? 1 : input.line;
+    const thread: FakeReviewThread = {
+      id: this.id(), path: input.path, line: outdated ? null : line, originalLine: line, startLine: input.startLine ?? null, diffSide: input.diffSide ?? 'RIGHT',
+      isResolved: false, isOutdated: outdated, resolvedBy: null, resolvedAt: null, commitId: input.commitId ?? pull.head.sha, comments: [],
+    };
+    pull.threads.push(thread);
+    this.replyToThread(fullName, number, thread.id, input.body, input.user ?? this.viewer);
+    return thread;
+  }
+
+  replyToThread(fullName: string, number: number, threadId: number, body: string, user = this.viewer): FakeReviewComment {
+    const thread = this.thread(fullName, number, threadId);
+    this.addUser(user);
+    const at = this.now();
+    const comment = { id: this.id(), user, body, createdAt: at, updatedAt: at };
+    thread.comments.push(comment);
+    this.pull(fullName, number).updatedAt = at;
+    return comment;
+  }
+
+  resolveThread(fullName: string, number: number, threadId: number, by = this.viewer): void {
+    const thread = this.thread(fullName, number, threadId);
+    this.addUser(by);
+    Object.assign(thread, { isResolved: true, resolvedBy: by, resolvedAt: this.now() });
+    this.pull(fullName, number).updatedAt = this.now();
+  }
+
+  unresolveThread(fullName: string, number: number, threadId: number): void {
+    Object.assign(this.thread(fullName, number, threadId), { isResolved: false, resolvedBy: null, resolvedAt: null });
+    this.pull(fullName, number).updatedAt = this.now();
+  }
+
+  thread(fullName: string, number: number, threadId: number): FakeReviewThread {
+    const thread = this.pull(fullName, number).threads.find((t) => t.id === threadId);
+    if (!thread) throw new Error(`fake GitHub: no review thread ${threadId} on #${number} in ${fullName}`);
+    return thread;
+  }
+
+  /** Adds `login` to team `org/slug` (created on first use). */
+  addTeamMember(team: string, login: string, options: { role?: 'member' | 'maintainer'; state?: 'active' | 'pending' } = {}): FakeTeam {
+    const t = this.team(team);
+    this.addUser(login);
+    t.members.set(login.toLowerCase(), { role: options.role ?? 'member', state: options.state ?? 'active' });
+    return t;
+  }
+
+  /** The team `org/slug`, created empty on first use. */
+  team(team: string): FakeTeam {
+    const [org, slug] = splitRepo(team);
+    const key = `${org}/${slug}`.toLowerCase();
+    let t = this.teams.get(key);
+    if (!t) {
+      t = { org, slug, members: new Map(), access: 'ok' };
+      this.teams.set(key, t);
+    }
+    return t;
+  }
+
+  /** Sets the active rules of `branch` (replacing earlier ones). */
+  setBranchRules(fullName: string, branch: string, rules: { type: string; parameters?: Record<string, unknown> }[], source: { sourceType?: 'Repository' | 'Organization'; source?: string } = {}): void {
+    const repo = this.repo(fullName);
+    const rulesetId = this.id();
+    repo.branchRules.set(branch, rules.map((r) => ({ ...r, rulesetId, sourceType: source.sourceType ?? 'Repository', source: source.source ?? `${repo.owner}/${repo.name}` })));
+  }
+
+  /** Sets classic branch protection (`forbidden`: reading it answers 403; undefined: not protected). */
+  setProtection(fullName: string, branch: string, protection: Partial<FakeProtection> | 'forbidden' | undefined): void {
+    const repo = this.repo(fullName);
+    if (protection === undefined) repo.protection.delete(branch);
+    else if (protection === 'forbidden') repo.protection.set(branch, 'forbidden');
+    else repo.protection.set(branch, { ...NO_PROTECTION, ...protection });
+  }
+
   commit(message: string, author = this.viewer): FakeCommit {
     return { sha: sha(`${message} ${this.nextId++}`), message, author, date: this.now() };
   }
 }
+
+/** Protection with every setting off: what `setProtection` fills in. */
+export const NO_PROTECTION: FakeProtection = {
+  requiredApprovingReviewCount: null, dismissStaleReviews: false, requireCodeOwnerReviews: false, requireLastPushApproval: false,
+  requiredStatusChecks: null, strict: false, enforceAdmins: false, requiredConversationResolution: false,
+  allowForcePushes: false, allowDeletions: false, requiredLinearHistory: false,
+};
 
 export function sha(text: string): string {
   return createHash('sha1').update(text).digest('hex');

@@ -1,8 +1,9 @@
 /**
  * A change in a throw-away repository plus its pull request on the fake
  * GitHub: feature branch pushed to a bare "origin", ticket linked in git
- * config, a test for the changed source, one approval, green checks and
- * the ticket's back-link comment. Tests then make it worse.
+ * config, a test for the changed source, and, from
+ * test/scenarios/sidebar-change.json, one approval, green checks and the
+ * ticket's back-link comment. Tests then make it worse.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,8 @@ import { tempDir, testEnv } from '../cli/cliHarness';
 
 export const REPO = 'acme/app';
 export const BRANCH = 'feature/1-audit-log';
+/** The pull request, ticket, review and checks of this change (acme/app #1 and #2). */
+export const SCENARIO = path.join(__dirname, '../../scenarios/sidebar-change.json');
 
 export interface ChangeFixture {
   dir: string;
@@ -67,17 +70,9 @@ export async function makeChange(files: ChangeFiles = {}): Promise<ChangeFixture
   git(root, 'remote', 'set-url', 'origin', `https://github.com/${REPO}.git`);
   const headSha = git(root, 'rev-parse', 'HEAD');
 
-  const fake = await new FakeGitHub().start();
-  const s = fake.state;
-  s.addRepo(REPO);
-  s.addLabel(REPO, 'Approved');
-  s.addIssue(REPO, { title: 'Export the audit log', labels: ['Approved'], assignees: ['octocat'] });
-  const pr = s.addPull(REPO, { head: BRANCH, title: 'Add the audit log export (#1)', commits: [{ sha: headSha, message: 'Add the audit log export', author: 'octocat', date: s.now() }] });
-  pr.base.sha = baseSha;
+  // The GitHub side comes from a scenario file; the fixture adds the files this change touches.
+  const fake = await new FakeGitHub().start({ scenarioFile: SCENARIO, vars: { headSha, baseSha } });
+  const pr = fake.state.pull(REPO, 2);
   pr.files = Object.keys({ 'src/audit.ts': 1, 'test/audit.test.ts': 1, ...files.branch }).map((filename) => ({ filename, additions: 1, deletions: 0 }));
-  s.addReview(REPO, pr.number, { user: 'erin', state: 'APPROVED' });
-  s.addCheckRun(REPO, headSha, { name: 'build', conclusion: 'success' });
-  s.setStatus(REPO, headSha, { context: 'ci/lint', state: 'success', targetUrl: 'https://ci.example/lint' });
-  s.addComment(REPO, 1, `Pull request: #${pr.number}`);
   return { dir, root, headSha, baseSha, prNumber: pr.number, fake };
 }
