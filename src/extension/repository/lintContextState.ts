@@ -11,14 +11,13 @@
  * before a newer one is dropped when it ends, so it never overwrites the
  * newer result.
  */
-import { workspacePolicyOptions } from '../policy/workspacePolicyOptions';
 import type { LintContext } from '../../core/commitMessage/types';
 import { describeWithheld, withoutRepositoryPatterns } from '../../core/patterns/restrictedPolicy';
 import { applyOverrides, type PolicyOverrides } from '../../core/policy/effectivePolicy';
 import { defaultPolicy, type Policy } from '../../core/policy/schema';
 import type { Logger } from '../../core/ports';
 import { DEFAULT_COMMENT_CHAR, readBranchTicket, readCommentCharSetting, resolveCommentChar } from '../../git/commits';
-import { loadPolicyFile } from '../../git/policyFile';
+import { loadWorkspacePolicyFile } from '../policy/loadEffectivePolicy';
 
 export interface LintContextDeps {
   logger: Logger;
@@ -134,7 +133,7 @@ export class LintContextState {
 
 /** The policy file, and (trusted only) git's comment character and the branch's ticket. */
 export async function readLintContext(root: string, deps: LintContextDeps): Promise<LintContextRead> {
-  const loaded = await loadPolicyFile(root, workspacePolicyOptions());
+  const loaded = await loadWorkspacePolicyFile(root);
   if (loaded.problems.length > 0) {
     deps.logger.warn(`${loaded.file} has ${loaded.problems.length} problem(s); their defaults apply.`);
   }
