@@ -15,11 +15,10 @@ import { loadGoverningPolicy, loadPolicyFile, type LoadedPolicy } from '../../gi
 import { readSettings } from '../settings';
 
 /**
- * The working tree's policy file as the repository wrote it, under the
- * workspace's trust (an untrusted one follows no `extends` it cannot
- * vouch for). Callers that keep the settings' overrides apart (the lint
- * context re-applies them when settings change) use this; every other
- * caller uses loadEffectivePolicy.
+ * The working tree's policy file as the repository wrote it, read under
+ * the workspace's trust (an untrusted one follows no `extends` it cannot
+ * vouch for). The lint context does this same read itself, because it
+ * re-applies the overrides whenever the settings change.
  */
 export function loadWorkspacePolicyFile(root: string): Promise<LoadedPolicy> {
   return loadPolicyFile(root, workspacePolicyOptions());

@@ -17,7 +17,7 @@ import { applyOverrides, type PolicyOverrides } from '../../core/policy/effectiv
 import { defaultPolicy, type Policy } from '../../core/policy/schema';
 import type { Logger } from '../../core/ports';
 import { DEFAULT_COMMENT_CHAR, readBranchTicket, readCommentCharSetting, resolveCommentChar } from '../../git/commits';
-import { loadWorkspacePolicyFile } from '../policy/loadEffectivePolicy';
+import { loadPolicyFile } from '../../git/policyFile';
 
 export interface LintContextDeps {
   logger: Logger;
@@ -133,7 +133,7 @@ export class LintContextState {
 
 /** The policy file, and (trusted only) git's comment character and the branch's ticket. */
 export async function readLintContext(root: string, deps: LintContextDeps): Promise<LintContextRead> {
-  const loaded = await loadWorkspacePolicyFile(root);
+  const loaded = await loadPolicyFile(root, { trusted: deps.isTrusted() });
   if (loaded.problems.length > 0) {
     deps.logger.warn(`${loaded.file} has ${loaded.problems.length} problem(s); their defaults apply.`);
   }
