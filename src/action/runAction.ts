@@ -16,9 +16,9 @@ import { ChangeControlError, describeError, isChangeControlError } from '../core
 import { SecretRegistry } from '../core/redact';
 import { findTicketId } from '../app/evidence';
 import { commitExists, openGit } from '../git/git';
-import { judgePullRequest, type PullRequestVerdict } from '../cli/commands/verify';
-import { loadPolicyFor, requireWorkTree } from '../cli/context';
-import { commandDeadline, connectCli } from '../cli/github';
+import { judgePullRequest, type PullRequestVerdict } from '../app/verifyPullRequest';
+import { gatePolicyFor, loadPolicyFor, requireWorkTree } from '../cli/context';
+import { commandDeadline, connectCli, withinCommandBound } from '../cli/github';
 import { evidenceCommand } from '../cli/commands/evidence';
 import { lintCommand } from '../cli/commands/lint';
 import { EXIT, type CliIo } from '../cli/io';
@@ -103,13 +103,20 @@ async function setUp(io: ActionIo, secrets: SecretRegistry, summary: string[], o
 async function verify(ctx: Context): Promise<number> {
   const pr = pullRequestNumber(ctx);
   const root = await requireWorkTree(ctx.cliIo, 'verify', 'check out the repository first (actions/checkout with fetch-depth: 0).');
-  const verdict = await judgePullRequest(ctx.cliIo, root, { pr, remote: 'origin' }, ctx.token, ctx.secrets);
+  const verdict = await judge(ctx, root, pr);
   report(ctx, pr, verdict);
   const headSha = verdict.headSha ?? (ctx.event.kind === 'pullRequest' ? ctx.event.headSha : undefined);
   if (headSha) await postStatus(ctx, root, headSha, verdict);
   ctx.outputs.ready = String(verdict.readiness.ready);
   ctx.outputs.blockers = JSON.stringify(verdict.readiness.blockers);
   return verdict.readiness.ready ? EXIT.ok : EXIT.failed;
+}
+
+/** The verify use case on pull request `pr`, under a deadline of its own (as `change-control verify`). */
+async function judge(ctx: Context, root: string, pr: number): Promise<PullRequestVerdict> {
+  const github = await connectCli(ctx.cliIo, { root, remote: 'origin', token: ctx.token, secrets: ctx.secrets, deadline: commandDeadline(ctx.cliIo.env), tuning: { requestTimeoutMs: 15_000 } });
+  return withinCommandBound(() => [`pull request #${pr} not judged`], () =>
+    judgePullRequest({ root, github, number: pr, policyFor: gatePolicyFor(ctx.cliIo, root, 'origin'), env: ctx.cliIo.env }));
 }
 
 /** An approver labelled (or unlabelled) ticket #N: judge each open pull request of it again. */
@@ -126,7 +133,7 @@ async function onTicketLabel(ctx: Context): Promise<number> {
   const blocked: string[] = [];
   for (const p of mine) {
     await fetchHead(root, p.number, p.head.ref, p.head.sha);
-    const verdict = await judgePullRequest(ctx.cliIo, root, { pr: p.number, remote: 'origin' }, ctx.token, ctx.secrets);
+    const verdict = await judge(ctx, root, p.number);
     report(ctx, p.number, verdict);
     await postStatus(ctx, root, verdict.headSha ?? p.head.sha, verdict, github.octokit, github.repo);
     if (!verdict.readiness.ready) blocked.push(`#${p.number}`);

@@ -1,24 +1,18 @@
 /**
- * The GitHub half of the change snapshot: the branch's pull request, its
- * reviews and requested reviewers, the head commit's combined status and
- * check runs, and the ticket (issue) with its comments for the back-link.
- *
- * Every refresh sends the same GET requests with the same parameters, so
- * the shared client's ETag cache answers them with 304s when nothing
- * changed (free against GitHub's rate limit). Independent requests run in
- * parallel: a refresh is three round trips at most.
+ * Read Change Status, the use case: the local git state of the branch,
+ * then its pull request (reviews, requested reviewers, the head commit's
+ * statuses and check runs) and its ticket (issue) with the comments for
+ * the back-link. The requests are the adapters' (src/github); this file
+ * decides what is asked and how a failure shows: as a section that says
+ * why, never as a throw. Independent requests run in parallel: a refresh
+ * is three round trips at most.
  */
 import type { Octokit } from '@octokit/rest';
 import {
-  GATE_STATUS_CONTEXT,
   isUnavailable,
   type ChangeSnapshot,
-  type CheckInfo,
   type GitHubSection,
   type PullRequestInfo,
-  type PullRequestSection,
-  type ReviewInfo,
-  type ReviewState,
   type TicketSection,
   type Unavailable,
 } from '../core/changeSnapshot';
@@ -29,7 +23,9 @@ import type { RepoRef, TicketRef } from '../core/ports';
 import { issueToTicket, parseTicketId, sameRepo, trackerRepo } from '../tickets/githubTicketProvider';
 import { readLocalChange } from '../git/branchStatus';
 import type { ChangeShortcuts } from '../git/changes';
-import { isGoneOrMissing, translateGitHubError } from '../github/errors';
+import { translateGitHubError } from '../github/errors';
+import { listIssueComments, readIssue } from '../github/issues';
+import { findBranchPullRequest, readPullRequestSection } from '../github/pullRequestReads';
 
 export interface ChangeStatusInput {
   octokit: Octokit;
@@ -47,16 +43,6 @@ export interface GitHubChangeStatus {
   ticket: TicketSection;
 }
 
-interface IssueData {
-  number: number;
-  title: string;
-  html_url: string;
-  state: string;
-  body?: string | null;
-  labels: (string | { name?: string | null })[];
-  assignees?: ({ login: string } | null)[] | null;
-}
-
 /** Reads the pull request and ticket; GitHub failures become an error section, never a throw. */
 export async function readGitHubChangeStatus(input: ChangeStatusInput): Promise<GitHubChangeStatus> {
   const ticketRef = input.ticketId ? parseTicketId(input.ticketId, trackerRepo(input.repo, input.policy.tracker)) : undefined;
@@ -67,7 +53,7 @@ export async function readGitHubChangeStatus(input: ChangeStatusInput): Promise<
   const repository = `${input.repo.owner}/${input.repo.repo}`;
   if (!pr) return { github: { status: 'ok', repository }, ticket };
   try {
-    const section = await readPullRequestSection(input, pr);
+    const section = await readPullRequestSection(input.octokit, input.repo, pr, input.signal);
     if (ticketResult.status === 'fulfilled' && ticketResult.value.texts) {
       section.ticketBackLink = linksTo(ticketResult.value.texts, input.repo, pr, ticketRef);
     }
@@ -86,108 +72,13 @@ async function findPullRequest(input: ChangeStatusInput): Promise<PullRequestInf
   return input.branch ? findBranchPullRequest(input.octokit, input.repo, input.branch, input.signal) : undefined;
 }
 
-/** The pull request of a branch: the open one, else the most recent. */
-export async function findBranchPullRequest(octokit: Octokit, repo: RepoRef, branch: string, signal?: AbortSignal): Promise<PullRequestInfo | undefined> {
-  const { data } = await octokit.request('GET /repos/{owner}/{repo}/pulls', {
-    owner: repo.owner,
-    repo: repo.repo,
-    head: `${repo.owner}:${branch}`,
-    state: 'all',
-    per_page: 20,
-    request: { signal },
-  });
-  const chosen = data.find((p) => p.state === 'open') ?? data[0];
-  return chosen ? toPullRequestInfo(chosen) : undefined;
-}
-
-interface PullPayload {
-  number: number;
-  title: string;
-  html_url: string;
-  state: string;
-  draft?: boolean;
-  merged_at: string | null;
-  user: { login: string } | null;
-  head: { sha: string };
-}
-
-/** A pull request as GitHub lists or gets it, as the snapshot holds it. */
-export function toPullRequestInfo(p: PullPayload): PullRequestInfo {
-  return { number: p.number, title: p.title, url: p.html_url, state: pullRequestState(p), author: p.user?.login ?? '', headSha: p.head.sha };
-}
-
-export function pullRequestState(p: Pick<PullPayload, 'state' | 'draft' | 'merged_at'>): PullRequestInfo['state'] {
-  return p.merged_at ? 'merged' : p.state === 'closed' ? 'closed' : p.draft ? 'draft' : 'open';
-}
-
-async function readPullRequestSection(input: ChangeStatusInput, pr: PullRequestInfo): Promise<PullRequestSection> {
-  const { octokit, repo, signal } = input;
-  const base = { owner: repo.owner, repo: repo.repo, request: { signal } };
-  const [reviews, requested, status, runs] = await Promise.all([
-    octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...base, pull_number: pr.number, per_page: 100 }),
-    octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', { ...base, pull_number: pr.number }),
-    octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/status', { ...base, ref: pr.headSha, per_page: 100 }),
-    octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...base, ref: pr.headSha, per_page: 100 }),
-  ]);
-  return {
-    pr,
-    reviews: reviews.data.map((r): ReviewInfo => ({
-      id: Number(r.id),
-      author: r.user?.login ?? '',
-      state: (r.state as ReviewState) ?? 'COMMENTED',
-      ...(r.submitted_at ? { submittedAt: r.submitted_at } : {}),
-      url: r.html_url,
-    })),
-    requestedReviewers: [
-      ...requested.data.users.map((u) => u.login),
-      ...requested.data.teams.map((t) => `${repo.owner}/${t.slug}`),
-    ],
-    checks: [
-      // The gate's own earlier verdict is not a check it judges (it would block on itself).
-      ...status.data.statuses.filter((s) => s.context !== GATE_STATUS_CONTEXT).map((s): CheckInfo => ({
-        name: s.context,
-        state: statusCheckState(s.state),
-        ...(s.target_url ? { detailsUrl: s.target_url } : {}),
-        source: 'status',
-        detail: s.state,
-      })),
-      ...runs.data.check_runs.map(checkRunInfo),
-    ],
-  };
-}
-
-/** A commit status's state as a check state: only success passes. */
-export function statusCheckState(state: string): CheckInfo['state'] {
-  return state === 'success' ? 'passed' : state === 'pending' ? 'pending' : 'failed';
-}
-
-/** A check run's state: pending until completed, then neutral and skipped pass as success does. */
-export function checkRunState(run: { status: string; conclusion: string | null }): CheckInfo['state'] {
-  if (run.status !== 'completed') return 'pending';
-  return ['success', 'neutral', 'skipped'].includes(run.conclusion ?? '') ? 'passed' : 'failed';
-}
-
-function checkRunInfo(run: { name: string; status: string; conclusion: string | null; details_url?: string | null; html_url?: string | null }): CheckInfo {
-  const url = run.details_url || run.html_url || undefined;
-  return { name: run.name, state: checkRunState(run), ...(url ? { detailsUrl: url } : {}), source: 'checkRun', detail: run.status === 'completed' ? (run.conclusion ?? 'completed') : run.status };
-}
-
 async function readTicket(input: ChangeStatusInput, ref: TicketRef | undefined): Promise<{ section: TicketSection; texts?: string[] }> {
   if (!input.ticketId) return { section: {} };
   if (!ref) return { section: { id: input.ticketId, lookup: { status: 'skipped', reason: 'not a GitHub issue' } } };
-  const params = { owner: ref.owner, repo: ref.repo, issue_number: ref.number, request: { signal: input.signal } };
-  let issue: IssueData & { pull_request?: unknown };
-  try {
-    issue = (await input.octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', params)).data as IssueData;
-  } catch (err) {
-    if (isGoneOrMissing(err)) {
-      return { section: { id: input.ticketId, lookup: { status: 'notFound', reason: `no issue ${ref.owner}/${ref.repo}#${ref.number}` } } };
-    }
-    throw err;
-  }
+  const issue = await readIssue(input.octokit, ref, input.signal);
+  if (!issue) return { section: { id: input.ticketId, lookup: { status: 'notFound', reason: `no issue ${ref.owner}/${ref.repo}#${ref.number}` } } };
   if (issue.pull_request) return { section: { id: input.ticketId, lookup: { status: 'notFound', reason: `#${ref.number} is a pull request, not an issue` } } };
-  // Every page: on a busy ticket the back-link may sit past the first hundred comments.
-  const comments = await input.octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...params, per_page: 100 });
+  const comments = await listIssueComments(input.octokit, ref, input.signal);
   const details = issueToTicket(issue, ref, input.repo, input.policy.tracker.approvalLabel);
   return { section: { id: input.ticketId, details }, texts: [issue.body ?? '', ...comments.map((c) => c.body ?? '')] };
 }

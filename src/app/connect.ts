@@ -10,7 +10,7 @@ import type { Logger, TokenSource } from '../core/ports';
 import type { SecretRegistry } from '../core/redact';
 import { remoteUrl } from '../git/pullRequestGit';
 import type { RepoRef } from '../core/ports';
-import { createGitHubClient, type GitHubTuning } from '../github/client';
+import { authenticatedLogin, createGitHubClient, type GitHubTuning } from '../github/client';
 import type { Deadline } from '../github/deadline';
 import type { EtagCache } from '../github/etagCache';
 import { resolveGitHubTarget, type GitHubHostConfig, type GitHubTarget } from '../github/githubTarget';
@@ -79,6 +79,6 @@ export async function connectGitHub(options: ConnectOptions): Promise<GitHubConn
     baseUrl: client.baseUrl,
     webUrl: target.webUrl,
     requestLog: client.requestLog,
-    login: () => (login ??= octokit.rest.users.getAuthenticated().then((r) => r.data.login)),
+    login: () => (login ??= authenticatedLogin(octokit)),
   };
 }

@@ -1,24 +1,26 @@
 /**
- * Gathers audit evidence for a pull request or a release range from GitHub
- * and the local git repository. The judgement (findings, summary) is pure
- * and lives in src/core/evidence; this adapter only collects facts.
+ * Collect Evidence, the gathering half: for a pull request or a release
+ * range, ask GitHub (src/github adapters) and the local git history for
+ * the facts and put them into the evidence shape. The judgement (findings,
+ * summary) is pure and lives in src/core/evidence.
  */
 import type { Octokit } from '@octokit/rest';
 import { ChangeControlError } from '../core/errors';
-import type { ChangeEvidence, ReviewEvidence } from '../core/evidence/schema';
-import { approvalFromEvents, type LabelEvent } from '../core/evidence/document';
+import type { ChangeEvidence } from '../core/evidence/schema';
+import { approvalFromEvents } from '../core/evidence/document';
 import { countEvidenceApprovals } from '../core/evidence/findings';
 import { POLICY_FILE, type Policy } from '../core/policy/schema';
 import { compileTicketPattern } from '../core/ticketId';
 import type { EvidenceGit, RepoRef } from '../core/ports';
 import { parseTicketId, trackerRepo } from '../tickets/githubTicketProvider';
-import { checkRunState, linksTo, pullRequestState, statusCheckState } from './changeStatus';
-import { isGoneOrMissing } from '../github/errors';
+import { linksTo } from './changeStatus';
+import { readEvidenceChecks } from '../github/commitChecks';
+import { listIssueComments, listLabelEvents, readIssue } from '../github/issues';
+import { findMergedPulls, listReviewEvidence, readPullRequest } from '../github/pullRequestReads';
 
 type Change = Omit<ChangeEvidence, 'findings'>;
 type Commit = Change['commits'][number];
 type Tests = NonNullable<Change['tests']>;
-type PullSummary = { number: number; merge_commit_sha: string | null; merged_at: string | null };
 
 export interface EvidenceGatherer {
   octokit: Octokit;
@@ -35,29 +37,17 @@ export interface EvidenceGatherer {
 
 /** Evidence for one pull request. */
 export async function gatherPullRequest(g: EvidenceGatherer, number: number): Promise<Change> {
-  const { owner, repo } = g.repo;
-  const req = { owner, repo, pull_number: number, request: { signal: g.signal } };
-  const [{ data: pr }, commits, reviews, files] = await Promise.all([
-    g.octokit.rest.pulls.get(req),
-    g.octokit.paginate(g.octokit.rest.pulls.listCommits, { ...req, per_page: 100 }),
-    g.octokit.paginate(g.octokit.rest.pulls.listReviews, { ...req, per_page: 100 }),
-    g.octokit.paginate(g.octokit.rest.pulls.listFiles, { ...req, per_page: 100 }),
+  const [{ pr, commits, files }, reviewEvidence] = await Promise.all([
+    readPullRequest(g.octokit, g.repo, number, g.signal),
+    listReviewEvidence(g.octokit, g.repo, number, g.signal),
   ]);
-  const headSha = pr.head.sha;
+  const headSha = pr.headSha;
   const [checks, ticketFacts, tree] = await Promise.all([
-    gatherChecks(g, headSha),
-    gatherTicket(g, findTicketId(g.policy, pr.title, pr.head.ref, pr.body ?? ''), pr.html_url, number),
+    readEvidenceChecks(g.octokit, g.repo, headSha, g.signal),
+    gatherTicket(g, findTicketId(g.policy, pr.title, pr.headRef, pr.body), pr.url, number),
     g.git.treeFiles(headSha),
   ]);
-  const reviewEvidence = reviews
-    .filter((r) => r.user)
-    .map((r) => ({
-      reviewer: r.user!.login,
-      state: normaliseReviewState(r.state),
-      submittedAt: r.submitted_at ?? null,
-      commitId: r.commit_id ?? null,
-    }));
-  const author = pr.user?.login ?? 'unknown';
+  const author = pr.author || 'unknown';
   const approvers = countEvidenceApprovals(reviewEvidence, { author, allowSelfApproval: g.policy.review.allowSelfApproval, headSha }).onHead.map((r) => r.reviewer);
   const lastCommit = commits[commits.length - 1];
   return {
@@ -66,28 +56,28 @@ export async function gatherPullRequest(g: EvidenceGatherer, number: number): Pr
     ticketId: ticketFacts.id,
     ticket: ticketFacts.ticket,
     ticketBackLink: ticketFacts.backLink,
-    branch: { head: pr.head.ref, base: pr.base.ref },
-    commits: commits.map((c) => toCommit(g, c.sha, c.commit.author?.name ?? c.author?.login ?? 'unknown', c.commit.author?.date ?? '', c.commit.message)),
-    tests: tree ? g.checkTests(files.map((f) => ({ path: f.filename, status: f.status })), tree) : null,
+    branch: { head: pr.headRef, base: pr.baseRef },
+    commits: commits.map((c) => toCommit(g, c.sha, c.author, c.date, c.message)),
+    tests: tree ? g.checkTests(files.map((f) => ({ path: f.path, status: f.status })), tree) : null,
     pullRequest: {
       number,
-      url: pr.html_url,
+      url: pr.url,
       title: pr.title,
       author,
-      body: pr.body ?? '',
-      state: pullRequestState(pr),
-      createdAt: pr.created_at,
-      headRef: pr.head.ref,
-      baseRef: pr.base.ref,
+      body: pr.body,
+      state: pr.state,
+      createdAt: pr.createdAt,
+      headRef: pr.headRef,
+      baseRef: pr.baseRef,
       headSha,
-      lastCommitAt: lastCommit?.commit.committer?.date ?? null,
-      requestedReviewers: [...(pr.requested_reviewers ?? []).map((u) => u.login), ...(pr.requested_teams ?? []).map((t) => t.slug)],
+      lastCommitAt: lastCommit?.committedAt ?? null,
+      requestedReviewers: [...pr.requestedUsers, ...pr.requestedTeams],
       reviews: reviewEvidence,
       approvals: { counted: approvers.length, required: g.policy.review.requiredApprovals, approvers },
       checks,
     },
-    merge: pr.merged_at ? { mergedBy: pr.merged_by?.login ?? null, mergedAt: pr.merged_at, mergeCommitSha: pr.merge_commit_sha ?? null } : null,
-    ...(files.some((f) => f.filename === POLICY_FILE || f.previous_filename === POLICY_FILE) ? { policyChanged: true } : {}),
+    merge: pr.merge,
+    ...(files.some((f) => f.path === POLICY_FILE || f.previousPath === POLICY_FILE) ? { policyChanged: true } : {}),
   };
 }
 
@@ -97,7 +87,7 @@ export async function gatherPullRequest(g: EvidenceGatherer, number: number): Pr
  */
 export async function gatherRange(g: EvidenceGatherer, from: string, to: string): Promise<Change[]> {
   const commits = await g.git.firstParentCommits(from, to);
-  const bySha = await findMergedPulls(g, new Set(commits.map((c) => c.sha)));
+  const bySha = await findMergedPulls(g.octokit, g.repo, g.policy.branch.base, new Set(commits.map((c) => c.sha)), g.signal);
   const changes: Change[] = [];
   for (const [i, commit] of commits.entries()) {
     if (g.signal?.aborted) throw new ChangeControlError('cancelled', 'Evidence gathering was cancelled.');
@@ -108,39 +98,6 @@ export async function gatherRange(g: EvidenceGatherer, from: string, to: string)
   }
   g.onProgress?.('done', commits.length, commits.length);
   return changes;
-}
-
-/** Page through closed pull requests into the base branch until every merge commit is matched. */
-async function findMergedPulls(g: EvidenceGatherer, wanted: Set<string>): Promise<Map<string, number>> {
-  const found = new Map<string, number>();
-  if (wanted.size === 0) return found;
-  const iterator = g.octokit.paginate.iterator(g.octokit.rest.pulls.list, {
-    ...g.repo,
-    state: 'closed',
-    base: g.policy.branch.base,
-    sort: 'updated',
-    direction: 'desc',
-    per_page: 100,
-    request: { signal: g.signal },
-  });
-  for await (const page of iterator) {
-    for (const pr of page.data as PullSummary[]) {
-      if (pr.merged_at && pr.merge_commit_sha && wanted.has(pr.merge_commit_sha)) found.set(pr.merge_commit_sha, pr.number);
-    }
-    if (found.size === wanted.size) break;
-  }
-  return found;
-}
-
-async function gatherChecks(g: EvidenceGatherer, sha: string): Promise<NonNullable<Change['pullRequest']>['checks']> {
-  const ref = { ...g.repo, ref: sha, request: { signal: g.signal } };
-  const [{ data: combined }, { data: runs }] = await Promise.all([
-    g.octokit.rest.repos.getCombinedStatusForRef(ref),
-    g.octokit.rest.checks.listForRef({ ...ref, per_page: 100 }),
-  ]);
-  const statuses = combined.statuses.map((s) => ({ name: s.context, state: statusCheckState(s.state), url: s.target_url ?? null }));
-  const checkRuns = runs.check_runs.map((r) => ({ name: r.name, state: checkRunState(r), url: r.details_url ?? r.html_url ?? null }));
-  return [...statuses, ...checkRuns];
 }
 
 interface TicketFacts {
@@ -154,26 +111,9 @@ async function gatherTicket(g: EvidenceGatherer, id: string | null, prUrl: strin
   if (!id) return { id: null, ticket: null, backLink: none };
   const target = parseTicketId(id, trackerRepo(g.repo, g.policy.tracker));
   if (!target) return { id, ticket: null, backLink: none };
-  const req = { owner: target.owner, repo: target.repo, issue_number: target.number, request: { signal: g.signal } };
-  let issue;
-  try {
-    issue = (await g.octokit.rest.issues.get(req)).data;
-  } catch (err) {
-    if (isGoneOrMissing(err)) return { id, ticket: null, backLink: none };
-    throw err;
-  }
-  const [events, comments] = await Promise.all([
-    g.octokit.paginate(g.octokit.rest.issues.listEvents, { ...req, per_page: 100 }),
-    g.octokit.paginate(g.octokit.rest.issues.listComments, { ...req, per_page: 100 }),
-  ]);
-  const labelEvents: LabelEvent[] = events
-    .filter((e) => (e.event === 'labeled' || e.event === 'unlabeled') && 'label' in e && e.label)
-    .map((e) => ({
-      action: e.event as 'labeled' | 'unlabeled',
-      label: (e as { label: { name: string } }).label.name,
-      actor: e.actor?.login ?? 'unknown',
-      at: e.created_at,
-    }));
+  const issue = await readIssue(g.octokit, target, g.signal);
+  if (!issue) return { id, ticket: null, backLink: none };
+  const [labelEvents, comments] = await Promise.all([listLabelEvents(g.octokit, target, g.signal), listIssueComments(g.octokit, target, g.signal)]);
   const labels = issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? '')));
   const approvalLabel = g.policy.tracker.approvalLabel.toLowerCase();
   const approved = labels.some((l) => l.toLowerCase() === approvalLabel);
@@ -193,7 +133,7 @@ async function gatherTicket(g: EvidenceGatherer, id: string | null, prUrl: strin
       labelEvents: labelEvents.filter((e) => e.label.toLowerCase() === approvalLabel).map(({ action, actor, at }) => ({ action, actor, at })),
     },
     backLink: linkComment
-      ? { present: true, url: linkComment.html_url, at: linkComment.created_at }
+      ? { present: true, url: linkComment.url, at: linkComment.createdAt }
       : mentions(issue.body)
         ? { present: true, url: issue.html_url, at: null }
         : none,
@@ -234,10 +174,4 @@ function directCommit(g: EvidenceGatherer, c: { sha: string; author: string; dat
 
 function toCommit(g: EvidenceGatherer, sha: string, author: string, date: string, message: string): Commit {
   return { sha, author, date, message, lint: g.lint(message) };
-}
-
-function normaliseReviewState(state: string): ReviewEvidence['state'] {
-  const upper = state.toUpperCase();
-  if (upper === 'APPROVED' || upper === 'CHANGES_REQUESTED' || upper === 'COMMENTED' || upper === 'DISMISSED' || upper === 'PENDING') return upper;
-  return 'COMMENTED';
 }

@@ -10,9 +10,9 @@ import { buildEvidenceDocument } from '../core/evidence/document';
 import type { EvidenceDocument } from '../core/evidence/schema';
 import { ChangeControlError } from '../core/errors';
 import type { Policy } from '../core/policy/schema';
-import { checkTests, type ChangedFile } from '../core/testMatching/checkTests';
+import { checkTests } from '../core/testMatching/checkTests';
 import { createEvidenceGit } from '../git/history';
-import { findBranchPullRequest } from './changeStatus';
+import { findBranchPullRequest, toChangedFile } from '../github/pullRequestReads';
 import type { EvidenceGit, RepoRef } from '../core/ports';
 import { gatherPullRequest, gatherRange, type EvidenceGatherer } from './evidence';
 
@@ -97,10 +97,4 @@ export function evidenceTestChecker(policy: Policy): EvidenceGatherer['checkTest
     const result = checkTests({ base: '', changes: changed.map(toChangedFile), tree, policy: policy.tests });
     return { sources: result.sources.map((s) => ({ path: s.path, verdict: s.verdict, tests: s.tests })), changedTests: result.changedTests };
   };
-}
-
-/** A changed file as GitHub lists it (`removed`, `added`, `renamed`, …), as the test check takes it. */
-export function toChangedFile(f: { path: string; status: string }): ChangedFile {
-  const status = f.status === 'removed' ? 'deleted' : f.status === 'added' ? 'added' : f.status === 'renamed' ? 'renamed' : 'modified';
-  return { path: f.path, status };
 }

@@ -29,7 +29,7 @@ import { GitRepository } from '../git/gitRepository';
 import type { RepoRef, TicketRef } from '../core/ports';
 import { GitHubTicketProvider, parseTicketId, trackerRepo } from '../tickets/githubTicketProvider';
 import { translateGitHubError } from '../github/errors';
-import { commentOnTicketOnce, createPullRequest, findOpenPullRequest, planReviewers, requestReviewers, withoutPastReviewers, type PullRequestInfo, type ReviewerPlan } from '../github/pullRequests';
+import { commentOnTicketOnce, createPullRequest, findOpenPullRequest, planReviewers, requestReviewers, withoutPastReviewers, type OpenedPullRequest, type ReviewerPlan } from '../github/pullRequests';
 
 export interface PrepareOptions {
   root: string;
@@ -153,7 +153,7 @@ export interface OpenOptions {
 }
 
 export interface OpenResult {
-  pr: PullRequestInfo;
+  pr: OpenedPullRequest;
   created: boolean;
   pushed: boolean;
   reviewers: ReviewerPlan;
@@ -211,7 +211,7 @@ export async function openPullRequest(prepared: PreparedPullRequest, choices: Op
 }
 
 /** Creates the PR; if one appeared meanwhile (422 "already exists"), uses that one. */
-async function createOrFind(octokit: Octokit, prepared: PreparedPullRequest, choices: OpenChoices, signal?: AbortSignal): Promise<{ pr: PullRequestInfo; created: boolean }> {
+async function createOrFind(octokit: Octokit, prepared: PreparedPullRequest, choices: OpenChoices, signal?: AbortSignal): Promise<{ pr: OpenedPullRequest; created: boolean }> {
   try {
     const pr = await createPullRequest(octokit, prepared.repo, {
       branch: prepared.branch!, base: prepared.policy.branch.base, title: choices.title, body: choices.body, draft: choices.draft,

@@ -69,6 +69,15 @@ export async function loadGatePolicyFor(root: string, options: GoverningPolicyOp
 }
 
 /**
+ * The gate policy of a pull request as the verify use case asks for it:
+ * its base branch's, at the base commit GitHub names (its own may only
+ * tighten it); an invalid policy throws.
+ */
+export function gatePolicyFor(io: CliIo, root: string, remote: string): (base: { ref: string; sha: string; editsPolicy: boolean }) => Promise<GoverningPolicy> {
+  return (base) => loadGatePolicyFor(root, { remote, base: { ref: base.ref, commit: base.sha }, changed: base.editsPolicy }, io);
+}
+
+/**
  * The policy that governs the current change for a command that is not a
  * gate (`pr`): the base branch's, tightened by the working tree's. Each
  * problem goes to stderr once and its key's default applies; a base that

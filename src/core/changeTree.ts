@@ -9,7 +9,8 @@ import { POLICY_CHANGED_NOTE } from './policy/governingPolicy';
 import { assessReadiness, type Readiness } from './readiness';
 import { pullRequestNode } from './changeTreePullRequest';
 import type { SourceTestResult } from './testMatching/types';
-import { escapeMd, plural, type ChangeTreeNode, type NodeStatus } from './changeTreeNode';
+import { escapeMd, type ChangeTreeNode, type NodeStatus } from './changeTreeNode';
+import { plural } from './rules/text';
 
 export type { ChangeTreeNode, NodeAction, NodeStatus } from './changeTreeNode';
 export { STATUS_COLORS } from './changeTreeNode';

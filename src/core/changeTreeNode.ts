@@ -37,9 +37,6 @@ export const STATUS_COLORS: Record<NodeStatus, string | undefined> = {
   info: undefined,
 };
 
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export function escapeMd(text: string): string {
   return text.replace(/([\\`*_{}[\]()#+\-.!<>|])/g, '\\$1');

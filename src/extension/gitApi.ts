@@ -36,17 +36,17 @@ export interface GitInputBox {
   value: string;
 }
 
-export interface GitRepository {
+export interface VsCodeGitRepository {
   readonly rootUri: vscode.Uri;
   readonly inputBox: GitInputBox;
   readonly state: GitRepositoryState;
 }
 
 export interface GitApi {
-  readonly repositories: GitRepository[];
-  readonly onDidOpenRepository: vscode.Event<GitRepository>;
-  readonly onDidCloseRepository: vscode.Event<GitRepository>;
-  getRepository(uri: vscode.Uri): GitRepository | null;
+  readonly repositories: VsCodeGitRepository[];
+  readonly onDidOpenRepository: vscode.Event<VsCodeGitRepository>;
+  readonly onDidCloseRepository: vscode.Event<VsCodeGitRepository>;
+  getRepository(uri: vscode.Uri): VsCodeGitRepository | null;
 }
 
 interface GitExtension {

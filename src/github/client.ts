@@ -262,3 +262,8 @@ function createFetchFunnel(o: FunnelOptions): typeof fetch {
     return response;
   };
 }
+
+/** The login of the user the client's token belongs to (one request). */
+export async function authenticatedLogin(octokit: Octokit): Promise<string> {
+  return (await octokit.rest.users.getAuthenticated()).data.login;
+}

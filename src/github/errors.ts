@@ -6,6 +6,7 @@
 import { ChangeControlError, type ErrorCode } from '../core/errors';
 import { systemClock, type Clock } from '../core/clock';
 import { formatSeconds, type Deadline } from './deadline';
+import { plural } from '../core/rules/text';
 
 export interface TranslateOptions {
   /** Scrubs secrets from any text taken from the error. */
@@ -135,7 +136,7 @@ function hintFor422(text: string): string {
 export function describeReset(at: Date, now: Date): string {
   const minutes = Math.max(0, Math.ceil((at.getTime() - now.getTime()) / 60_000));
   const time = at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  return `at ${time} (in ${minutes} minute${minutes === 1 ? '' : 's'})`;
+  return `at ${time} (in ${plural(minutes, 'minute', 'minutes')})`;
 }
 
 /** "issue #12 in acme/api", "repository acme/api": from the request URL. */

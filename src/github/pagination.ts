@@ -9,6 +9,7 @@
  */
 import type { Octokit } from '@octokit/rest';
 import { ChangeControlError } from '../core/errors';
+import { plural } from '../core/rules/text';
 
 type Paginate = Octokit['paginate'];
 type AnyRoute = string | ((params?: object) => Promise<unknown>) & { endpoint?: EndpointLike };
@@ -97,7 +98,7 @@ function routeName(route: AnyRoute): string {
 }
 
 function loopError(route: string, pages: number, why: string): ChangeControlError {
-  return new ChangeControlError('github.server', `GitHub's pages of ${route} do not end: page ${pages} ${why}; stopped after ${pages} page${pages === 1 ? '' : 's'}.`, {
+  return new ChangeControlError('github.server', `GitHub's pages of ${route} do not end: page ${pages} ${why}; stopped after ${plural(pages, 'page', 'pages')}.`, {
     hint: 'A GitHub server or a proxy in between is sending a wrong Link header; try again later, or tell whoever runs it.',
     detail: { route, pages },
   });

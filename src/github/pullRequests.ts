@@ -8,7 +8,8 @@ import type { Octokit } from '@octokit/rest';
 import { backLinkComment, isBackLinkComment } from '../core/pullRequest';
 import type { RepoRef } from '../core/ports';
 
-export interface PullRequestInfo {
+/** A pull request as Open Pull Request finds or creates it (the snapshot's is core PullRequestInfo). */
+export interface OpenedPullRequest {
   number: number;
   url: string;
   title: string;
@@ -29,7 +30,7 @@ interface PullLike {
   requested_teams?: ({ slug: string } | null)[] | null;
 }
 
-function toInfo(pr: PullLike, owner: string): PullRequestInfo {
+function toInfo(pr: PullLike, owner: string): OpenedPullRequest {
   return {
     number: pr.number,
     url: pr.html_url,
@@ -46,7 +47,7 @@ function toInfo(pr: PullLike, owner: string): PullRequestInfo {
 const req = (signal: AbortSignal | undefined): { request: { signal?: AbortSignal } } => ({ request: signal ? { signal } : {} });
 
 /** The open pull request whose head is `branch` of the same repository, if any. */
-export async function findOpenPullRequest(octokit: Octokit, repo: RepoRef, branch: string, signal?: AbortSignal): Promise<PullRequestInfo | undefined> {
+export async function findOpenPullRequest(octokit: Octokit, repo: RepoRef, branch: string, signal?: AbortSignal): Promise<OpenedPullRequest | undefined> {
   const { data } = await octokit.rest.pulls.list({ ...repo, head: `${repo.owner}:${branch}`, state: 'open', per_page: 5, ...req(signal) });
   const pr = (data as PullLike[])[0];
   return pr ? toInfo(pr, repo.owner) : undefined;
@@ -60,7 +61,7 @@ export interface CreatePullRequestInput {
   draft: boolean;
 }
 
-export async function createPullRequest(octokit: Octokit, repo: RepoRef, input: CreatePullRequestInput, signal?: AbortSignal): Promise<PullRequestInfo> {
+export async function createPullRequest(octokit: Octokit, repo: RepoRef, input: CreatePullRequestInput, signal?: AbortSignal): Promise<OpenedPullRequest> {
   const { data } = await octokit.rest.pulls.create({
     ...repo,
     head: input.branch,
@@ -84,7 +85,7 @@ export interface ReviewerPlan {
  * Who still needs asking: the author cannot review their own pull request
  * (GitHub answers 422), and those already requested are not asked again.
  */
-export function planReviewers(wanted: readonly string[], pr: Pick<PullRequestInfo, 'author' | 'requested'>): ReviewerPlan {
+export function planReviewers(wanted: readonly string[], pr: Pick<OpenedPullRequest, 'author' | 'requested'>): ReviewerPlan {
   const plan: ReviewerPlan = { users: [], teams: [], skipped: [] };
   const requested = new Set(pr.requested.map((r) => r.toLowerCase()));
   const seen = new Set<string>();
@@ -144,7 +145,7 @@ const MAX_COMMENT_PAGES = 10;
 export async function commentOnTicketOnce(
   octokit: Octokit,
   ticket: RepoRef & { number: number },
-  pr: Pick<PullRequestInfo, 'number' | 'url' | 'title'>,
+  pr: Pick<OpenedPullRequest, 'number' | 'url' | 'title'>,
   signal?: AbortSignal,
 ): Promise<boolean> {
   const target = { owner: ticket.owner, repo: ticket.repo, issue_number: ticket.number };

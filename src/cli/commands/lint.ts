@@ -28,6 +28,7 @@ import { parseCommandArgs, usageError, type CommandSpec } from '../args';
 import { cliCommand, type CliIo } from '../io';
 import { TEXT_OR_JSON_OPTION } from '../sharedOptions';
 import { exitCode, formatJson, formatPolicyProblems, formatText, type Reported } from '../lintReport';
+import { plural } from '../../core/rules/text';
 
 export interface LintArgs {
   file?: string;
@@ -121,7 +122,7 @@ async function lintRange(args: LintArgs, io: CliIo, root: string, policy: Policy
     lines.push(`commit ${short} ${escapeForTerminal(commit.subject)}${merge ? ' (merge)' : ''}\n${formatText(found)}`);
   }
   if (args.format === 'json') io.stdout(formatJson(reported));
-  else io.stdout(`${lines.join('')}${commits.length} commit${commits.length === 1 ? '' : 's'} checked, ${failing} with errors.\n`);
+  else io.stdout(`${lines.join('')}${plural(commits.length, 'commit', 'commits')} checked, ${failing} with errors.\n`);
   return exitCode(reported);
 }
 

@@ -11,6 +11,7 @@ import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { buildPolicyTree, copyOwn, findTooDeep } from './policyTree';
 import { showKey, validatePolicy, type PathProblem } from './policyRepair';
 import { defaultPolicy, type Policy } from './schema';
+import { plural } from '../rules/text';
 
 export interface PolicyProblem {
   /** JSON path of the offending key, e.g. ["commit", "subjectMaxLength"]. */
@@ -133,7 +134,7 @@ function capped(problems: PolicyProblem[], lines: LineIndex): PolicyProblem[] {
   if (problems.length <= MAX_POLICY_PROBLEMS) return problems;
   const rest = problems.length - MAX_POLICY_PROBLEMS;
   const last = problems[MAX_POLICY_PROBLEMS]!;
-  const more = lines.problem([], `${rest} more problem${rest === 1 ? '' : 's'} not listed, from here on. Fix the ones above first.`, last.offset, last.length);
+  const more = lines.problem([], `${plural(rest, 'more problem', 'more problems')} not listed, from here on. Fix the ones above first.`, last.offset, last.length);
   return [...problems.slice(0, MAX_POLICY_PROBLEMS), more];
 }
 

@@ -4,14 +4,13 @@
  * two tags), gathers under a cancellable progress notification, opens the
  * Markdown report in a preview and offers "Save JSON…".
  */
-import { workspacePolicyOptions } from '../policy/workspacePolicyOptions';
 import * as vscode from 'vscode';
 import { renderEvidenceMarkdown } from '../../core/evidence/markdown';
 import { EvidenceDocumentSchema } from '../../core/evidence/schema';
 import { ChangeControlError } from '../../core/errors';
 import { currentBranch } from '../../git/commits';
 import { gitCall, openGit } from '../../git/git';
-import { loadPolicyFile } from '../../git/policyFile';
+import { loadEffectivePolicy } from '../policy/loadEffectivePolicy';
 import { produceEvidence, type EvidenceScope } from '../../app/evidenceReport';
 import type { CommandRegistry } from '../commands/registerCommands';
 import type { CommandContext } from '../commands/runCommand';
@@ -30,7 +29,7 @@ async function exportEvidence(repository: ChangeRepository, ctx: CommandContext,
   const scope = await pickScope(root);
   if (!scope) return;
   const github = await repository.github(true, { scale: scope.kind === 'range' ? RANGE_BOUND_FACTOR : 1 });
-  const { policy } = await loadPolicyFile(root, workspacePolicyOptions());
+  const policy = await loadEffectivePolicy(root);
   const doc = await withCancellableProgress('Gathering change evidence', (signal, progress) =>
     produceEvidence({
       root,

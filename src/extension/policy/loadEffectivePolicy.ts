@@ -11,11 +11,22 @@ import { describeError } from '../../core/errors';
 import { applyOverrides, type PolicyOverrides } from '../../core/policy/effectivePolicy';
 import { POLICY_CHANGED_NOTE, type PolicySource } from '../../core/policy/governingPolicy';
 import type { Policy } from '../../core/policy/schema';
-import { loadGoverningPolicy, loadPolicyFile } from '../../git/policyFile';
+import { loadGoverningPolicy, loadPolicyFile, type LoadedPolicy } from '../../git/policyFile';
 import { readSettings } from '../settings';
 
+/**
+ * The working tree's policy file as the repository wrote it, read under
+ * the workspace's trust (an untrusted one follows no `extends` it cannot
+ * vouch for). The lint context does this same read itself, because it
+ * re-applies the overrides whenever the settings change.
+ */
+export function loadWorkspacePolicyFile(root: string): Promise<LoadedPolicy> {
+  return loadPolicyFile(root, workspacePolicyOptions());
+}
+
+/** The working tree's policy with the settings' overrides applied (they may only tighten it). */
 export async function loadEffectivePolicy(root: string, overrides: PolicyOverrides = readSettings().overrides): Promise<Policy> {
-  return applyOverrides((await loadPolicyFile(root, workspacePolicyOptions())).policy, overrides).policy;
+  return applyOverrides((await loadWorkspacePolicyFile(root)).policy, overrides).policy;
 }
 
 export interface ChangePolicy {
@@ -30,7 +41,7 @@ export interface ChangePolicy {
  * and says so (the gates, `status` and `verify`, refuse instead).
  */
 export async function loadChangePolicy(root: string, overrides: PolicyOverrides, remote: string): Promise<ChangePolicy> {
-  const local = await loadPolicyFile(root, workspacePolicyOptions());
+  const local = await loadWorkspacePolicyFile(root);
   try {
     const governing = await loadGoverningPolicy(root, { remote, local, ...workspacePolicyOptions() });
     return { policy: applyOverrides(governing.policy, overrides).policy, source: governing.source };

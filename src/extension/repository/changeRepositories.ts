@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { LintContext } from '../../core/commitMessage/types';
-import type { GitApi, GitRepository } from '../gitApi';
+import type { GitApi, VsCodeGitRepository } from '../gitApi';
 import { ChangeRepository, type ChangeRepositoryDeps, type RepositoryChange } from './changeRepository';
 import { LintContextState } from './lintContextState';
 
@@ -77,7 +77,7 @@ export class ChangeRepositories implements vscode.Disposable {
     for (const repo of this.repos.values()) void repo.reloadLintContext();
   }
 
-  private open(git: GitRepository): ChangeRepository {
+  private open(git: VsCodeGitRepository): ChangeRepository {
     const repo = this.get(git.rootUri.fsPath);
     repo.follow(git);
     return repo;

@@ -15,7 +15,7 @@ import type { Logger } from '../../core/ports';
 import { TreeIndexMemo } from '../../core/testMatching/treeIndex';
 import type { GitHubConnection } from '../../app/connect';
 import { TreeListingMemo } from '../../git/treeListing';
-import type { GitRepository } from '../gitApi';
+import type { VsCodeGitRepository } from '../gitApi';
 import type { ConnectBound, GitHubSessions } from '../github/githubSessions';
 import { loadChangePolicy, type ChangePolicy } from '../policy/loadEffectivePolicy';
 import { LintContextState } from './lintContextState';
@@ -55,20 +55,20 @@ export class ChangeRepository implements vscode.Disposable {
   private readonly lint: LintContextState;
   private policy: ChangePolicy | undefined;
   private headListeners: vscode.Disposable[] = [];
-  private git: GitRepository | undefined;
+  private git: VsCodeGitRepository | undefined;
 
-  constructor(readonly root: string, private readonly deps: ChangeRepositoryDeps, git?: GitRepository) {
+  constructor(readonly root: string, private readonly deps: ChangeRepositoryDeps, git?: VsCodeGitRepository) {
     this.lint = new LintContextState(root, { logger: deps.logger, isTrusted: deps.isTrusted, overrides: () => deps.settings().overrides }, () => this.fire('lintContext'));
     this.follow(git);
   }
 
   /** The built-in git extension's repository, when it opened this one. */
-  get gitRepository(): GitRepository | undefined {
+  get gitRepository(): VsCodeGitRepository | undefined {
     return this.git;
   }
 
   /** Follow HEAD through the git extension's repository (or .git when there is none). */
-  follow(git: GitRepository | undefined): void {
+  follow(git: VsCodeGitRepository | undefined): void {
     if (this.headListeners.length > 0 && git === this.git) return;
     for (const d of this.headListeners.splice(0)) d.dispose();
     this.git = git;

@@ -3,7 +3,6 @@
  * matching-tests check in the editor. Results become Problems-panel
  * warnings with quick actions; the service keeps them for the sidebar.
  */
-import { workspacePolicyOptions } from '../policy/workspacePolicyOptions';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ChangeControlError } from '../../core/errors';
@@ -12,7 +11,7 @@ import { testSkeleton } from '../../core/testMatching/skeleton';
 import type { TestCheckResult } from '../../core/testMatching/types';
 import { listTree } from '../../git/changes';
 import { createWorkTreeFile } from '../../git/workTreeFile';
-import { loadPolicyFile } from '../../git/policyFile';
+import { loadEffectivePolicy } from '../policy/loadEffectivePolicy';
 import type { CommandRegistry } from '../commands/registerCommands';
 import type { CommandContext } from '../commands/runCommand';
 import { withCancellableProgress } from '../commands/withProgress';
@@ -135,7 +134,7 @@ class TestCommands {
   }
 
   private async lookup(root: string, source: string): Promise<{ tests: string[]; suggestedTest?: string }> {
-    const [tree, loaded] = await Promise.all([listTree(root), loadPolicyFile(root, workspacePolicyOptions())]);
-    return suggestTestFor(source, tree, loaded.policy.tests);
+    const [tree, policy] = await Promise.all([listTree(root), loadEffectivePolicy(root)]);
+    return suggestTestFor(source, tree, policy.tests);
   }
 }

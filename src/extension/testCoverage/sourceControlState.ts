@@ -14,14 +14,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ChangedFile } from '../../core/testMatching/checkTests';
-import type { GitApi, GitRepository } from '../gitApi';
+import type { GitApi, VsCodeGitRepository } from '../gitApi';
 import { changesFromSourceControl, sourceControlSize } from './sourceControlChanges';
 
 /** The git extension's delay between the last file event and its scan (its debounce). */
 export const QUIET_MS = 1000;
 
 interface Watched {
-  repo: GitRepository;
+  repo: VsCodeGitRepository;
   settled: boolean;
   /** When the last file event (or write of ours) under the repository came, ms since the epoch. */
   lastEvent: number;
@@ -72,7 +72,7 @@ export class SourceControlState implements vscode.Disposable {
     entry.lastEvent = this.now();
   }
 
-  private watch(repo: GitRepository): void {
+  private watch(repo: VsCodeGitRepository): void {
     const root = repo.rootUri.fsPath;
     if (this.watched.has(root)) return;
     const entry: Watched = { repo, settled: false, lastEvent: this.now(), disposables: [] };

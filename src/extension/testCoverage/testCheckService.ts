@@ -3,14 +3,13 @@
  * per repository, for the Problems panel, the code actions and the sidebar.
  * Never runs git in an untrusted workspace.
  */
-import { workspacePolicyOptions } from '../policy/workspacePolicyOptions';
 import * as vscode from 'vscode';
 import { ChangeControlError } from '../../core/errors';
 import type { Logger } from '../../core/ports';
 import { checkTests } from '../../core/testMatching/checkTests';
 import type { TestCheckResult } from '../../core/testMatching/types';
 import { readChange, type ChangeShortcuts } from '../../git/changes';
-import { loadPolicyFile } from '../../git/policyFile';
+import { loadEffectivePolicy } from '../policy/loadEffectivePolicy';
 import { untrustedWorkspaceError } from '../commands/workspaceTrust';
 import type { ChangeRepositories } from '../repository/changeRepositories';
 import type { RepositoryMemos } from '../repository/changeRepository';
@@ -70,11 +69,11 @@ export class TestCheckService implements vscode.Disposable {
   async check(root: string, signal?: AbortSignal): Promise<TestCheckResult> {
     if (!vscode.workspace.isTrusted) throw untrustedWorkspaceError('Check Tests');
     const started = Date.now();
-    const loaded = await loadPolicyFile(root, workspacePolicyOptions());
+    const policy = await loadEffectivePolicy(root);
     const shortcuts = this.shortcuts(root);
-    const change = await readChange(root, { baseBranch: loaded.policy.branch.base, ...shortcuts, ...(signal ? { signal } : {}) });
+    const change = await readChange(root, { baseBranch: policy.branch.base, ...shortcuts, ...(signal ? { signal } : {}) });
     if (signal?.aborted) throw new ChangeControlError('cancelled', 'Test check cancelled.');
-    const result = checkTests({ base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, policy: loaded.policy.tests }, shortcuts.indexMemo);
+    const result = checkTests({ base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, policy: policy.tests }, shortcuts.indexMemo);
     const run: TestCheckRun = { root, result, source: shortcuts.localChanges ? 'sourceControl' : 'workTreeScan', ms: Date.now() - started };
     const from = run.source === 'sourceControl' ? 'local changes from Source Control' : 'work tree scanned';
     this.logger.info(`Checked tests in ${root} against ${change.baseRef} in ${run.ms} ms (${from}): ${JSON.stringify(result.counts)}`);

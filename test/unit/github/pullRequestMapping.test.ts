@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { checkRunState, pullRequestState, statusCheckState } from '../../../src/app/changeStatus';
-import { toChangedFile } from '../../../src/app/evidenceReport';
+import { checkRunState, statusCheckState } from '../../../src/github/commitChecks';
+import { pullRequestState, toChangedFile } from '../../../src/github/pullRequestReads';
 
 describe('GitHub payloads as the sidebar and the evidence read them', () => {
   it('names the state of a pull request: merged before closed, draft only while open', () => {
