@@ -44,6 +44,8 @@ export const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}/commits/{ref}/status'],
   ['post', '/repos/{owner}/{repo}/statuses/{sha}'],
   ['get', '/repos/{owner}/{repo}/commits/{ref}/check-runs'],
+  // extends: owner/repo/path@ref (an organisation policy read through the contents API)
+  ['get', '/repos/{owner}/{repo}/contents/{path}'],
 ];
 
 /** Components the fake uses directly (error bodies for injected faults). */
