@@ -66,6 +66,21 @@ describe('extends a GitHub file (built CLI, fake GitHub, real git)', function ()
     assert.ok(fx.fake.counters.notModified > notModified);
   });
 
+  it('evidence judges the pull request by its base policy with what it extends', async () => {
+    const { fx, env } = await change();
+    const r = await runCli(cli, ['evidence', '--pr', String(fx.prNumber), '--format', 'json'], fx.root, env);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout) as { policy: { requiredApprovals: number; source: string }; changes: { findings: { id: string }[]; pullRequest: { approvals: { required: number } } }[] };
+    assert.equal(doc.policy.requiredApprovals, 2, 'the organisation policy applies, not the default 1');
+    assert.equal(doc.policy.source, `main (${fx.baseSha.slice(0, 12)}), extending ${EXTENDS}`);
+    assert.equal(doc.changes[0]!.pullRequest.approvals.required, 2);
+    assert.deepEqual(contentReads(fx.fake), [200]);
+    const again = await runCli(cli, ['evidence', '--pr', String(fx.prNumber)], fx.root, env);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /Policy: 2 required approvals/);
+    assert.deepEqual(contentReads(fx.fake), [200, 304], 'the policy read shares the evidence\'s ETag cache');
+  });
+
   it('with another token the read is refused (401), and the gate refuses to decide', async () => {
     const { fx, env } = await change();
     const status = await runCli(cli, ['status'], fx.root, { ...env, GITHUB_TOKEN: 'ghp_someoneElse0000000000000000000000000' });
