@@ -11,7 +11,6 @@
  * before a newer one is dropped when it ends, so it never overwrites the
  * newer result.
  */
-import { workspacePolicyOptions } from '../policy/workspacePolicyOptions';
 import type { LintContext } from '../../core/commitMessage/types';
 import { describeWithheld, withoutRepositoryPatterns } from '../../core/patterns/restrictedPolicy';
 import { applyOverrides, type PolicyOverrides } from '../../core/policy/effectivePolicy';
@@ -134,7 +133,8 @@ export class LintContextState {
 
 /** The policy file, and (trusted only) git's comment character and the branch's ticket. */
 export async function readLintContext(root: string, deps: LintContextDeps): Promise<LintContextRead> {
-  const loaded = await loadPolicyFile(root, workspacePolicyOptions());
+  // Untrusted: extends is followed into neither node_modules nor GitHub copies.
+  const loaded = await loadPolicyFile(root, { trusted: deps.isTrusted() });
   if (loaded.problems.length > 0) {
     deps.logger.warn(`${loaded.file} has ${loaded.problems.length} problem(s); their defaults apply.`);
   }
