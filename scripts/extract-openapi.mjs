@@ -48,6 +48,8 @@ export const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}/rules/branches/{branch}'],
   ['get', '/repos/{owner}/{repo}/branches/{branch}/protection'],
   ['get', '/orgs/{org}/teams/{team_slug}/memberships/{username}'],
+  // extends: owner/repo/path@ref (an organisation policy read through the contents API)
+  ['get', '/repos/{owner}/{repo}/contents/{path}'],
 ];
 
 /** Components the fake uses directly (error bodies for injected faults). */

@@ -65,6 +65,8 @@ export async function loadGatePolicyFor(root: string, options: GoverningPolicyOp
   const governing = await loadGoverningPolicy(root, { ...options, ...(github ? { github } : {}) });
   const invalid = policyInvalidError(governing);
   if (invalid) throw invalid;
+  // An offline copy decided: say so, next to the verdict.
+  if (io) for (const note of governing.source.extendsNotes ?? []) io.stderr(`change-control: ${note}\n`);
   return governing;
 }
 
@@ -86,5 +88,6 @@ export function gatePolicyFor(io: CliIo, root: string, remote: string): (base: {
 export async function loadChangePolicyFor(io: CliIo, root: string, command: string, remote: string): Promise<GoverningPolicy> {
   const governing = await loadGoverningPolicy(root, { remote, github: cliGitHubPolicyReader(io, { root, remote, token: tokenFromEnv(io.env) }) });
   for (const line of governing.source.problems ?? []) io.stderr(`change-control ${command}: ${line} (the default applies)\n`);
+  for (const note of governing.source.extendsNotes ?? []) io.stderr(`change-control ${command}: ${note}\n`);
   return governing;
 }

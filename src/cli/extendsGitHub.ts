@@ -13,6 +13,7 @@ import type { GitHubExtendsRef } from '../git/extendedPolicy';
 import { readExtendsCopy, saveExtendsCopy } from '../git/extendsCopies';
 import { createGitHubClient } from '../github/client';
 import type { Deadline } from '../github/deadline';
+import type { EtagCache } from '../github/etagCache';
 import { ETAG_CACHE_GIT_PATH, loadEtagCache, saveEtagCache } from '../github/etagCacheFile';
 import { gitPath } from '../git/git';
 import { fetchPolicyContents } from '../github/policyContents';
@@ -25,6 +26,8 @@ export interface CliGitHubPolicyOptions {
   /** The user's token (GITHUB_TOKEN, else GH_TOKEN); without one, nothing is fetched. */
   token: string | undefined;
   deadline?: Deadline;
+  /** The command's own ETag cache, which it saves; without one, the git folder's is loaded and saved here. */
+  cache?: EtagCache;
 }
 
 /** The reader of GitHub policies for one CLI command. */
@@ -37,11 +40,11 @@ export function cliGitHubPolicyReader(io: CliIo, o: CliGitHubPolicyOptions): (re
     secrets.add(token);
     try {
       const target = await cliTarget(io, o.root, o.remote);
-      const cacheFile = await gitPath(o.root, ETAG_CACHE_GIT_PATH);
-      const cache = await loadEtagCache(cacheFile);
+      const cacheFile = o.cache ? undefined : await gitPath(o.root, ETAG_CACHE_GIT_PATH);
+      const cache = o.cache ?? (await loadEtagCache(cacheFile as string));
       const client = createGitHubClient({ baseUrl: target.baseUrl, token, cache, secrets, tuning: { retries: 1, requestTimeoutMs: 15_000 }, ...(o.deadline ? { deadline: o.deadline } : {}) });
       const text = await fetchPolicyContents(client.octokit, ref);
-      await saveEtagCache(cacheFile, cache, [token]);
+      if (cacheFile) await saveEtagCache(cacheFile, cache, [token]);
       await saveExtendsCopy(o.root, ref, text, new Date().toISOString());
       return { ok: true, label: shown, text };
     } catch (err) {

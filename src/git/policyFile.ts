@@ -9,10 +9,10 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ChangeControlError } from '../core/errors';
-import { governPolicy, type GoverningPolicy, type PolicyDocument } from '../core/policy/governingPolicy';
+import { describePolicyProblem, governPolicy, type GoverningPolicy, type PolicyDocument } from '../core/policy/governingPolicy';
 import { parsePolicy, type ParsedPolicy, type PolicyProblem } from '../core/policy/parsePolicy';
 import { resolvePolicyChain, type ResolvedPolicy } from '../core/policy/resolveExtends';
-import { POLICY_FILE, defaultPolicy } from '../core/policy/schema';
+import { POLICY_FILE, defaultPolicy, type Policy } from '../core/policy/schema';
 import { resolveBaseRef } from './changes';
 import { extendsReader, type ExtendsReaderOptions } from './extendedPolicy';
 import { readExtendsCopy } from './extendsCopies';
@@ -130,10 +130,7 @@ export async function loadGoverningPolicy(root: string, options: GoverningPolicy
     });
   }
   const baseDoc = await readPolicyAtCommit(root, base.commit, base.ref);
-  // What the base extends is read as of the base commit: its tree, the packages its lock file pins.
-  const baseResolved = baseDoc.exists && baseDoc.parsed.policy.extends !== undefined
-    ? await resolvePolicyChain(baseDoc, extendsReader({ root, commit: base.commit, gate: true, ...(options.trusted === false ? { trusted: false } : {}), ...(options.github ? { github: options.github } : {}) }))
-    : undefined;
+  const baseResolved = await resolveAtCommit(root, base.commit, baseDoc, options);
   const governing = governPolicy({
     baseRef: base.ref, baseCommit: base.commit, base: baseDoc, local: workTreeDocument(local),
     ...(options.changed === undefined ? {} : { changed: options.changed }),
@@ -146,6 +143,37 @@ export async function loadGoverningPolicy(root: string, options: GoverningPolicy
     });
   }
   return { ...governing, base: baseDoc, ...(baseResolved ? { baseResolved } : {}) };
+}
+
+/**
+ * What `doc` (the policy file of `commit`) extends, read as of that
+ * commit: its tree, the packages its lock file pins, GitHub files through
+ * `options.github`. Undefined when it extends nothing.
+ */
+async function resolveAtCommit(root: string, commit: string, doc: PolicyDocument, options: Pick<GoverningPolicyOptions, 'github' | 'trusted'>): Promise<ResolvedPolicy | undefined> {
+  if (!doc.exists || doc.parsed.policy.extends === undefined) return undefined;
+  return resolvePolicyChain(doc, extendsReader({ root, commit, gate: true, ...(options.trusted === false ? { trusted: false } : {}), ...(options.github ? { github: options.github } : {}) }));
+}
+
+/** The policy of one commit with what it extends: what judges the evidence of the changes made on it. */
+export interface CommitPolicy {
+  document: PolicyDocument;
+  /** The combined policy (the defaults when the commit has no policy file). */
+  policy: Policy;
+  /** The chain, when the file extends a policy. */
+  resolved?: ResolvedPolicy;
+  /** Located problems of the file and of the policies it extends, one line each. */
+  problems: string[];
+}
+
+/** The policy file of `commit`, with every policy it extends read as of that commit (see resolveAtCommit). */
+export async function loadPolicyAtCommit(root: string, commit: string, label: string, options: Pick<GoverningPolicyOptions, 'github' | 'trusted'> = {}): Promise<CommitPolicy> {
+  const document = await readPolicyAtCommit(root, commit, label);
+  const resolved = await resolveAtCommit(root, commit, document, options);
+  const policy = resolved ? resolved.policy : document.exists ? document.parsed.policy : defaultPolicy();
+  const located = [{ label: document.label, problems: document.parsed.problems }, ...(resolved?.problems ?? [])];
+  const problems = [...new Set(located.flatMap((d) => d.problems.map((p) => describePolicyProblem(d.label, p))))];
+  return { document, policy, problems, ...(resolved ? { resolved } : {}) };
 }
 
 /** The merge-base of HEAD and the resolved base branch (its tip on an unborn HEAD). */

@@ -4,6 +4,7 @@
  * Renderer's payloads; errors are GitHub-shaped (message,
  * documentation_url, errors[]).
  */
+import { createHash } from 'node:crypto';
 import { sha, type FakeIssue, type FakeRepo, type FakeState, type StatusState } from './state';
 import type { Renderer } from './payloads';
 
@@ -282,6 +283,7 @@ export const ROUTES: Record<string, Handler> = {
     if (!team || !membership) throw new HttpError(404, 'Not Found');
     return { status: 200, body: ctx.render.teamMembership(team, login, membership) };
   },
+  'GET /repos/{owner}/{repo}/contents/{path}': getContent,
   'GET /repos/{owner}/{repo}/commits/{ref}/check-runs': (ctx) => {
     const repo = repoOf(ctx);
     const ref = ctx.params.ref ?? '';
@@ -294,6 +296,31 @@ export const ROUTES: Record<string, Handler> = {
     return { ...page, body: { total_count: runs.length, check_runs: page.body } };
   },
 };
+
+/** A file of `state.files` as GitHub's content-file (base64, the git blob sha); 404 for anything else. */
+function getContent(ctx: RouteContext): RouteResult {
+  const repo = repoOf(ctx);
+  const file = ctx.params.path ?? '';
+  const ref = ctx.query.get('ref') ?? repo.defaultBranch;
+  const text = ctx.state.files.get(`${repo.owner}/${repo.name}`.toLowerCase() + `@${ref}:${file}`);
+  if (text === undefined) throw new HttpError(404, 'Not Found');
+  const bytes = Buffer.from(text, 'utf8');
+  const blob = createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+  const api = ctx.selfUrl.slice(0, ctx.selfUrl.indexOf('/repos/'));
+  const web = `${api.replace(/\/api\/v3$/, '')}/${repo.owner}/${repo.name}`;
+  const self = `${ctx.selfUrl}?ref=${encodeURIComponent(ref)}`;
+  const gitUrl = `${api}/repos/${repo.owner}/${repo.name}/git/blobs/${blob}`;
+  const htmlUrl = `${web}/blob/${ref}/${file}`;
+  // GitHub wraps the base64 at 60 columns.
+  const content = (bytes.toString('base64').match(/.{1,60}/g) ?? []).map((l) => `${l}\n`).join('');
+  return {
+    status: 200,
+    body: {
+      type: 'file', encoding: 'base64', size: bytes.length, name: file.split('/').pop() ?? file, path: file, content, sha: blob,
+      url: self, git_url: gitUrl, html_url: htmlUrl, download_url: `${web}/raw/${ref}/${file}`, _links: { git: gitUrl, self, html: htmlUrl },
+    },
+  };
+}
 
 /** A branch name resolves to the head sha of a pull from it; a sha stays itself. */
 function resolveSha(repo: FakeRepo, ref: string): string {

@@ -254,6 +254,14 @@ export class FakeState {
   /** Every status posted through the API or set by a test, in order (the latest per context is in `statuses`). */
   readonly statusLog: { repo: string; sha: string; context: string; state: StatusState; description?: string; targetUrl?: string }[] = [];
 
+  /** File contents by `owner/repo@ref:path` (owner/repo lower-case), served by the contents API. */
+  readonly files = new Map<string, string>();
+
+  /** Puts `text` at `path` of `fullName` at `ref` (default: the repository's default branch). */
+  putFile(fullName: string, path: string, text: string, ref = this.repo(fullName).defaultBranch): void {
+    this.files.set(`${fullName.toLowerCase()}@${ref}:${path}`, text);
+  }
+
   addCheckRun(fullName: string, ref: string, input: { name: string; status?: CheckStatus; conclusion?: CheckConclusion | null }): FakeCheckRun {
     const list = this.repo(fullName).checkRuns.get(ref) ?? [];
     const status = input.status ?? 'completed';

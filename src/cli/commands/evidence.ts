@@ -20,9 +20,8 @@ import { RANGE_BOUND_FACTOR } from '../../github/deadline';
 import { ETAG_CACHE_GIT_PATH, loadEtagCache, saveEtagCache } from '../../github/etagCacheFile';
 import { produceEvidence, pullForBranch, type EvidenceScope } from '../../app/evidenceReport';
 import { commitExists, gitCall, gitPath, openGit } from '../../git/git';
-import { readPolicyAtCommit } from '../../git/policyFile';
-import { describePolicyProblem } from '../../core/policy/governingPolicy';
-import { defaultPolicy } from '../../core/policy/schema';
+import { loadPolicyAtCommit } from '../../git/policyFile';
+import { cliGitHubPolicyReader } from '../extendsGitHub';
 import { parseCommandArgs, usageError, type CommandSpec } from '../args';
 import { EXIT, VERSION, cliCommand, type CliIo } from '../io';
 import { PULL_REQUEST_NUMBER, REMOTE_OPTION, TIMEOUT_OPTION, timeoutArg } from '../sharedOptions';
@@ -100,15 +99,18 @@ async function runWithToken(args: EvidenceArgs, io: CliIo, root: string, token: 
   const progress = { done: 0, total: 0 };
   const doneSoFar = (): string[] => [...(progress.total > 0 ? [`read ${progress.done} of ${progress.total} changes`] : []), 'no evidence written'];
   const base = await withinCommandBound(doneSoFar, () => evidenceBase(root, args.scope, github, loaded.policy.branch.base));
-  const governing = await readPolicyAtCommit(root, base.commit, base.label);
-  for (const problem of governing.parsed.problems) io.stderr(`change-control evidence: ${describePolicyProblem(governing.label, problem)} (the default applies)\n`);
+  // The base's policy with what it extends, as of the base commit (a GitHub file with this token, through this cache).
+  const governing = await loadPolicyAtCommit(root, base.commit, base.label, { github: cliGitHubPolicyReader(io, { root, remote: args.remote, token, deadline, cache }) });
+  for (const line of governing.problems) io.stderr(`change-control evidence: ${line} (the default applies)\n`);
+  for (const note of governing.resolved?.notes ?? []) io.stderr(`change-control evidence: ${note}\n`);
+  const extended = governing.resolved ? governing.resolved.layers.slice(0, -1).map((l) => l.ref ?? l.label) : [];
   const doc = await withinCommandBound(doneSoFar, () => produceEvidence({
     root,
     octokit: github.octokit,
     repo: github.repo,
     repoUrl: `https://${github.host}/${github.repo.owner}/${github.repo.repo}`,
-    policy: governing.exists ? governing.parsed.policy : defaultPolicy(),
-    policySource: `${base.label} (${base.commit.slice(0, 12)})`,
+    policy: governing.policy,
+    policySource: `${base.label} (${base.commit.slice(0, 12)})${extended.length > 0 ? `, extending ${extended.join(', ')}` : ''}`,
     scope: args.scope,
     generatorVersion: VERSION,
     now: new Date(),

@@ -81,7 +81,7 @@ async function runPolicy(args: PolicyArgs, io: CliIo): Promise<number> {
     if (chain.length > 0) io.stdout(`Extends: ${chain.join(' → ')}\n`);
     const width = Math.max(...values.map((v) => v.key.length));
     for (const v of values) io.stdout(`  ${v.key.padEnd(width)}  ${v.value === undefined ? '—' : JSON.stringify(v.value)}${args.explain ? `  ← ${v.source}` : ''}\n`);
-    for (const line of ignored) io.stdout(`ignored (looser than what it extends): ${line}\n`);
+    for (const line of ignored) io.stdout(`ignored: ${line}\n`);
     for (const line of notes) io.stdout(`note: ${line}\n`);
   }
   for (const line of problems) io.stderr(`change-control policy: ${line}\n`);

@@ -12,7 +12,7 @@
  * the base branch itself) keeps the base's value.
  */
 import type { Policy } from './schema';
-import { Tightener } from './tighten';
+import { Tightener, type TightenReference } from './tighten';
 
 export interface CombinedPolicy {
   policy: Policy;
@@ -22,9 +22,10 @@ export interface CombinedPolicy {
 
 /**
  * `base` tightened by `local`; never looser than `base` on any key.
- * `reference` names the base in the refusals ("the extended policy").
+ * `reference` names the base in the refusals ("the base policy", or
+ * `{ extended: 'policies/org.json' }` for a policy `local` extends).
  */
-export function combinePolicies(base: Policy, local: Policy, reference = 'the base policy'): CombinedPolicy {
+export function combinePolicies(base: Policy, local: Policy, reference: TightenReference = 'the base policy'): CombinedPolicy {
   const t = new Tightener(reference);
   const b = base;
   const l = local;

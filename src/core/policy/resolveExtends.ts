@@ -140,7 +140,7 @@ function combineLayers(layers: PolicyLayer[]): Pick<ResolvedPolicy, 'policy' | '
   const ignored: string[] = [];
   for (let i = 1; i < layers.length; i++) {
     const layer = layers[i]!;
-    const combined = combinePolicies(policy, withoutExtends(overlay(policy, layer.parsed)), `the policy it extends (${layers[i - 1]!.ref ?? layers[i - 1]!.label})`);
+    const combined = combinePolicies(policy, withoutExtends(overlay(policy, layer.parsed)), { extended: layers[i - 1]!.ref ?? layers[i - 1]!.label });
     for (const key of keys) {
       if (!declares(layer, key)) continue;
       const before = JSON.stringify(policyValue(policy, key));

@@ -133,6 +133,7 @@ export class LintContextState {
 
 /** The policy file, and (trusted only) git's comment character and the branch's ticket. */
 export async function readLintContext(root: string, deps: LintContextDeps): Promise<LintContextRead> {
+  // Untrusted: extends is followed into neither node_modules nor GitHub copies.
   const loaded = await loadPolicyFile(root, { trusted: deps.isTrusted() });
   if (loaded.problems.length > 0) {
     deps.logger.warn(`${loaded.file} has ${loaded.problems.length} problem(s); their defaults apply.`);

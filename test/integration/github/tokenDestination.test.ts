@@ -117,4 +117,44 @@ describe('the GitHub token goes only to a configured host (CLI, listener on 127.
     assert.ok(authorized(target).length > 0, 'the configured host got the token');
     target.requests.length = 0;
   });
+
+  describe('with a base policy that extends a GitHub file (owner/repo/path@ref)', () => {
+    before(() => {
+      // The base branch's policy extends it, so the gates and evidence fetch it with the token.
+      git(repo, 'switch', '-q', 'main');
+      mkdirSync(path.join(repo, '.github'), { recursive: true });
+      writeFileSync(path.join(repo, '.github/change-control.json'), `${JSON.stringify({ extends: 'acme/policies/change-control.json@v1' })}\n`);
+      git(repo, 'add', '.github/change-control.json');
+      git(repo, 'commit', '-q', '--no-verify', '-m', 'Extend the organisation policy');
+      git(repo, 'switch', '-q', 'feature/1-audit-log');
+      git(repo, 'rebase', '-q', 'main');
+    });
+
+    it('sends no token and no request for it, whatever the remote names', async () => {
+      for (const remote of remotes(target)) {
+        git(repo, 'config', 'remote.origin.url', remote);
+        for (const apiUrl of ['', elsewhere.url]) {
+          for (const [name, argv] of Object.entries(RUNS)) {
+            const before = target.requests.length;
+            const r = await runCliAsync(cli, argv, repo, env(apiUrl), 30_000);
+            const what = `${name} with remote ${remote}, API URL ${apiUrl || '(unset)'}:\n${r.stdout}${r.stderr}`;
+            assert.deepEqual(authorized(target), [], `the remote's host got the token: ${what}`);
+            // start and pr fetch and push with git; the GitHub commands and policy send nothing at all.
+            if ([...GITHUB_COMMANDS, 'policy'].includes(name)) assert.equal(target.requests.length, before, `no request at all: ${what}`);
+            assert.deepEqual(authorized(elsewhere), [], `a configured host of another repository got the token: ${what}`);
+            assert.ok(!`${r.stdout}${r.stderr}`.includes(TOKEN), `the token is never printed: ${what}`);
+            if (name === 'status' || name === 'policy') assert.match(`${r.stdout}${r.stderr}`, /this remote is not on GitHub: the GitHub features are off/i, what);
+          }
+        }
+      }
+      assert.equal(elsewhere.requests.length, 0, 'the configured host was not asked for the policy of a repository that is not on it');
+    });
+
+    it('does fetch the policy with the token once the listener is the configured host (the check above can fail)', async () => {
+      git(repo, 'config', 'remote.origin.url', `${target.url}/acme/app.git`);
+      const r = await runCliAsync(cli, ['policy', '--explain'], repo, env(target.url), 30_000);
+      assert.ok(authorized(target).some((u) => u.startsWith('GET /repos/acme/policies/contents/change-control.json')), `${authorized(target).join('\n')}\n${r.stdout}${r.stderr}`);
+      target.requests.length = 0;
+    });
+  });
 });

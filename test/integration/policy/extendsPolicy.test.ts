@@ -58,7 +58,7 @@ describe('extends: organisation policy (built CLI, temp repositories)', function
     assert.equal(doc.policy.commit.subjectMaxLength, 30);
     assert.match(doc.sources['commit.subjectMaxLength']!, /^extended policy policies\/org\.json \([0-9a-f]{12}:policies\/org\.json\)$/);
     assert.equal(doc.sources['commit.bodyMaxLineLength'], 'default');
-    assert.match(doc.ignored[0]!, /commit\.subjectMaxLength 60 is looser than the policy it extends/);
+    assert.match(doc.ignored[0]!, /change-control\.json: commit\.subjectMaxLength 60 is looser than 30 in policies\/org\.json, which it extends: 30 applies$/);
     const text = await runCliAsync(cli, ['policy', '--explain'], root, env);
     assert.match(text.stdout, /commit\.subjectMaxLength +30 +← extended policy policies\/org\.json/);
   });

@@ -68,12 +68,28 @@ describe('extends: resolution and combine', () => {
     assert.equal(r.policy.commit.requireTicket, true, 'a key the repository leaves out keeps the extended value');
     assert.deepEqual(r.policy.tests.exempt, ['docs/**'], 'an exemption the repository leaves out stays');
     assert.deepEqual(r.ignored, [
-      "repo.json: commit.subjectMaxLength 60 is looser than the policy it extends (org.json)'s 50",
-      "repo.json: review.requiredApprovals 0 is fewer than the policy it extends (org.json)'s 2",
+      'repo.json: commit.subjectMaxLength 60 is looser than 50 in org.json, which it extends: 50 applies',
+      'repo.json: review.requiredApprovals 0 is fewer than 2 in org.json, which it extends: 2 applies',
     ]);
     assert.equal(r.origins['review.requiredApprovals'], 'file:org.json');
     assert.equal(r.origins['commit.presentTense'], 'default');
     assert.equal(r.policy.extends, 'org.json');
+  });
+
+  it('each refused loosening names the value that applies and the policy it extends', async () => {
+    const r = await resolvePolicyChain(
+      own({ extends: 'org.json', commit: { requireTicket: false, ticketPattern: '^X-\\d+' }, review: { allowSelfApproval: true }, tests: { exempt: ['docs/**', 'scripts/**'] } }),
+      reader({ 'org.json': { commit: { requireTicket: true }, review: { allowSelfApproval: false }, tests: { exempt: ['docs/**'] } } }),
+    );
+    assert.deepEqual(r.ignored, [
+      'repo.json: commit.ticketPattern differs from org.json, which it extends: its value applies',
+      'repo.json: commit.requireTicket off would loosen org.json, which it extends: on applies',
+      'repo.json: tests.exempt adds "scripts/**", which org.json (which it extends) does not list: its list applies',
+      'repo.json: review.allowSelfApproval on would loosen org.json, which it extends: off applies',
+    ]);
+    assert.equal(r.policy.commit.requireTicket, true);
+    assert.equal(r.policy.review.allowSelfApproval, false);
+    assert.deepEqual(r.policy.tests.exempt, ['docs/**']);
   });
 
   it('a repository that tightens is the origin of the value', async () => {
