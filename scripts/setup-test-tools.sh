@@ -7,12 +7,6 @@ set -euo pipefail
 need=()
 command -v pre-commit >/dev/null 2>&1 || need+=(pre-commit)
 command -v gitlint >/dev/null 2>&1 || need+=(gitlint)
-[ ${#need[@]} -eq 0 ] && exit 0
-echo "[setup] installing with apt-get: ${need[*]}" >&2
-if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
-log="$(mktemp)"
-if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
-       --no-install-recommends "${need[@]}"; } >"$log" 2>&1 </dev/null; then
-  tail -n 40 "$log" >&2; rm -f "$log"; echo "[setup] apt-get install failed" >&2; exit 1
-fi
-rm -f "$log"
+# shellcheck source=lib/aptInstall.sh
+. "$(dirname "$0")/lib/aptInstall.sh"
+apt_install ${need[@]+"${need[@]}"}

@@ -15,16 +15,9 @@ need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v rg >/dev/null 2>&1 || need+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "[setup] installing with apt-get: ${need[*]}" >&2
-  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
-  log="$(mktemp)"
-  if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
-         --no-install-recommends "${need[@]}"; } >"$log" 2>&1 </dev/null; then
-    tail -n 40 "$log" >&2; rm -f "$log"; echo "[setup] apt-get install failed" >&2; exit 1
-  fi
-  rm -f "$log"
-fi
+# shellcheck source=lib/aptInstall.sh
+. "$(dirname "$0")/lib/aptInstall.sh"
+apt_install ${need[@]+"${need[@]}"}
 
 if [ ! -f "$TOOLS/.complete" ]; then
   echo "[setup] installing code-server@$CS_VERSION with npm into $TOOLS (once; later runs reuse it)" >&2

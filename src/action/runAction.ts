@@ -10,7 +10,7 @@
  */
 import { appendFile, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Octokit } from '@octokit/rest';
+import type { GitHubConnection } from '../app/connect';
 import { GATE_STATUS_CONTEXT } from '../core/changeSnapshot';
 import { ChangeControlError, describeError, isChangeControlError } from '../core/errors';
 import { SecretRegistry } from '../core/redact';
@@ -103,18 +103,26 @@ async function setUp(io: ActionIo, secrets: SecretRegistry, summary: string[], o
 async function verify(ctx: Context): Promise<number> {
   const pr = pullRequestNumber(ctx);
   const root = await requireWorkTree(ctx.cliIo, 'verify', 'check out the repository first (actions/checkout with fetch-depth: 0).');
-  const verdict = await judge(ctx, root, pr);
+  const github = await connect(ctx, root);
+  const verdict = await judge(ctx, github, root, pr);
   report(ctx, pr, verdict);
   const headSha = verdict.headSha ?? (ctx.event.kind === 'pullRequest' ? ctx.event.headSha : undefined);
-  if (headSha) await postStatus(ctx, root, headSha, verdict);
+  if (headSha) await postStatus(ctx, github, headSha, verdict);
   ctx.outputs.ready = String(verdict.readiness.ready);
   ctx.outputs.blockers = JSON.stringify(verdict.readiness.blockers);
   return verdict.readiness.ready ? EXIT.ok : EXIT.failed;
 }
 
-/** The verify use case on pull request `pr`, under a deadline of its own (as `change-control verify`). */
-async function judge(ctx: Context, root: string, pr: number): Promise<PullRequestVerdict> {
-  const github = await connectCli(ctx.cliIo, { root, remote: 'origin', token: ctx.token, secrets: ctx.secrets, deadline: commandDeadline(ctx.cliIo.env), tuning: { requestTimeoutMs: 15_000 } });
+/**
+ * One client and one deadline for judging a pull request and posting its
+ * status, as `change-control verify` has for one command.
+ */
+function connect(ctx: Context, root: string): Promise<GitHubConnection> {
+  return connectCli(ctx.cliIo, { root, remote: 'origin', token: ctx.token, secrets: ctx.secrets, deadline: commandDeadline(ctx.cliIo.env), tuning: { requestTimeoutMs: 15_000 } });
+}
+
+/** The verify use case on pull request `pr`. */
+function judge(ctx: Context, github: GitHubConnection, root: string, pr: number): Promise<PullRequestVerdict> {
   return withinCommandBound(() => [`pull request #${pr} not judged`], () =>
     judgePullRequest({ root, github, number: pr, policyFor: gatePolicyFor(ctx.cliIo, root, 'origin'), env: ctx.cliIo.env }));
 }
@@ -125,7 +133,7 @@ async function onTicketLabel(ctx: Context): Promise<number> {
   const { ticket, repository } = ctx.event;
   const root = await requireWorkTree(ctx.cliIo, 'verify', 'check out the repository first (actions/checkout with fetch-depth: 0).');
   const { policy } = await loadPolicyFor(ctx.cliIo, root, 'verify');
-  const github = await connectCli(ctx.cliIo, { root, remote: 'origin', token: ctx.token, secrets: ctx.secrets, deadline: commandDeadline(ctx.cliIo.env) });
+  const github = await connect(ctx, root);
   const open = await github.octokit.paginate(github.octokit.rest.pulls.list, { ...github.repo, state: 'open', per_page: 100 });
   const mine = open.filter((p) => namesTicket(findTicketId(policy, p.title, p.head.ref, p.body ?? ''), ticket, repository));
   ctx.summary.push(`## ${STATUS_CONTEXT}: ticket #${ticket} was ${ctx.event.action}`, '');
@@ -133,9 +141,11 @@ async function onTicketLabel(ctx: Context): Promise<number> {
   const blocked: string[] = [];
   for (const p of mine) {
     await fetchHead(root, p.number, p.head.ref, p.head.sha);
-    const verdict = await judge(ctx, root, p.number);
+    // Each pull request gets a bound of its own: a ticket may have several.
+    const client = await connect(ctx, root);
+    const verdict = await judge(ctx, client, root, p.number);
     report(ctx, p.number, verdict);
-    await postStatus(ctx, root, verdict.headSha ?? p.head.sha, verdict, github.octokit, github.repo);
+    await postStatus(ctx, client, verdict.headSha ?? p.head.sha, verdict);
     if (!verdict.readiness.ready) blocked.push(`#${p.number}`);
   }
   ctx.outputs.ready = String(blocked.length === 0);
@@ -188,12 +198,7 @@ function report(ctx: Context, pr: number, verdict: PullRequestVerdict): void {
 }
 
 /** The "Change Control" commit status on the judged head, so branch protection can require it. */
-async function postStatus(ctx: Context, root: string, sha: string, verdict: PullRequestVerdict, octokit?: Octokit, repo?: { owner: string; repo: string }): Promise<void> {
-  let client = octokit && repo ? { octokit, repo } : undefined;
-  if (!client) {
-    const github = await connectCli(ctx.cliIo, { root, remote: 'origin', token: ctx.token, secrets: ctx.secrets, deadline: commandDeadline(ctx.cliIo.env) });
-    client = { octokit: github.octokit, repo: github.repo };
-  }
+async function postStatus(ctx: Context, client: GitHubConnection, sha: string, verdict: PullRequestVerdict): Promise<void> {
   const { readiness } = verdict;
   const text = readiness.ready ? 'Ready to merge: the change follows the policy.' : `Blocked: ${readiness.blockers.join('; ')}`;
   const runUrl = ctx.io.env.GITHUB_SERVER_URL && ctx.io.env.GITHUB_REPOSITORY && ctx.io.env.GITHUB_RUN_ID
