@@ -43,7 +43,9 @@ describe('linting time is linear in the message length', function () {
   it('lints a 4 MB over-long paragraph in about 4 times the time of 1 MB (each line once walked back to its start)', () => {
     const paragraph = (n: number): string => `Add x\n\n${`${'x'.repeat(73)}\n`.repeat(n / 74)}`;
     const t1 = Math.min(...[1, 2].map(() => timeOf(() => lintMessage(paragraph(MB), ctx))));
-    const t4 = timeOf(() => lintMessage(paragraph(4 * MB), ctx));
+    // Best of three, as for 1 MB: one collector pause in a single 4 MB run failed this on a loaded machine.
+    const text4 = paragraph(4 * MB);
+    const t4 = Math.min(...[1, 2, 3].map(() => timeOf(() => lintMessage(text4, ctx))));
     assert.ok(t4 < 4000, `4 MB took ${t4.toFixed(0)} ms`);
     assert.ok(t4 < Math.max(250, 8 * t1), `${t1.toFixed(0)} ms for 1 MB, ${t4.toFixed(0)} ms for 4 MB`);
   });
