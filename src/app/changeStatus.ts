@@ -109,11 +109,12 @@ interface PullPayload {
   merged_at: string | null;
   user: { login: string } | null;
   head: { sha: string };
+  body?: string | null;
 }
 
 /** A pull request as GitHub lists or gets it, as the snapshot holds it. */
 export function toPullRequestInfo(p: PullPayload): PullRequestInfo {
-  return { number: p.number, title: p.title, url: p.html_url, state: pullRequestState(p), author: p.user?.login ?? '', headSha: p.head.sha };
+  return { number: p.number, title: p.title, url: p.html_url, state: pullRequestState(p), author: p.user?.login ?? '', headSha: p.head.sha, body: p.body ?? null };
 }
 
 export function pullRequestState(p: Pick<PullPayload, 'state' | 'draft' | 'merged_at'>): PullRequestInfo['state'] {
@@ -123,11 +124,14 @@ export function pullRequestState(p: Pick<PullPayload, 'state' | 'draft' | 'merge
 async function readPullRequestSection(input: ChangeStatusInput, pr: PullRequestInfo): Promise<PullRequestSection> {
   const { octokit, repo, signal } = input;
   const base = { owner: repo.owner, repo: repo.repo, request: { signal } };
-  const [reviews, requested, status, runs] = await Promise.all([
+  // Comments are LGTM sign-offs only under "approval-or-lgtm": otherwise they are not asked for.
+  const wantComments = input.policy.review.signOff === 'approval-or-lgtm';
+  const [reviews, requested, status, runs, comments] = await Promise.all([
     octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...base, pull_number: pr.number, per_page: 100 }),
     octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', { ...base, pull_number: pr.number }),
     octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/status', { ...base, ref: pr.headSha, per_page: 100 }),
     octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...base, ref: pr.headSha, per_page: 100 }),
+    wantComments ? octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...base, issue_number: pr.number, per_page: 100 }) : undefined,
   ]);
   return {
     pr,
@@ -137,7 +141,10 @@ async function readPullRequestSection(input: ChangeStatusInput, pr: PullRequestI
       state: (r.state as ReviewState) ?? 'COMMENTED',
       ...(r.submitted_at ? { submittedAt: r.submitted_at } : {}),
       url: r.html_url,
+      ...(r.commit_id ? { commitId: r.commit_id } : {}),
+      ...(r.body ? { body: r.body } : {}),
     })),
+    ...(comments ? { comments: comments.map((c) => ({ id: c.id, author: c.user?.login ?? '', body: c.body ?? '', createdAt: c.created_at })) } : {}),
     requestedReviewers: [
       ...requested.data.users.map((u) => u.login),
       ...requested.data.teams.map((t) => `${repo.owner}/${t.slug}`),

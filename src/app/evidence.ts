@@ -8,6 +8,7 @@ import { ChangeControlError } from '../core/errors';
 import type { ChangeEvidence, ReviewEvidence } from '../core/evidence/schema';
 import { approvalFromEvents, type LabelEvent } from '../core/evidence/document';
 import { countEvidenceApprovals } from '../core/evidence/findings';
+import { isLgtm } from '../core/rules/approvals';
 import { POLICY_FILE, type Policy } from '../core/policy/schema';
 import { compileTicketPattern } from '../core/ticketId';
 import type { EvidenceGit, RepoRef } from '../core/ports';
@@ -37,11 +38,14 @@ export interface EvidenceGatherer {
 export async function gatherPullRequest(g: EvidenceGatherer, number: number): Promise<Change> {
   const { owner, repo } = g.repo;
   const req = { owner, repo, pull_number: number, request: { signal: g.signal } };
-  const [{ data: pr }, commits, reviews, files] = await Promise.all([
+  const lgtmCounts = g.policy.review.signOff === 'approval-or-lgtm';
+  const [{ data: pr }, commits, reviews, files, comments] = await Promise.all([
     g.octokit.rest.pulls.get(req),
     g.octokit.paginate(g.octokit.rest.pulls.listCommits, { ...req, per_page: 100 }),
     g.octokit.paginate(g.octokit.rest.pulls.listReviews, { ...req, per_page: 100 }),
     g.octokit.paginate(g.octokit.rest.pulls.listFiles, { ...req, per_page: 100 }),
+    // LGTM comments sign off only under "approval-or-lgtm"; otherwise they are not asked for.
+    lgtmCounts ? g.octokit.paginate(g.octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100, request: { signal: g.signal } }) : [],
   ]);
   const headSha = pr.head.sha;
   const [checks, ticketFacts, tree] = await Promise.all([
@@ -49,16 +53,23 @@ export async function gatherPullRequest(g: EvidenceGatherer, number: number): Pr
     gatherTicket(g, findTicketId(g.policy, pr.title, pr.head.ref, pr.body ?? ''), pr.html_url, number),
     g.git.treeFiles(headSha),
   ]);
-  const reviewEvidence = reviews
-    .filter((r) => r.user)
-    .map((r) => ({
+  const reviewEvidence: ReviewEvidence[] = [
+    ...reviews.filter((r) => r.user).map((r) => ({
       reviewer: r.user!.login,
       state: normaliseReviewState(r.state),
       submittedAt: r.submitted_at ?? null,
       commitId: r.commit_id ?? null,
-    }));
+      ...(r.body ? { body: r.body } : {}),
+    })),
+    ...comments.filter((c) => c.user && isLgtm(c.body)).map((c) => ({
+      reviewer: c.user!.login, state: 'COMMENTED' as const, submittedAt: c.created_at, commitId: null, body: c.body ?? '', kind: 'comment' as const,
+    })),
+  ];
   const author = pr.user?.login ?? 'unknown';
-  const approvers = countEvidenceApprovals(reviewEvidence, { author, allowSelfApproval: g.policy.review.allowSelfApproval, headSha }).onHead.map((r) => r.reviewer);
+  const review = g.policy.review;
+  const approvers = countEvidenceApprovals(reviewEvidence, {
+    author, allowSelfApproval: review.allowSelfApproval, headSha, signOff: review.signOff, requireLatestCommit: review.requireApprovalOfLatestCommit,
+  }).approvals.map((r) => r.reviewer);
   const lastCommit = commits[commits.length - 1];
   return {
     kind: 'pull-request',

@@ -18,6 +18,15 @@ export interface FindingPolicy {
   requireApproval?: boolean;
   baseBranch?: string;
   approvalLabel?: string;
+  /** `tracker.approvers`; none when not given. */
+  approvers?: string[];
+  /** `review.signOff`; "approval" when not given. */
+  signOff?: 'approval' | 'approval-or-lgtm';
+  /**
+   * `review.requireApprovalOfLatestCommit`; true when not given (evidence
+   * written before the key existed judged approvals of the merged head).
+   */
+  requireApprovalOfLatestCommit?: boolean;
 }
 
 type Change = Omit<ChangeEvidence, 'findings' | 'notVerifiable'>;
@@ -45,16 +54,19 @@ export function findingsFor(change: Change, policy: FindingPolicy): Finding[] {
 export function auditView(change: Change, policy: FindingPolicy): {
   findings: Finding[];
   notVerifiable: { rule: string; reason: string }[];
+  notes: { rule: string; note: string }[];
   evaluated: string[];
 } {
   const evaluation = evaluateRules(auditFacts(change, policy), 'audit');
   const findings: Finding[] = [];
   const notVerifiable: { rule: string; reason: string }[] = [];
+  const notes: { rule: string; note: string }[] = [];
   for (const o of evaluation.outcomes) {
     if ('finding' in o) findings.push(o.finding);
+    else if ('note' in o) notes.push({ rule: o.ruleId, note: o.note });
     else notVerifiable.push({ rule: o.ruleId, reason: o.notVerifiable });
   }
-  return { findings, notVerifiable, evaluated: evaluation.evaluated };
+  return { findings, notVerifiable, notes, evaluated: evaluation.evaluated };
 }
 
 /** What the evidence proves about the change, as the rules read it. */
@@ -66,6 +78,9 @@ export function auditFacts(change: Change, policy: FindingPolicy): ChangeFacts {
     requireTests: policy.requireTests,
     requireApproval: policy.requireApproval ?? true,
     approvalLabel: policy.approvalLabel ?? '',
+    approvers: policy.approvers ?? [],
+    signOff: policy.signOff ?? 'approval',
+    requireApprovalOfLatestCommit: policy.requireApprovalOfLatestCommit ?? true,
   };
   const pr = change.pullRequest;
   const t = change.ticket;

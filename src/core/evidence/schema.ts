@@ -41,6 +41,10 @@ export const ReviewEvidenceSchema = z.object({
   state: z.enum(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING']),
   submittedAt: isoDate.nullable(),
   commitId: z.string().nullable(),
+  /** The review's text, or the comment's for an LGTM comment; absent when not read. */
+  body: z.string().nullable().optional(),
+  /** A pull request comment (an LGTM sign-off) rather than a review; absent means a review. */
+  kind: z.enum(['review', 'comment']).optional(),
 });
 
 export const CheckEvidenceSchema = z.object({
@@ -125,6 +129,8 @@ export const ChangeEvidenceSchema = z.object({
   findings: z.array(FindingSchema),
   /** Rules the evidence could not verify (a fact that could not be read), with why; absent when none. */
   notVerifiable: z.array(z.object({ rule: z.string(), reason: z.string() })).optional(),
+  /** Facts that are no deviation but worth an auditor's knowing (LGTM sign-offs outside tools do not count); absent when none. */
+  notes: z.array(z.object({ rule: z.string(), note: z.string() })).optional(),
 });
 
 export const EvidenceSummaryRowSchema = z.object({
@@ -148,7 +154,16 @@ export const EvidenceDocumentSchema = z.object({
     z.object({ kind: z.literal('range'), from: z.string(), to: z.string() }),
   ]),
   /** The policy the changes were judged by: the base's, read at `source` (a commit) when known. */
-  policy: z.object({ requiredApprovals: z.number().int(), approvalLabel: z.string(), baseBranch: z.string(), source: z.string().optional() }),
+  policy: z.object({
+    requiredApprovals: z.number().int(),
+    approvalLabel: z.string(),
+    baseBranch: z.string(),
+    source: z.string().optional(),
+    /** `tracker.approvers`, `review.signOff` and `review.requireApprovalOfLatestCommit`, when the policy had them. */
+    approvers: z.array(z.string()).optional(),
+    signOff: z.enum(['approval', 'approval-or-lgtm']).optional(),
+    requireApprovalOfLatestCommit: z.boolean().optional(),
+  }),
   changes: z.array(ChangeEvidenceSchema),
   summary: z.object({
     changes: z.number().int(),

@@ -65,7 +65,8 @@ export async function makeRelease(): Promise<ReleaseFixture> {
   const dir = tempDir('cc-evidence-');
   const root = path.join(dir, 'work');
   git(dir, 'init', '-q', '-b', 'main', root);
-  commitFiles(root, { 'README.md': '# App\n' }, 'Start the app');
+  // The stale approval of #7 is a deviation only where the policy requires approval of the latest commit.
+  commitFiles(root, { 'README.md': '# App\n', '.github/change-control.json': '{ "review": { "requireApprovalOfLatestCommit": true } }\n' }, 'Start the app');
   git(root, 'tag', 'v1.0.0');
   git(root, 'remote', 'add', 'origin', `https://github.com/${REPO}.git`);
 
