@@ -103,7 +103,7 @@ export function auditFacts(change: Change, policy: FindingPolicy): ChangeFacts {
         })
       : unknown('the head commit was not available locally'),
     pullRequest: known(pr ? {
-      number: pr.number, url: pr.url, author: pr.author, state: pr.state, headSha: pr.headSha, lastCommitAt: pr.lastCommitAt,
+      number: pr.number, url: pr.url, author: pr.author, state: pr.state, headSha: pr.headSha, lastCommitAt: pr.lastCommitAt, body: pr.body,
       reviews: bySubmission(pr.reviews),
       requestedReviewers: pr.requestedReviewers,
       checks: pr.checks,

@@ -101,6 +101,7 @@ export const FindingIdSchema = z.enum([
   'commit-message-violations',
   'source-without-tests',
   'direct-push-to-base',
+  'pull-request-not-described',
 ]);
 
 export const FindingSchema = z.object({

@@ -10,6 +10,7 @@ import { checksPass } from './checksPass';
 import { commitMessages } from './commitMessages';
 import { commitsPresent } from './commitsPresent';
 import { featureBranch } from './featureBranch';
+import { pullRequestDescribesChange } from './pullRequestDescribesChange';
 import { pullRequestOpen } from './pullRequestOpen';
 import { pushed } from './pushed';
 import { requiredApprovals } from './requiredApprovals';
@@ -32,6 +33,7 @@ export const RULES: readonly PolicyRule[] = [
   commitMessages,
   testsMatch,
   pullRequestOpen,
+  pullRequestDescribesChange,
   requiredApprovals,
   changesRequested,
   checksPass,

@@ -12,6 +12,8 @@ import { tempDir, testEnv } from '../cli/cliHarness';
 
 export const REPO = 'acme/app';
 export const BRANCH = 'feature/1-audit-log';
+/** A body that names the ticket and the kind and describes the change (policy item 3). */
+export const DESCRIBED_BODY = '**Change ticket:** #1\n\n**Type:** Feature\n\n## Description\n\nAdd the audit log export: auditors need the log as a file.\n';
 
 export interface ChangeFixture {
   dir: string;
@@ -72,7 +74,7 @@ export async function makeChange(files: ChangeFiles = {}): Promise<ChangeFixture
   s.addRepo(REPO);
   s.addLabel(REPO, 'Approved');
   s.addIssue(REPO, { title: 'Export the audit log', labels: ['Approved'], assignees: ['octocat'] });
-  const pr = s.addPull(REPO, { head: BRANCH, title: 'Add the audit log export (#1)', commits: [{ sha: headSha, message: 'Add the audit log export', author: 'octocat', date: s.now() }] });
+  const pr = s.addPull(REPO, { head: BRANCH, title: 'Add the audit log export (#1)', body: DESCRIBED_BODY, commits: [{ sha: headSha, message: 'Add the audit log export', author: 'octocat', date: s.now() }] });
   pr.base.sha = baseSha;
   pr.files = Object.keys({ 'src/audit.ts': 1, 'test/audit.test.ts': 1, ...files.branch }).map((filename) => ({ filename, additions: 1, deletions: 0 }));
   s.addReview(REPO, pr.number, { user: 'erin', state: 'APPROVED' });
