@@ -30,6 +30,7 @@ import { issueToTicket, parseTicketId, sameRepo, trackerRepo } from '../tickets/
 import { readLocalChange } from '../git/branchStatus';
 import type { ChangeShortcuts } from '../git/changes';
 import { isGoneOrMissing, translateGitHubError } from '../github/errors';
+import { readTicketApprover } from './ticketApprover';
 
 export interface ChangeStatusInput {
   octokit: Octokit;
@@ -196,7 +197,10 @@ async function readTicket(input: ChangeStatusInput, ref: TicketRef | undefined):
   // Every page: on a busy ticket the back-link may sit past the first hundred comments.
   const comments = await input.octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...params, per_page: 100 });
   const details = issueToTicket(issue, ref, input.repo, input.policy.tracker.approvalLabel);
-  return { section: { id: input.ticketId, details }, texts: [issue.body ?? '', ...comments.map((c) => c.body ?? '')] };
+  // Who applied the label, only when the policy says who may (tracker.approvers).
+  const approver = details.approved ? await readTicketApprover(input.octokit, ref, input.policy.tracker, input.signal ? { signal: input.signal } : {}) : undefined;
+  const judged = approver === undefined ? {} : { approver: approver.state === 'known' ? approver.value : { status: 'error' as const, reason: approver.reason } };
+  return { section: { id: input.ticketId, details, ...judged }, texts: [issue.body ?? '', ...comments.map((c) => c.body ?? '')] };
 }
 
 /** True when any text names the pull request: its URL, `owner/repo#N`, or `#N` inside the same repository. */

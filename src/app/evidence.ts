@@ -9,6 +9,8 @@ import type { ChangeEvidence, ReviewEvidence } from '../core/evidence/schema';
 import { approvalFromEvents, type LabelEvent } from '../core/evidence/document';
 import { countEvidenceApprovals } from '../core/evidence/findings';
 import { isLgtm } from '../core/rules/approvals';
+import type { Fact, LabelApprover } from '../core/rules/facts';
+import { readTicketApprover, toLabelEvents } from './ticketApprover';
 import { POLICY_FILE, type Policy } from '../core/policy/schema';
 import { compileTicketPattern } from '../core/ticketId';
 import type { EvidenceGit, RepoRef } from '../core/ports';
@@ -189,6 +191,7 @@ async function gatherTicket(g: EvidenceGatherer, id: string | null, prUrl: strin
   const approvalLabel = g.policy.tracker.approvalLabel.toLowerCase();
   const approved = labels.some((l) => l.toLowerCase() === approvalLabel);
   const approval = approved ? approvalFromEvents(labelEvents, g.policy.tracker.approvalLabel) : undefined;
+  const approver = approved ? await readTicketApprover(g.octokit, target, g.policy.tracker, { events: toLabelEvents(events as never[]) }) : undefined;
   const mentions = (text: string | null | undefined): boolean => linksTo([text ?? ''], g.repo, { number: prNumber, url: prUrl }, target);
   const linkComment = comments.find((c) => mentions(c.body));
   return {
@@ -202,6 +205,7 @@ async function gatherTicket(g: EvidenceGatherer, id: string | null, prUrl: strin
       approvedBy: approval?.by ?? null,
       approvedAt: approval?.at ?? null,
       labelEvents: labelEvents.filter((e) => e.label.toLowerCase() === approvalLabel).map(({ action, actor, at }) => ({ action, actor, at })),
+      ...approverEvidence(approver),
     },
     backLink: linkComment
       ? { present: true, url: linkComment.html_url, at: linkComment.created_at }
@@ -209,6 +213,14 @@ async function gatherTicket(g: EvidenceGatherer, id: string | null, prUrl: strin
         ? { present: true, url: issue.html_url, at: null }
         : none,
   };
+}
+
+/** The approver judgement as the evidence records it (absent when the policy names no approvers). */
+function approverEvidence(a: Fact<LabelApprover> | undefined): Partial<NonNullable<Change['ticket']>> {
+  if (!a) return {};
+  if (a.state === 'unknown') return { approvedByApprover: null, approverUnknown: a.reason };
+  // The last `labeled` event is the one judged: its actor and time are the evidence's.
+  return { approvedBy: a.value.login, approvedAt: a.value.at, approvedVia: a.value.app, approvedByApprover: a.value.isApprover };
 }
 
 /** The ticket a pull request names: in its title, its branch name, then its body. */

@@ -24,6 +24,12 @@ export interface TicketSection {
   details?: Ticket;
   /** Set when the ID is linked but the lookup did not happen or failed. */
   lookup?: Unavailable | { status: 'notFound'; reason: string };
+  /**
+   * Who applied the approval label last and whether they are an approver;
+   * read only when the policy names `tracker.approvers` and the label is
+   * applied. Unavailable when the events or a team could not be read.
+   */
+  approver?: { login: string; at: string; app: string | null; isApprover: boolean } | Unavailable;
 }
 
 export interface BranchSection {

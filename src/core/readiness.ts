@@ -166,7 +166,11 @@ export function gateFacts(s: ChangeSnapshot): ChangeFacts {
   const t = s.ticket;
   const gh = s.github;
   const record: ChangeFacts['ticket']['record'] =
-    t.lookup?.status === 'notFound' ? known('notFound') : t.details ? known(t.details) : unknown(t.lookup?.reason ?? 'not looked up');
+    t.lookup?.status === 'notFound'
+      ? known('notFound')
+      : t.details
+        ? known({ ...t.details, ...(t.approver ? { approver: isUnavailable(t.approver) ? unknown(t.approver.reason) : known(t.approver) } : {}) })
+        : unknown(t.lookup?.reason ?? 'not looked up');
   return {
     policy: rulePolicyOf(s.policy),
     branch: { name: b.name },

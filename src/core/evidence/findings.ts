@@ -6,7 +6,7 @@
  */
 import { countApprovals, latestReviewPerReviewer, type ApprovalContext, type ApprovalCount } from '../rules/approvals';
 import { evaluateRules } from '../rules/evaluate';
-import { known, unknown, type ChangeFacts, type RulePolicy } from '../rules/facts';
+import { known, unknown, type ChangeFacts, type Fact, type LabelApprover, type RulePolicy } from '../rules/facts';
 import { firstLine } from '../rules/text';
 import type { ChangeEvidence, Finding, ReviewEvidence } from './schema';
 
@@ -69,6 +69,13 @@ export function auditView(change: Change, policy: FindingPolicy): {
   return { findings, notVerifiable, notes, evaluated: evaluation.evaluated };
 }
 
+/** The evidence's judgement of who approved the ticket, as the ticket-approver rule reads it. */
+function approverOf(t: NonNullable<Change['ticket']>): { approver?: Fact<LabelApprover> } {
+  if (t.approvedByApprover === undefined) return {};
+  if (t.approvedByApprover === null || !t.approvedBy || !t.approvedAt) return { approver: unknown(t.approverUnknown ?? 'the approver could not be read') };
+  return { approver: known({ login: t.approvedBy, at: t.approvedAt, app: t.approvedVia ?? null, isApprover: t.approvedByApprover }) };
+}
+
 /** What the evidence proves about the change, as the rules read it. */
 export function auditFacts(change: Change, policy: FindingPolicy): ChangeFacts {
   const rulePolicy: RulePolicy = {
@@ -90,7 +97,7 @@ export function auditFacts(change: Change, policy: FindingPolicy): ChangeFacts {
     sync: { behind: unknown('not read after the fact'), unpushed: unknown('not read after the fact') },
     ticket: {
       id: change.ticketId ?? undefined,
-      record: t ? known({ id: t.id, state: t.state, approved: t.approved, approvedBy: t.approvedBy, approvedAt: t.approvedAt }) : known('notFound' as const),
+      record: t ? known({ id: t.id, state: t.state, approved: t.approved, approvedBy: t.approvedBy, approvedAt: t.approvedAt, ...approverOf(t) }) : known('notFound' as const),
     },
     commits: change.commits.map((c) => ({
       sha: c.sha, subject: firstLine(c.message), author: c.author, date: c.date,

@@ -34,6 +34,14 @@ export const TicketEvidenceSchema = z.object({
   approvedBy: z.string().nullable(),
   approvedAt: isoDate.nullable(),
   labelEvents: z.array(z.object({ action: z.enum(['labeled', 'unlabeled']), actor: z.string(), at: isoDate })),
+  /** The GitHub App that applied the approval label, when an app did; absent when not read. */
+  approvedVia: z.string().nullable().optional(),
+  /**
+   * Whether `approvedBy` is one of the policy's `tracker.approvers`; null when
+   * it could not be read (with `approverUnknown`); absent when the policy names none.
+   */
+  approvedByApprover: z.boolean().nullable().optional(),
+  approverUnknown: z.string().optional(),
 });
 
 export const ReviewEvidenceSchema = z.object({
@@ -102,6 +110,7 @@ export const FindingIdSchema = z.enum([
   'source-without-tests',
   'direct-push-to-base',
   'pull-request-not-described',
+  'ticket-approved-by-non-approver',
 ]);
 
 export const FindingSchema = z.object({

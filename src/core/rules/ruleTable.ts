@@ -17,6 +17,7 @@ import { requiredApprovals } from './requiredApprovals';
 import type { PolicyRule } from './rule';
 import { testsMatch } from './testsMatch';
 import { ticketApproved } from './ticketApproved';
+import { ticketApprover } from './ticketApprover';
 import { ticketLinked } from './ticketLinked';
 import { ticketLinksPullRequest } from './ticketLinksPullRequest';
 import { ticketOpen } from './ticketOpen';
@@ -28,6 +29,7 @@ export const RULES: readonly PolicyRule[] = [
   pushed,
   ticketLinked,
   ticketApproved,
+  ticketApprover,
   ticketOpen,
   commitsPresent,
   commitMessages,

@@ -68,4 +68,36 @@ describe('change-control status: sign-off rules (built CLI, fake GitHub)', funct
     const ready = await status();
     assert.equal(ready.code, 0, ready.stdout + ready.stderr);
   });
+
+  it('a non-approver\'s label blocks status naming the actor; an approver\'s relabel unblocks it', async () => {
+    const { fx: f, status } = await change({ tracker: { approvers: ['cto'] } });
+    const s = f.fake.state;
+    s.unlabelIssue(REPO, 1, 'Approved', 'octocat');
+    s.labelIssue(REPO, 1, 'Approved', 'dana-dev');
+    const blocked = await status();
+    assert.equal(blocked.code, 1, blocked.stdout + blocked.stderr);
+    assert.match(blocked.stdout, /Approval — approved by dana-dev, who is not an approver/);
+    assert.match(blocked.stdout, /Blocked: ticket #1 approved by dana-dev, who is not an approver\n$/);
+    assert.doesNotMatch(blocked.stdout, /Hint: anyone who can label/);
+    s.unlabelIssue(REPO, 1, 'Approved', 'cto');
+    s.labelIssue(REPO, 1, 'Approved', 'cto');
+    const ready = await status();
+    assert.equal(ready.code, 0, ready.stdout + ready.stderr);
+    assert.match(ready.stdout, /Approval — approved by cto\n/);
+  });
+
+  it('without approvers, status passes and prints a one-line hint', async () => {
+    const { status } = await change({});
+    const r = await status();
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /\nHint: anyone who can label issues can approve a ticket; list who may in tracker\.approvers \(\.github\/change-control\.json\)\.\nReady to merge\n$/);
+  });
+
+  it('editing the ticket and the kind out of the pull request body blocks it again', async () => {
+    const { fx: f, status } = await change({});
+    f.fake.state.pull(REPO, f.prNumber).body = 'Some words about it.';
+    const r = await status();
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /Blocked: pull request description lacks the ticket #1, the kind \(feature or defect\)\n$/);
+  });
 });
