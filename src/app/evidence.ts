@@ -6,9 +6,12 @@
  */
 import type { Octokit } from '@octokit/rest';
 import { ChangeControlError } from '../core/errors';
-import type { ChangeEvidence } from '../core/evidence/schema';
+import type { ChangeEvidence, ReviewEvidence } from '../core/evidence/schema';
 import { approvalFromEvents } from '../core/evidence/document';
 import { countEvidenceApprovals } from '../core/evidence/findings';
+import { isLgtm } from '../core/rules/approvals';
+import type { Fact, LabelApprover } from '../core/rules/facts';
+import { readTicketApprover } from './ticketApprover';
 import { POLICY_FILE, type Policy } from '../core/policy/schema';
 import { compileTicketPattern } from '../core/ticketId';
 import type { EvidenceGit, RepoRef } from '../core/ports';
@@ -16,7 +19,7 @@ import { parseTicketId, trackerRepo } from '../tickets/githubTicketProvider';
 import { linksTo } from './changeStatus';
 import { readEvidenceChecks } from '../github/commitChecks';
 import { listIssueComments, listLabelEvents, readIssue } from '../github/issues';
-import { findMergedPulls, listReviewEvidence, readPullRequest } from '../github/pullRequestReads';
+import { findMergedPulls, listPullComments, listReviewEvidence, readPullRequest } from '../github/pullRequestReads';
 
 type Change = Omit<ChangeEvidence, 'findings'>;
 type Commit = Change['commits'][number];
@@ -37,9 +40,12 @@ export interface EvidenceGatherer {
 
 /** Evidence for one pull request. */
 export async function gatherPullRequest(g: EvidenceGatherer, number: number): Promise<Change> {
-  const [{ pr, commits, files }, reviewEvidence] = await Promise.all([
+  // LGTM comments sign off only under "approval-or-lgtm"; otherwise they are not asked for.
+  const lgtmCounts = g.policy.review.signOff === 'approval-or-lgtm';
+  const [{ pr, commits, files }, reviews, comments] = await Promise.all([
     readPullRequest(g.octokit, g.repo, number, g.signal),
     listReviewEvidence(g.octokit, g.repo, number, g.signal),
+    lgtmCounts ? listPullComments(g.octokit, g.repo, number, g.signal) : [],
   ]);
   const headSha = pr.headSha;
   const [checks, ticketFacts, tree] = await Promise.all([
@@ -47,8 +53,17 @@ export async function gatherPullRequest(g: EvidenceGatherer, number: number): Pr
     gatherTicket(g, findTicketId(g.policy, pr.title, pr.headRef, pr.body), pr.url, number),
     g.git.treeFiles(headSha),
   ]);
+  const reviewEvidence: ReviewEvidence[] = [
+    ...reviews,
+    ...comments.filter((c) => c.author && isLgtm(c.body)).map((c) => ({
+      reviewer: c.author, state: 'COMMENTED' as const, submittedAt: c.createdAt, commitId: null, body: c.body, kind: 'comment' as const,
+    })),
+  ];
   const author = pr.author || 'unknown';
-  const approvers = countEvidenceApprovals(reviewEvidence, { author, allowSelfApproval: g.policy.review.allowSelfApproval, headSha }).onHead.map((r) => r.reviewer);
+  const review = g.policy.review;
+  const approvers = countEvidenceApprovals(reviewEvidence, {
+    author, allowSelfApproval: review.allowSelfApproval, headSha, signOff: review.signOff, requireLatestCommit: review.requireApprovalOfLatestCommit,
+  }).approvals.map((r) => r.reviewer);
   const lastCommit = commits[commits.length - 1];
   return {
     kind: 'pull-request',
@@ -118,6 +133,7 @@ async function gatherTicket(g: EvidenceGatherer, id: string | null, prUrl: strin
   const approvalLabel = g.policy.tracker.approvalLabel.toLowerCase();
   const approved = labels.some((l) => l.toLowerCase() === approvalLabel);
   const approval = approved ? approvalFromEvents(labelEvents, g.policy.tracker.approvalLabel) : undefined;
+  const approver = approved ? await readTicketApprover(g.octokit, target, g.policy.tracker, { events: labelEvents, ...(g.signal ? { signal: g.signal } : {}) }) : undefined;
   const mentions = (text: string | null | undefined): boolean => linksTo([text ?? ''], g.repo, { number: prNumber, url: prUrl }, target);
   const linkComment = comments.find((c) => mentions(c.body));
   return {
@@ -131,6 +147,7 @@ async function gatherTicket(g: EvidenceGatherer, id: string | null, prUrl: strin
       approvedBy: approval?.by ?? null,
       approvedAt: approval?.at ?? null,
       labelEvents: labelEvents.filter((e) => e.label.toLowerCase() === approvalLabel).map(({ action, actor, at }) => ({ action, actor, at })),
+      ...approverEvidence(approver),
     },
     backLink: linkComment
       ? { present: true, url: linkComment.url, at: linkComment.createdAt }
@@ -138,6 +155,14 @@ async function gatherTicket(g: EvidenceGatherer, id: string | null, prUrl: strin
         ? { present: true, url: issue.html_url, at: null }
         : none,
   };
+}
+
+/** The approver judgement as the evidence records it (absent when the policy names no approvers). */
+function approverEvidence(a: Fact<LabelApprover> | undefined): Partial<NonNullable<Change['ticket']>> {
+  if (!a) return {};
+  if (a.state === 'unknown') return { approvedByApprover: null, approverUnknown: a.reason };
+  // The last `labeled` event is the one judged: its actor and time are the evidence's.
+  return { approvedBy: a.value.login, approvedAt: a.value.at, approvedVia: a.value.app, approvedByApprover: a.value.isApprover };
 }
 
 /** The ticket a pull request names: in its title, its branch name, then its body. */
