@@ -17,6 +17,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** JSON-safe copy (Maps become arrays of values). */
 function plain(value) {
+  // A method that returns nothing (setBranchRules) answers null.
+  if (value === undefined) return null;
   return JSON.parse(JSON.stringify(value, (_k, v) => (v instanceof Map ? [...v.values()] : v)));
 }
 
