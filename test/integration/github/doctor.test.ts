@@ -115,7 +115,7 @@ describe('GitHub enforces less than the policy (doctor, status; stand-in from sc
     assert.equal(weak.code, 0, weak.stdout + weak.stderr);
     assert.match(weak.stdout, /! GitHub enforces less than the policy — 2 settings on main <https:\/\/github\.com\/acme\/app\/settings\/rules>\n/);
     assert.match(weak.stdout, / {2}! GitHub does not require the “Change Control” check on main: a change the gate blocks can still be merged — Settings → Rules/);
-    assert.match(weak.stdout, /\nReady to merge\n$/);
+    assert.match(weak.stdout, /\nReady to merge\n/);
     const weakJson = JSON.parse((await runCli(cli, ['status', '--format', 'json'], fx.root, env(fx))).stdout) as { ready: boolean; blockers: string[]; warnings: string[]; snapshot: { enforcement: { warnings: unknown[] } } };
     assert.equal(weakJson.snapshot.enforcement.warnings.length, 2);
     await fx.fake.stop();
