@@ -11,13 +11,14 @@ import { pullRequestNode } from './changeTreePullRequest';
 import type { SourceTestResult } from './testMatching/types';
 import { escapeMd, type ChangeTreeNode, type NodeStatus } from './changeTreeNode';
 import { plural } from './rules/text';
+import { outcomeNode } from './changeTreeBlockers';
 
 export type { ChangeTreeNode, NodeAction, NodeStatus } from './changeTreeNode';
 export { STATUS_COLORS } from './changeTreeNode';
 
 export function buildChangeTree(snapshot: ChangeSnapshot, readiness: Readiness = assessReadiness(snapshot)): ChangeTreeNode[] {
   return [
-    readinessNode(readiness),
+    readinessNode(readiness, snapshot),
     ticketNode(snapshot),
     branchNode(snapshot),
     commitsNode(snapshot),
@@ -58,8 +59,10 @@ function policyNodes(s: ChangeSnapshot): ChangeTreeNode[] {
   }];
 }
 
-function readinessNode(r: Readiness): ChangeTreeNode {
-  const warnings = r.warnings.map((w, i): ChangeTreeNode => ({ id: `readiness/warning/${i}`, label: w, icon: 'warning', status: 'warning' }));
+function readinessNode(r: Readiness, s: ChangeSnapshot): ChangeTreeNode {
+  const outcomes = r.outcomes ?? [...r.blockers.map((message) => ({ ruleId: '', severity: 'blocker' as const, message })), ...r.warnings.map((message) => ({ ruleId: '', severity: 'warning' as const, message }))];
+  const rows = (severity: 'blocker' | 'warning'): ChangeTreeNode[] => outcomes.filter((o) => o.severity === severity).map((o, i) => outcomeNode(s, o, i));
+  const warnings = rows('warning');
   if (r.ready) {
     return {
       id: 'readiness',
@@ -71,7 +74,7 @@ function readinessNode(r: Readiness): ChangeTreeNode {
       children: warnings.length ? warnings : undefined,
     };
   }
-  const blockers = r.blockers.map((b, i): ChangeTreeNode => ({ id: `readiness/blocker/${i}`, label: b, icon: 'error', status: 'error' }));
+  const blockers = rows('blocker');
   return {
     id: 'readiness',
     label: 'Blocked',
