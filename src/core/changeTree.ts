@@ -11,7 +11,7 @@ import { pullRequestNode } from './changeTreePullRequest';
 import type { SourceTestResult } from './testMatching/types';
 import { escapeMd, type ChangeTreeNode, type NodeStatus } from './changeTreeNode';
 import { plural } from './rules/text';
-import { outcomeNode } from './changeTreeBlockers';
+import { isSignedOut, outcomeNode } from './changeTreeBlockers';
 
 export type { ChangeTreeNode, NodeAction, NodeStatus } from './changeTreeNode';
 export { STATUS_COLORS } from './changeTreeNode';
@@ -104,6 +104,18 @@ function ticketNode(s: ChangeSnapshot): ChangeTreeNode {
   const d = t.details;
   if (!d) {
     const notFound = t.lookup?.status === 'notFound';
+    if (isSignedOut(s)) {
+      return {
+        id: 'ticket',
+        label: t.id,
+        description: 'sign in to GitHub to check it',
+        tooltip: `Whether ticket ${escapeMd(t.id)} is open and approved is read from GitHub. Click to sign in.`,
+        icon: 'issues',
+        status: 'warning',
+        contextValue: 'ticket.linked',
+        action: { kind: 'command', command: 'changeControl.signIn', args: [s.root] },
+      };
+    }
     return {
       id: 'ticket',
       label: t.id,

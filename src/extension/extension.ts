@@ -17,6 +17,7 @@ import { registerStartChange } from './startChange/registerStartChange';
 import { registerCommitMessageFeatures } from './diagnostics/registerCommitMessageFeatures';
 import { registerChangeView, type ChangeViewApi } from './views/registerChangeView';
 import { registerExportEvidence } from './evidence/exportEvidence';
+import { registerFixes } from './fixes/registerFixes';
 import { getGitApi, type GitApi } from './gitApi';
 import { GitHubSessions } from './github/githubSessions';
 import { ChangeRepositories } from './repository/changeRepositories';
@@ -73,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   registerCommitMessageFeatures(context, { logger, commands, locator, repositories, settings: () => settings });
   const changeView = registerChangeView(context, commandContext, { commands, sessions, locator, repositories, gitApi, shortcuts: (root) => testChecks.shortcuts(root) });
   registerExportEvidence(context, commandContext, commands);
+  registerFixes(commands, commandContext);
 
   const activationMs = Date.now() - started;
   logger.info(`Change Control activated in ${activationMs} ms`);
