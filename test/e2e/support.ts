@@ -188,7 +188,9 @@ export async function startChangeFor(ticket: string, description: string): Promi
     showQuickPick: (items: readonly (vscode.QuickPickItem & { changeKind?: string })[]) => items.find((i) => i.changeKind === 'feature'),
     showInputBox: () => description,
     showInformationMessage: () => undefined,
-    showWarningMessage: () => undefined,
+    // The suites start several changes per ticket: a new branch on purpose, never silently.
+    showWarningMessage: (message: string, _options: unknown, ...items: vscode.MessageItem[]) =>
+      message.includes('already has work in progress') ? items.find((i) => i.title === 'Start a New Branch') : undefined,
   });
   try {
     await vscode.commands.executeCommand('changeControl.startChange', { root: workspaceRoot(), ticket });
