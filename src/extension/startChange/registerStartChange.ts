@@ -67,7 +67,8 @@ async function runStartChange(root: string, args: StartArgs, deps: Required<Pick
       return true;
     }
   }
-  const picked = args.ticket ? { id: args.ticket } : await pickCheckedTicket(deps.ticketProvider, root, policy, { title, ticketPattern: policy.commit.ticketPattern }, ctx);
+  // A ticket given by another view is checked with the tracker too (its title and labels fill the next steps).
+  const picked = await pickCheckedTicket(deps.ticketProvider, root, policy, { title, ticketPattern: policy.commit.ticketPattern }, ctx, args.ticket);
   if (!picked) return false;
   const ticket = picked.id;
   const suggestedKind = picked.details ? kindFromLabels(picked.details.labels) : undefined;
@@ -134,10 +135,10 @@ async function runLinkTicket(root: string, args: StartArgs, providerFor: TicketP
 const MAX_TICKET_PICKS = 5;
 
 /** The ticket step, then the tracker's word on it (closed: refused; unapproved: asked, the safe choice first). */
-async function pickCheckedTicket(providerFor: TicketProviderFactory, root: string, policy: Policy, options: PickTicketOptions, ctx: CommandContext): Promise<{ id: string; details?: Ticket } | undefined> {
+async function pickCheckedTicket(providerFor: TicketProviderFactory, root: string, policy: Policy, options: PickTicketOptions, ctx: CommandContext, preset?: string): Promise<{ id: string; details?: Ticket } | undefined> {
   const provider = await providerFor(root, policy);
   for (let round = 0; round < MAX_TICKET_PICKS; round++) {
-    const id = await pickTicket(provider, options);
+    const id = round === 0 && preset ? preset : await pickTicket(provider, options);
     if (!id) return undefined;
     const answer = await confirmTicket(provider, id, policy.tracker, ctx.secrets);
     if (answer.go) return { id, ...(answer.ticket ? { details: answer.ticket } : {}) };

@@ -28,8 +28,8 @@ export interface ChangeViewApi {
   provider: vscode.TreeDataProvider<ChangeViewElement>;
   /** Refreshes now (coalesced with one in flight); resolves when the view shows the result. */
   refresh(): Promise<void>;
-  /** When the view last finished a refresh (Date.now()), and why; for the e2e timings. */
-  lastRefresh(): { at: number; reason: string } | undefined;
+  /** When the view last finished a refresh (Date.now()), why, and how long it took; for the e2e timings. */
+  lastRefresh(): { at: number; reason: string; ms: number } | undefined;
   /** The next poll's delay in milliseconds (the back-off), for tests. */
   pollMs(): number;
   /** The latest content: welcome state, repository and tree model. */
@@ -59,7 +59,7 @@ export function registerChangeView(context: vscode.ExtensionContext, ctx: Comman
   const { locator, repositories, commands } = deps;
   let root: string | undefined;
   let content: ViewContent = { state: 'noRepository', nodes: [] };
-  let last: { at: number; reason: string } | undefined;
+  let last: { at: number; reason: string; ms: number } | undefined;
 
   const controller = new RefreshController({
     pollSeconds: () => readSettings().pollIntervalSeconds,
@@ -71,8 +71,8 @@ export function registerChangeView(context: vscode.ExtensionContext, ctx: Comman
       await vscode.commands.executeCommand('setContext', 'changeControl.viewState', content.state);
       const changed = provider.update(content.root ?? '', content.nodes);
       showStatus(status, content);
-      last = { at: Date.now(), reason };
-      ctx.logger.debug(`Change view refreshed (${reason}) in ${last.at - started} ms${changed ? '' : ', unchanged'}`);
+      last = { at: Date.now(), reason, ms: Date.now() - started };
+      ctx.logger.debug(`Change view refreshed (${reason}) in ${last.ms} ms${changed ? '' : ', unchanged'}`);
       return changed;
     },
   });
