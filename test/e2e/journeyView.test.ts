@@ -26,6 +26,20 @@ interface View {
 /** Per own action: ms from its end to a current view, and how long the view's own refresh took. */
 const timings: { action: string; ms: number; refreshMs: number }[] = [];
 
+/** A fake GitHub operation that returns nothing (the control server then answers 500, having done it). */
+async function callFake(op: string, args: unknown[]): Promise<void> {
+  await fetch(`${process.env.CC_E2E_FAKE_GITHUB_CONTROL}/call`, { method: 'POST', body: JSON.stringify({ op, args }) });
+}
+
+/** Tickets this suite adds; closed afterwards so the other suites see the scenario's open tickets only. */
+const added: number[] = [];
+
+async function addTicket(title: string, labels: string[]): Promise<{ number: number }> {
+  const issue = await fakeGitHub<{ number: number }>('/call', { op: 'addIssue', args: ['acme/clinic-app', { title, labels }] });
+  added.push(issue.number);
+  return issue;
+}
+
 describe('the Change view follows the journey (issue 14: actionable blockers, own actions, existing work)', () => {
   let view: View;
   let errors: ReturnType<typeof recordErrorMessages>;
@@ -37,7 +51,8 @@ describe('the Change view follows the journey (issue 14: actionable blockers, ow
     errors = recordErrorMessages();
   });
 
-  after(() => {
+  after(async () => {
+    for (const n of added) await callFake('closeIssue', ['acme/clinic-app', n]);
     errors.restore();
     git(['switch', '-q', 'main']);
     // The figures for the report: end of each own action → the view shows its result.
@@ -74,7 +89,7 @@ describe('the Change view follows the journey (issue 14: actionable blockers, ow
   it('runs Amend Message, Push, Create Test File, Open Pull Request and Request Review from the blocker rows', async () => {
     const root = workspaceRoot();
     // A ticket of its own, not yet approved, so other suites' tickets stay as they are.
-    const issue = await fakeGitHub<{ number: number }>('/call', { op: 'addIssue', args: ['acme/clinic-app', { title: 'Write the schedule to a file', labels: ['feature'] }] });
+    const issue = await addTicket('Write the schedule to a file', ['feature']);
     const branch = await startChangeFor(`#${issue.number}`, 'Write the schedule file');
     await current('Start Change', (s) => s.branch.name === branch);
     commitFiles({ 'src/scheduleFile.ts': 'export const SEPARATOR = ",";\n' }, 'Added the schedule file writer');
@@ -129,7 +144,7 @@ describe('the Change view follows the journey (issue 14: actionable blockers, ow
     git(['commit', '-q', '-m', `Test the schedule file writer\n\nThe separator is what spreadsheets expect, so pin it in a test.\n\nRefs: #${issue.number}`]);
     // The approver labels the ticket, so the pre-flight lets the pull request open.
     // labelIssue returns nothing, which the control server cannot send as JSON: check its effect instead.
-    await fetch(`${process.env.CC_E2E_FAKE_GITHUB_CONTROL}/call`, { method: 'POST', body: JSON.stringify({ op: 'labelIssue', args: ['acme/clinic-app', issue.number, 'Approved', 'casey-cab'] }) });
+    await callFake('labelIssue', ['acme/clinic-app', issue.number, 'Approved', 'casey-cab']);
     const labelled = await fakeGitHub<{ issues: { number: number; labels: (string | { name: string })[] }[] }>('/repo');
     assert.ok(labelled.issues.find((i) => i.number === issue.number)?.labels.some((l) => (typeof l === 'string' ? l : l.name) === 'Approved'), 'the ticket is approved');
     await view.refresh();
@@ -214,7 +229,7 @@ describe('the Change view follows the journey (issue 14: actionable blockers, ow
 
   it('prefills the description and kind from the ticket, and defaults to the safe choice for an unapproved one', async () => {
     const root = workspaceRoot();
-    const issue = await fakeGitHub<{ number: number }>('/call', { op: 'addIssue', args: ['acme/clinic-app', { title: '[Calendar] Fix the double booking', labels: ['Approved', 'bug'] }] });
+    const issue = await addTicket('[Calendar] Fix the double booking', ['Approved', 'bug']);
     git(['switch', '-q', 'main']);
     let kinds: string[] = [];
     let prefilled = '';
