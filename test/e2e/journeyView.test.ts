@@ -164,6 +164,36 @@ describe('the Change view follows the journey (issue 14: actionable blockers, ow
     await current('Request Review', (s) => (s.github.pullRequest?.requestedReviewers ?? []).includes('riley-reviewer'));
   });
 
+  it('shows the local sections when signed out, and only the GitHub rows ask for sign-in', async () => {
+    await startChangeFor('#2', 'Remind patients by post');
+    commitFiles({ 'src/postReminders.ts': 'export const STAMP = true;\n' }, 'Add the postal reminder flag');
+    // Signed out: the silent session look-up finds nothing (the suites share the extension's vscode API object).
+    const auth = vscode.authentication as unknown as Record<string, unknown>;
+    const original = auth.getSession;
+    auth.getSession = async () => undefined;
+    let content: ReturnType<View['content']>;
+    try {
+      await view.refresh();
+      content = view.content();
+    } finally {
+      auth.getSession = original;
+    }
+    const byId = new Map(content.nodes.map((n) => [n.id, n]));
+    assert.deepEqual([...byId.keys()].slice(0, 6), ['readiness', 'ticket', 'branch', 'commits', 'tests', 'pr'], 'every section shows');
+    assert.equal(byId.get('commits')?.children?.[0]?.label, 'Add the postal reminder flag');
+    assert.equal(byId.get('pr')?.description, 'sign in to GitHub to see it');
+    assert.equal(byId.get('pr')?.action?.command, 'changeControl.signIn');
+    assert.equal(byId.get('ticket')?.action?.command, 'changeControl.signIn');
+    assert.notEqual(byId.get('branch')?.action?.command, 'changeControl.signIn', 'the local rows need no sign-in');
+    for (const b of blockers()) {
+      const github = /ticket|pull request|approv/i.test(b.label);
+      if (github) assert.equal(b.action?.command, 'changeControl.signIn', b.label);
+      else assert.notEqual(b.action?.command, 'changeControl.signIn', b.label);
+    }
+    await view.refresh();
+    assert.notEqual(view.content().nodes.find((n) => n.id === 'pr')?.description, 'sign in to GitHub to see it', 'signed in again: GitHub is read');
+  });
+
   it('offers to link the ticket a branch names, and shows a linked ticket at once', async () => {
     const root = workspaceRoot();
     git(['switch', '-q', 'main']);
