@@ -75,7 +75,12 @@ async function runSteps(git: StartChangeGit, ask: StartAsker, input: StartChange
         break;
       case 'create':
         await runGit(() => git.createBranch(step.branch, step.startPoint), step.branch, step.startPoint);
-        await recordTicket(git, step.branch, step.ticket, step.kind, step.notes, true);
+        if (step.upstream) {
+          // What `git switch --track` records: the local copy follows the remote branch.
+          await git.setBranchConfig(step.branch, 'remote', step.upstream.remote);
+          await git.setBranchConfig(step.branch, 'merge', `refs/heads/${step.upstream.branch}`);
+        }
+        await recordTicket(git, step.branch, step.ticket, step.kind, step.notes, !step.upstream);
         return { branch: step.branch, created: true, startPoint: step.startPoint, ticket: step.ticket, kind: step.kind, notes: step.notes };
       case 'switch':
         if (!step.alreadyCurrent) await runGit(() => git.switchBranch(step.branch), step.branch);

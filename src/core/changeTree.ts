@@ -13,13 +13,14 @@ import type { SourceTestResult } from './testMatching/types';
 import { escapeMd, type ChangeTreeNode, type NodeStatus } from './changeTreeNode';
 import { plural } from './rules/text';
 import { approverName } from './ticketApprover';
+import { isSignedOut, outcomeNode } from './changeTreeBlockers';
 
 export type { ChangeTreeNode, NodeAction, NodeStatus } from './changeTreeNode';
 export { STATUS_COLORS } from './changeTreeNode';
 
 export function buildChangeTree(snapshot: ChangeSnapshot, readiness: Readiness = assessReadiness(snapshot)): ChangeTreeNode[] {
   return [
-    readinessNode(readiness),
+    readinessNode(readiness, snapshot),
     ticketNode(snapshot),
     branchNode(snapshot),
     commitsNode(snapshot),
@@ -61,8 +62,10 @@ function policyNodes(s: ChangeSnapshot): ChangeTreeNode[] {
   }];
 }
 
-function readinessNode(r: Readiness): ChangeTreeNode {
-  const warnings = r.warnings.map((w, i): ChangeTreeNode => ({ id: `readiness/warning/${i}`, label: w, icon: 'warning', status: 'warning' }));
+function readinessNode(r: Readiness, s: ChangeSnapshot): ChangeTreeNode {
+  const outcomes = r.outcomes ?? [...r.blockers.map((message) => ({ ruleId: '', severity: 'blocker' as const, message })), ...r.warnings.map((message) => ({ ruleId: '', severity: 'warning' as const, message }))];
+  const rows = (severity: 'blocker' | 'warning'): ChangeTreeNode[] => outcomes.filter((o) => o.severity === severity).map((o, i) => outcomeNode(s, o, i));
+  const warnings = rows('warning');
   if (r.ready) {
     return {
       id: 'readiness',
@@ -74,7 +77,7 @@ function readinessNode(r: Readiness): ChangeTreeNode {
       children: warnings.length ? warnings : undefined,
     };
   }
-  const blockers = r.blockers.map((b, i): ChangeTreeNode => ({ id: `readiness/blocker/${i}`, label: b, icon: 'error', status: 'error' }));
+  const blockers = rows('blocker');
   return {
     id: 'readiness',
     label: 'Blocked',
@@ -104,6 +107,18 @@ function ticketNode(s: ChangeSnapshot): ChangeTreeNode {
   const d = t.details;
   if (!d) {
     const notFound = t.lookup?.status === 'notFound';
+    if (isSignedOut(s)) {
+      return {
+        id: 'ticket',
+        label: t.id,
+        description: 'sign in to GitHub to check it',
+        tooltip: `Whether ticket ${escapeMd(t.id)} is open and approved is read from GitHub. Click to sign in.`,
+        icon: 'issues',
+        status: 'warning',
+        contextValue: 'ticket.linked',
+        action: { kind: 'command', command: 'changeControl.signIn', args: [s.root] },
+      };
+    }
     return {
       id: 'ticket',
       label: t.id,

@@ -6,6 +6,7 @@
 import { isUnavailable, type ChangeSnapshot, type CheckInfo, type PullRequestSection } from './changeSnapshot';
 import { escapeMd, type ChangeTreeNode, type NodeStatus } from './changeTreeNode';
 import { summariseChecks, type Readiness, type ReviewerStatus } from './readiness';
+import { isSignedOut } from './changeTreeBlockers';
 
 const REVIEWER: Record<ReviewerStatus['state'], { icon: string; status: NodeStatus; words: string }> = {
   APPROVED: { icon: 'pass', status: 'ok', words: 'approved' },
@@ -25,6 +26,18 @@ export function pullRequestNode(s: ChangeSnapshot, readiness: Readiness): Change
   const gh = s.github;
   if (isUnavailable(gh)) {
     const signIn = gh.status === 'skipped';
+    if (isSignedOut(s)) {
+      return {
+        id: 'pr',
+        label: 'Pull request',
+        description: 'sign in to GitHub to see it',
+        tooltip: 'The pull request, its reviews and checks are read from GitHub. Click to sign in; the branch, commits and tests need no sign-in.',
+        icon: 'github',
+        status: 'warning',
+        contextValue: 'github.signedOut',
+        action: { kind: 'command', command: 'changeControl.signIn', args: [s.root] },
+      };
+    }
     return {
       id: 'pr',
       label: 'Pull request',

@@ -46,6 +46,13 @@ export interface ApprovalSummary {
   changesRequestedBy: string[];
 }
 
+/** One gate outcome and its rule. */
+export interface GateOutcome {
+  ruleId: string;
+  severity: 'blocker' | 'warning';
+  message: string;
+}
+
 export interface CheckSummary {
   passed: number;
   failed: number;
@@ -58,6 +65,8 @@ export interface Readiness {
   blockers: string[];
   /** Worth knowing, never blocking. */
   warnings: string[];
+  /** The same blockers and warnings, in order, with the rule that gave each (for its fix and policy quote). */
+  outcomes?: GateOutcome[];
   approvals?: ApprovalSummary;
   checks?: CheckSummary;
 }
@@ -148,15 +157,16 @@ export function gateView(snapshot: ChangeSnapshot): { readiness: Readiness; eval
   const evaluation = evaluateRules(gateFacts(snapshot), 'gate');
   const blockers = evaluation.outcomes.filter((o) => o.severity === 'blocker').map((o) => o.message);
   const warnings = evaluation.outcomes.filter((o) => o.severity === 'warning').map((o) => o.message);
+  const outcomes = evaluation.outcomes.map((o) => ({ ruleId: o.ruleId, severity: o.severity, message: o.message }));
   const gh = snapshot.github;
   const section = isUnavailable(gh) ? undefined : gh.pullRequest;
   const readiness: Readiness = section
     ? {
-        ready: blockers.length === 0, blockers, warnings,
+        ready: blockers.length === 0, blockers, warnings, outcomes,
         approvals: summariseApprovals(section, snapshot.policy.review.requiredApprovals, snapshot.policy.review),
         checks: summariseChecks(section.checks),
       }
-    : { ready: blockers.length === 0, blockers, warnings, approvals: undefined, checks: undefined };
+    : { ready: blockers.length === 0, blockers, warnings, outcomes, approvals: undefined, checks: undefined };
   return { readiness, evaluated: evaluation.evaluated };
 }
 

@@ -51,6 +51,11 @@ export interface StartChangeInput {
   remote?: string;
   /** Remote to use when it exists (a setting); else `origin` or the first. */
   preferRemote?: string;
+  /**
+   * An existing branch of the ticket the user chose to switch to (local,
+   * or on the remote); no new branch is made and `description` is unused.
+   */
+  existing?: string;
 }
 
 export type StartQuestionId = 'carryChanges' | 'switchExisting' | 'localBase';
@@ -71,7 +76,7 @@ export type StartStep =
   | { type: 'refuse'; code: ErrorCode; message: string }
   | { type: 'ask'; question: StartQuestion }
   | { type: 'fetch'; remote: string }
-  | { type: 'create'; branch: string; startPoint: string; ticket: string; kind: ChangeKind; notes: string[] }
+  | { type: 'create'; branch: string; startPoint: string; ticket: string; kind: ChangeKind; notes: string[]; upstream?: { remote: string; branch: string } }
   | { type: 'switch'; branch: string; alreadyCurrent: boolean; ticket: string; kind: ChangeKind; notes: string[] };
 
 export interface StartState {
@@ -89,6 +94,7 @@ export function planStartChange(state: StartState): StartStep {
   if (!ticket.ok) return refuse('ticket.invalidId', ticket.message);
   const busy = operationRefusal(snapshot);
   if (busy) return busy;
+  if (input.existing !== undefined) return planExistingWork(state, input.existing, ticket.id, chooseRemote(snapshot, input.remote, input.preferRemote));
   if (input.description.trim() === '') return refuse('usage', 'Enter a short description of the change; it names the branch.');
   const named = renderBranchName(policy.branch.template, { kind: input.kind, ticket: ticket.id, description: input.description });
   if (!named.ok) return refuse('git.invalidBranchName', named.message);
@@ -160,6 +166,31 @@ function planExisting(state: StartState, branch: string, ticket: string): StartS
   const carry = askCarry(state, branch);
   if (carry) return carry;
   return { type: 'switch', branch, alreadyCurrent: false, ticket, kind: input.kind, notes };
+}
+
+/**
+ * Switch to the ticket's existing branch: the local one (the user chose it,
+ * so no second question), else a local copy of the remote's that tracks it.
+ * Uncommitted changes come along only when the user says so, and git
+ * refuses (changing nothing) when they conflict.
+ */
+function planExistingWork(state: StartState, branch: string, ticket: string, remote: { name?: string; refusal?: StartStep }): StartStep {
+  const { snapshot, fetch, input } = state;
+  if (snapshot.localBranches.includes(branch)) return planExisting({ ...state, answers: { ...state.answers, switchExisting: true } }, branch, ticket);
+  if (remote.refusal) return remote.refusal;
+  if (!remote.name) return refuse('git.baseNotFound', `There is no branch ${branch} in this repository; nothing was changed.`);
+  const remoteRef = `${remote.name}/${branch}`;
+  if (fetch.status === 'pending' && !snapshot.remoteBranches.includes(remoteRef)) return { type: 'fetch', remote: remote.name };
+  if (!snapshot.remoteBranches.includes(remoteRef)) {
+    const why = fetch.status === 'failed' ? ` (could not fetch: ${fetch.message})` : '';
+    return refuse('git.baseNotFound', `${remote.name} has no branch ${branch}${why}; nothing was changed.`);
+  }
+  const carry = askCarry(state, branch);
+  if (carry) return carry;
+  return {
+    type: 'create', branch, startPoint: remoteRef, ticket, kind: input.kind,
+    notes: [`${branch} was checked out from ${remoteRef}, which it tracks.`], upstream: { remote: remote.name, branch },
+  };
 }
 
 function askCarry(state: StartState, branch: string): StartStep | undefined {

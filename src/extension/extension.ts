@@ -17,6 +17,8 @@ import { registerStartChange } from './startChange/registerStartChange';
 import { registerCommitMessageFeatures } from './diagnostics/registerCommitMessageFeatures';
 import { registerChangeView, type ChangeViewApi } from './views/registerChangeView';
 import { registerExportEvidence } from './evidence/exportEvidence';
+import { registerFixes } from './fixes/registerFixes';
+import { listOpenPulls } from '../github/openPulls';
 import { getGitApi, type GitApi } from './gitApi';
 import { GitHubSessions } from './github/githubSessions';
 import { ChangeRepositories } from './repository/changeRepositories';
@@ -69,10 +71,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   commands.register('changeControl.showLog', () => channel.show(true));
   const github = registerPullRequest(commands, commandContext, sessions);
   const testChecks = registerTestChecks(context, commandContext, { commands, locator, repositories, gitApi });
-  registerStartChange(commands, commandContext, { ticketProvider: github.startChangeTickets });
+  registerStartChange(commands, commandContext, {
+    ticketProvider: github.startChangeTickets,
+    // Only when signed in already: finding existing work never prompts.
+    openPulls: async (root) => {
+      const connection = await sessions.connect(root, false);
+      return listOpenPulls(connection.octokit, connection.repo);
+    },
+  });
   registerCommitMessageFeatures(context, { logger, commands, locator, repositories, settings: () => settings });
   const changeView = registerChangeView(context, commandContext, { commands, sessions, locator, repositories, gitApi, shortcuts: (root) => testChecks.shortcuts(root) });
   registerExportEvidence(context, commandContext, commands);
+  registerFixes(commands, commandContext);
 
   const activationMs = Date.now() - started;
   logger.info(`Change Control activated in ${activationMs} ms`);

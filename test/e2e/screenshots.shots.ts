@@ -53,6 +53,18 @@ describe(`screenshots (${theme})`, () => {
     await screenshot(`sidebar-blocked-${theme}`, 600, CLIP);
   });
 
+  it('actionable blockers: each row names its fix, the selected one shows the Fix button', async () => {
+    const text = await showChangeView(api);
+    assert.match(text, /^Blocked/);
+    assert.match(text, /not pushed — Push/);
+    assert.match(text, /— Amend Message/);
+    // Select the first blocker row with the keyboard, as a user would, so its inline Fix button shows.
+    await vscode.commands.executeCommand('changeControl.change.focus');
+    await pressKeys('Home', 'ArrowDown');
+    await sleep(800);
+    await screenshot(`blockers-actionable-${theme}`, 600, CLIP);
+  });
+
   it('the Change view on a change ready to merge', async () => {
     const branch = await startChangeFor('#2', 'Send appointment reminders');
     commitFiles({

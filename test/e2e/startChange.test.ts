@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, git, gitRepository, quickFixes, recordErrorMessages, ruleId, signInToFake, stubWindow, waitFor, workspaceRoot } from './support';
+import { activateExtension, answerStartWarnings, git, gitRepository, quickFixes, recordErrorMessages, ruleId, signInToFake, stubWindow, waitFor, workspaceRoot } from './support';
 
 describe('Start Change', () => {
   let errors: ReturnType<typeof recordErrorMessages>;
@@ -28,7 +28,10 @@ describe('Start Change', () => {
         return 'Send appointment reminders';
       },
       showInformationMessage: (m: string) => shown.push(m),
-      showWarningMessage: (m: string) => shown.push(m),
+      showWarningMessage: (m: string, o: unknown, ...items: vscode.MessageItem[]) => {
+        shown.push(m);
+        return answerStartWarnings(m, o, ...items);
+      },
     });
     try {
       await vscode.commands.executeCommand('changeControl.startChange', { root, ticket: '#2' });
@@ -138,7 +141,7 @@ describe('Start Change', () => {
       showQuickPick: (items: readonly (vscode.QuickPickItem & { changeKind?: string })[]) => items.find((i) => i.changeKind === 'defect'),
       showInputBox: () => 'Fix reminder time zone',
       showInformationMessage: () => undefined,
-      showWarningMessage: () => undefined,
+      showWarningMessage: answerStartWarnings,
     });
     try {
       await vscode.commands.executeCommand('changeControl.startChangeInView');

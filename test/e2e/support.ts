@@ -181,6 +181,17 @@ export async function signInToFake(): Promise<void> {
   }
 }
 
+/**
+ * How the suites answer Start Change's questions: they start several
+ * changes per ticket (a new branch on purpose, never silently) and go on
+ * with the unapproved #3 on purpose (a deliberate click, not the default).
+ */
+export function answerStartWarnings(message: string, _options: unknown, ...items: vscode.MessageItem[]): vscode.MessageItem | undefined {
+  if (message.includes('already has work in progress')) return items.find((i) => i.title === 'Start a New Branch');
+  if (message.includes('is not approved yet')) return items.find((i) => i.title === 'Continue Anyway');
+  return undefined;
+}
+
 /** Runs Start Change from main for `ticket`, answering its dialogs; returns the branch. */
 export async function startChangeFor(ticket: string, description: string): Promise<string> {
   git(['switch', '-q', 'main']);
@@ -188,7 +199,7 @@ export async function startChangeFor(ticket: string, description: string): Promi
     showQuickPick: (items: readonly (vscode.QuickPickItem & { changeKind?: string })[]) => items.find((i) => i.changeKind === 'feature'),
     showInputBox: () => description,
     showInformationMessage: () => undefined,
-    showWarningMessage: () => undefined,
+    showWarningMessage: answerStartWarnings,
   });
   try {
     await vscode.commands.executeCommand('changeControl.startChange', { root: workspaceRoot(), ticket });

@@ -92,6 +92,8 @@ async function runOpenPullRequest(repository: ChangeRepository, ctx: CommandCont
     }
     throw err;
   }
+  // The view shows the new pull request before the notification does.
+  await repository.refreshNow(result.created ? 'pull request opened' : 'pull request found');
   await showResult(result);
 }
 

@@ -25,13 +25,19 @@ import { LintContextState } from './lintContextState';
  * What changed: `head` (branch, commit or ahead/behind), `lintContext`
  * (policy file, git config, settings, trust), `ticket` (a command recorded
  * the branch's ticket), `policy` (the governing policy was reloaded),
- * `testCheck` (a tests check finished).
+ * `testCheck` (a tests check finished), `action` (one of the extension's
+ * own commands changed the change: Start Change, Link Ticket, Open Pull
+ * Request, Request Review, Merge, Push, Amend Message).
  */
-export type RepositoryChangeKind = 'head' | 'lintContext' | 'ticket' | 'policy' | 'testCheck';
+export type RepositoryChangeKind = 'head' | 'lintContext' | 'ticket' | 'policy' | 'testCheck' | 'action';
 
 export interface RepositoryChange {
   repository: ChangeRepository;
   kind: RepositoryChangeKind;
+  /** For `action`: which one ("pull request opened"). */
+  reason?: string;
+  /** For `action`: a listener passes the promise of its refresh, which refreshNow() awaits. */
+  waitUntil?(work: PromiseLike<unknown>): void;
 }
 
 /** The memos of one repository, kept across tests checks. */
@@ -121,10 +127,22 @@ export class ChangeRepository implements vscode.Disposable {
     this.fire('lintContext');
   }
 
-  /** A command recorded the branch's ticket (Start Change, Link Ticket). */
-  async ticketRecorded(): Promise<void> {
-    this.fire('ticket');
+  /** A command recorded the branch's ticket (Start Change, Link Ticket); the views show it at once. */
+  async ticketRecorded(reason = 'ticket recorded'): Promise<void> {
     await this.lint.refresh();
+    await this.refreshNow(reason);
+  }
+
+  /**
+   * One of the extension's own actions changed the change (a pull request
+   * opened, a review requested, a merge): the views refresh now, their
+   * polling starts over, and this resolves once they show the result.
+   * Commands of other features (Merge) call this after they act.
+   */
+  async refreshNow(reason: string): Promise<void> {
+    const work: PromiseLike<unknown>[] = [];
+    this.changed.fire({ repository: this, kind: 'action', reason, waitUntil: (p) => work.push(p) });
+    await Promise.allSettled(work);
   }
 
   /** A tests check of this repository finished. */

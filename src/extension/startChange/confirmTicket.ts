@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { ChangeControlError, describeError } from '../../core/errors';
 import type { Policy } from '../../core/policy/schema';
-import type { TicketProvider } from '../../core/ports';
+import type { Ticket, TicketProvider } from '../../core/ports';
 import type { SecretRegistry } from '../../core/redact';
 import { judgeTicket, type TicketLookup } from '../../core/ticketChoice';
 import { ManualTicketProvider } from '../../tickets/manualTicketProvider';
@@ -16,16 +16,25 @@ import { ManualTicketProvider } from '../../tickets/manualTicketProvider';
 /** Bounds the look-up so a hanging tracker never blocks Start Change. */
 const LOOKUP_TIMEOUT_MS = 15_000;
 
-/** True to go on with `id`; false when the user declined; throws on a refusal. */
-export async function confirmTicket(provider: TicketProvider | undefined, id: string, tracker: Policy['tracker'], secrets: SecretRegistry): Promise<boolean> {
-  if (!provider || provider instanceof ManualTicketProvider) return true;
+/** The user's answer: go on (with the tracker's ticket when it was read), pick another ticket, or stop. */
+export type TicketConfirmation = { go: true; ticket?: Ticket } | { go: false; pickAgain: boolean };
+
+/** The button that picks another ticket: the safe choice, so the first (default) one. */
+export const PICK_ANOTHER = 'Pick Another Ticket';
+
+/** Whether to go on with `id`; throws on a refusal. */
+export async function confirmTicket(provider: TicketProvider | undefined, id: string, tracker: Policy['tracker'], secrets: SecretRegistry): Promise<TicketConfirmation> {
+  if (!provider || provider instanceof ManualTicketProvider) return { go: true };
   const lookup = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Checking ticket ${id}…` }, () => lookUp(provider, id, secrets));
+  const ticket = lookup.kind === 'found' ? lookup.ticket : undefined;
   const verdict = judgeTicket(id, lookup, tracker, provider.name);
-  if (verdict.verdict === 'ok') return true;
+  if (verdict.verdict === 'ok') return { go: true, ...(ticket ? { ticket } : {}) };
   if (verdict.verdict === 'refuse') throw new ChangeControlError(verdict.code, verdict.message, { hint: verdict.hint });
+  // The first button is the default (Enter): the safe one. Going on anyway takes a deliberate click.
+  const safe: vscode.MessageItem = { title: PICK_ANOTHER };
   const go: vscode.MessageItem = { title: verdict.confirm };
-  const picked = await vscode.window.showWarningMessage(verdict.message, { modal: true }, go);
-  return picked === go;
+  const picked = await vscode.window.showWarningMessage(verdict.message, { modal: true }, safe, go);
+  return picked === go ? { go: true, ...(ticket ? { ticket } : {}) } : { go: false, pickAgain: picked === safe };
 }
 
 async function lookUp(provider: TicketProvider, id: string, secrets: SecretRegistry): Promise<TicketLookup> {

@@ -7,18 +7,25 @@ import { renderBranchName, type ChangeKind } from '../../core/branchName';
 import type { StartQuestion } from '../../core/startChange';
 import type { StartAsker } from '../../app/startChangeRunner';
 
-export async function pickKind(title: string): Promise<ChangeKind | undefined> {
+/** The kind pick; the kind the ticket's labels suggest comes first (Enter takes it). */
+export async function pickKind(title: string, suggested?: ChangeKind): Promise<ChangeKind | undefined> {
   const items: (vscode.QuickPickItem & { changeKind: ChangeKind })[] = [
     { label: '$(sparkle) Feature', description: 'New or changed behaviour', changeKind: 'feature' },
     { label: '$(bug) Defect', description: 'A fix for something that is wrong', changeKind: 'defect' },
   ];
+  if (suggested) {
+    items.sort((a, b) => Number(b.changeKind === suggested) - Number(a.changeKind === suggested));
+    items[0]!.detail = 'Suggested by the ticket’s labels';
+  }
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'What kind of change is this?', ignoreFocusOut: true });
   return picked?.changeKind;
 }
 
-export async function inputDescription(title: string, template: string, kind: ChangeKind, ticket: string): Promise<string | undefined> {
+/** The description box, prefilled with the ticket's title when known. */
+export async function inputDescription(title: string, template: string, kind: ChangeKind, ticket: string, prefill?: string): Promise<string | undefined> {
   const value = await vscode.window.showInputBox({
     title,
+    value: prefill ?? '',
     prompt: `A short description of the change for ${ticket}; it names the branch`,
     placeHolder: 'e.g. Fix login timeout',
     ignoreFocusOut: true,

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { ChangeSnapshot } from '../../core/changeSnapshot';
 import { buildChangeTree, type ChangeTreeNode } from '../../core/changeTree';
+import { SIGNED_OUT_REASON } from '../../core/changeTreeBlockers';
 import { describeError, isChangeControlError } from '../../core/errors';
 import type { Logger } from '../../core/ports';
 import { assessReadiness, type Readiness } from '../../core/readiness';
@@ -44,8 +45,8 @@ export async function readViewContent(repository: ChangeRepository | undefined, 
     const { policy, source: policySource } = await repository.loadChangePolicy();
     const branch = await currentBranch(root);
     if (branch === policy.branch.base) return { state: 'onBase', root, nodes: [] };
+    // Signed out, the local sections still show; only the GitHub rows ask for sign-in.
     const connection = await connect(repository);
-    if (connection === 'signedOut') return { state: 'signedOut', root, nodes: [] };
     const before = connection.requestLog?.snapshot();
     const shortcuts = deps.shortcuts?.(root);
     // GitHub's own rules beside the policy: a warning section, never part of the verdict.
@@ -62,12 +63,12 @@ export async function readViewContent(repository: ChangeRepository | undefined, 
   }
 }
 
-async function connect(repository: ChangeRepository): Promise<{ github: ReadChangeSnapshotOptions['github']; requestLog?: RequestLog; webUrl?: string } | 'signedOut'> {
+async function connect(repository: ChangeRepository): Promise<{ github: ReadChangeSnapshotOptions['github']; requestLog?: RequestLog; webUrl?: string }> {
   try {
     const connection = await repository.github(false);
     return { github: { octokit: connection.octokit, repo: connection.repo }, requestLog: connection.requestLog, webUrl: connection.webUrl };
   } catch (err) {
-    if (isChangeControlError(err, 'github.unauthorized')) return 'signedOut';
+    if (isChangeControlError(err, 'github.unauthorized')) return { github: { status: 'skipped', reason: SIGNED_OUT_REASON } };
     // No GitHub remote and the like: show the local sections and say why.
     return { github: { status: 'skipped', reason: describeError(err) } };
   }

@@ -62,6 +62,16 @@ export class RefreshController {
     return this.followUp;
   }
 
+  /**
+   * One of the extension's own actions changed the change: refresh now
+   * and start the poll back-off over (the next poll comes at the base
+   * interval, as the change is likely to move again soon).
+   */
+  actionDone(reason: string): Promise<void> {
+    this.idlePolls = 0;
+    return this.request(`action: ${reason}`);
+  }
+
   /** Polling runs only while the view is visible; becoming visible refreshes at once. */
   setVisible(visible: boolean): void {
     if (visible === this.visible) return;

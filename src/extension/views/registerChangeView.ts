@@ -28,6 +28,10 @@ export interface ChangeViewApi {
   provider: vscode.TreeDataProvider<ChangeViewElement>;
   /** Refreshes now (coalesced with one in flight); resolves when the view shows the result. */
   refresh(): Promise<void>;
+  /** When the view last finished a refresh (Date.now()), why, and how long it took; for the e2e timings. */
+  lastRefresh(): { at: number; reason: string; ms: number } | undefined;
+  /** The next poll's delay in milliseconds (the back-off), for tests. */
+  pollMs(): number;
   /** The latest content: welcome state, repository and tree model. */
   content(): ViewContent;
 }
@@ -55,6 +59,7 @@ export function registerChangeView(context: vscode.ExtensionContext, ctx: Comman
   const { locator, repositories, commands } = deps;
   let root: string | undefined;
   let content: ViewContent = { state: 'noRepository', nodes: [] };
+  let last: { at: number; reason: string; ms: number } | undefined;
 
   const controller = new RefreshController({
     pollSeconds: () => readSettings().pollIntervalSeconds,
@@ -66,7 +71,8 @@ export function registerChangeView(context: vscode.ExtensionContext, ctx: Comman
       await vscode.commands.executeCommand('setContext', 'changeControl.viewState', content.state);
       const changed = provider.update(content.root ?? '', content.nodes);
       showStatus(status, content);
-      ctx.logger.debug(`Change view refreshed (${reason}) in ${Date.now() - started} ms${changed ? '' : ', unchanged'}`);
+      last = { at: Date.now(), reason, ms: Date.now() - started };
+      ctx.logger.debug(`Change view refreshed (${reason}) in ${last.ms} ms${changed ? '' : ', unchanged'}`);
       return changed;
     },
   });
@@ -91,7 +97,14 @@ export function registerChangeView(context: vscode.ExtensionContext, ctx: Comman
     vscode.workspace.onDidChangeWorkspaceFolders(() => void controller.request('folders changed')),
     deps.sessions.onDidChange(() => void controller.request('GitHub session changed')),
     repositories.onDidOpen(() => void controller.request('repository opened')),
-    repositories.onDidChange(({ repository, kind }) => {
+    repositories.onDidChange(({ repository, kind, reason, waitUntil }) => {
+      if (kind === 'action') {
+        // The user acted on this repository: show it, current, and poll from the base interval again.
+        if (repository.root !== root) root = repository.root;
+        const done = controller.actionDone(reason ?? 'command');
+        waitUntil?.(done);
+        return;
+      }
       if (repository.root === root && SHOWN_CHANGES.has(kind)) void controller.request(`repository: ${kind}`);
     }),
   );
@@ -119,7 +132,7 @@ export function registerChangeView(context: vscode.ExtensionContext, ctx: Comman
     else void controller.request('activation');
   });
 
-  return { provider, refresh: () => controller.request('api'), content: () => content };
+  return { provider, refresh: () => controller.request('api'), content: () => content, lastRefresh: () => last, pollMs: () => controller.currentPollMs() };
 }
 
 async function runNodeAction(arg: unknown, command: string): Promise<void> {

@@ -87,6 +87,24 @@ describe('RefreshController', () => {
     c.dispose();
   });
 
+  it('refreshes at once after one of the extension\'s own actions and starts the back-off over, even when nothing changed', async () => {
+    const timers = manualTimers();
+    const reasons: string[] = [];
+    const c = new RefreshController({ pollSeconds: () => 60, timers, refresh: async (reason) => { reasons.push(reason); return false; } });
+    c.setVisible(true);
+    await c.request('visible');
+    await firePoll(timers, c);
+    await firePoll(timers, c);
+    assert.equal(c.currentPollMs(), 240_000);
+    const runs = c.runs;
+    await c.actionDone('pull request opened');
+    assert.equal(c.runs, runs + 1, 'one refresh ran before actionDone resolved');
+    assert.equal(reasons.at(-1), 'action: pull request opened');
+    assert.equal(c.currentPollMs(), 60_000, 'the back-off starts over');
+    assert.deepEqual(timers.pending.map((p) => p.ms), [60_000], 'the next poll comes at the base interval');
+    c.dispose();
+  });
+
   it('doubles the interval on each idle poll', async () => {
     const timers = manualTimers();
     const c = new RefreshController({ pollSeconds: () => 60, timers, refresh: async () => false });

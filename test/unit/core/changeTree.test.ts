@@ -168,8 +168,11 @@ describe('buildChangeTree', () => {
     const s = readySnapshot();
     s.github = { status: 'skipped', reason: 'not signed in to GitHub' };
     let pr = find(buildChangeTree(s), 'pr');
-    assert.equal(pr.description, 'GitHub skipped: not signed in to GitHub');
-    assert.deepEqual(pr.action, { kind: 'command', command: 'changeControl.signIn' });
+    assert.equal(pr.description, 'sign in to GitHub to see it');
+    assert.deepEqual(pr.action, { kind: 'command', command: 'changeControl.signIn', args: ['/repo'] });
+    s.github = { status: 'skipped', reason: 'no GitHub remote' };
+    pr = find(buildChangeTree(s), 'pr');
+    assert.equal(pr.description, 'GitHub skipped: no GitHub remote');
     s.github = { status: 'error', reason: 'GitHub API rate limit reached' };
     pr = find(buildChangeTree(s), 'pr');
     assert.equal(pr.status, 'error');
