@@ -17,6 +17,7 @@ import {
   type Unavailable,
 } from '../core/changeSnapshot';
 import { describeError } from '../core/errors';
+import type { IgnoredCheck } from '../core/ignoredChecks';
 import type { PolicySource } from '../core/policy/governingPolicy';
 import type { Policy } from '../core/policy/schema';
 import type { RepoRef, TicketRef } from '../core/ports';
@@ -36,6 +37,8 @@ export interface ChangeStatusInput {
   signal?: AbortSignal;
   /** The pull request the caller has read already (verify --pr in CI), instead of finding the branch's. */
   pullRequest?: PullRequestInfo;
+  /** Checks the gate does not judge (default: its own status; see src/core/ignoredChecks.ts). */
+  ignoreChecks?: readonly IgnoredCheck[];
 }
 
 export interface GitHubChangeStatus {
@@ -53,7 +56,7 @@ export async function readGitHubChangeStatus(input: ChangeStatusInput): Promise<
   const repository = `${input.repo.owner}/${input.repo.repo}`;
   if (!pr) return { github: { status: 'ok', repository }, ticket };
   try {
-    const section = await readPullRequestSection(input.octokit, input.repo, pr, input.signal);
+    const section = await readPullRequestSection(input.octokit, input.repo, pr, input.signal, input.ignoreChecks);
     if (ticketResult.status === 'fulfilled' && ticketResult.value.texts) {
       section.ticketBackLink = linksTo(ticketResult.value.texts, input.repo, pr, ticketRef);
     }

@@ -12,6 +12,7 @@
 import type { Octokit } from '@octokit/rest';
 import type { PullRequestInfo, PullRequestSection, ReviewInfo, ReviewState } from '../core/changeSnapshot';
 import type { ReviewEvidence } from '../core/evidence/schema';
+import type { IgnoredCheck } from '../core/ignoredChecks';
 import type { RepoRef } from '../core/ports';
 import type { ChangedFile } from '../core/testMatching/checkTests';
 import { readGateChecks } from './commitChecks';
@@ -56,13 +57,22 @@ export async function findBranchPullRequest(octokit: Octokit, repo: RepoRef, bra
   return chosen ? toPullRequestInfo(chosen) : undefined;
 }
 
-/** The reviews, requested reviewers and head checks of a pull request, as the merge gate reads them. */
-export async function readPullRequestSection(octokit: Octokit, repo: RepoRef, pr: PullRequestInfo, signal?: AbortSignal): Promise<PullRequestSection> {
+/**
+ * The reviews, requested reviewers and head checks of a pull request, as
+ * the merge gate reads them; `ignoreChecks` as readGateChecks takes it.
+ */
+export async function readPullRequestSection(
+  octokit: Octokit,
+  repo: RepoRef,
+  pr: PullRequestInfo,
+  signal?: AbortSignal,
+  ignoreChecks?: readonly IgnoredCheck[],
+): Promise<PullRequestSection> {
   const base = { owner: repo.owner, repo: repo.repo, request: { signal } };
   const [reviews, requested, checks] = await Promise.all([
     octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...base, pull_number: pr.number, per_page: 100 }),
     octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', { ...base, pull_number: pr.number }),
-    readGateChecks(octokit, repo, pr.headSha, signal),
+    readGateChecks(octokit, repo, pr.headSha, signal, ignoreChecks),
   ]);
   return {
     pr,
