@@ -56,7 +56,7 @@ export async function readGitHubChangeStatus(input: ChangeStatusInput): Promise<
   const repository = `${input.repo.owner}/${input.repo.repo}`;
   if (!pr) return { github: { status: 'ok', repository }, ticket };
   try {
-    const section = await readPullRequestSection(input.octokit, input.repo, pr, input.signal, input.ignoreChecks);
+    const section = await readPullRequestSection(input.octokit, input.repo, pr, input.signal, input.ignoreChecks ? { ignoreChecks: input.ignoreChecks } : {});
     if (ticketResult.status === 'fulfilled' && ticketResult.value.texts) {
       section.ticketBackLink = linksTo(ticketResult.value.texts, input.repo, pr, ticketRef);
     }

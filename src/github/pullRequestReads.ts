@@ -57,22 +57,19 @@ export async function findBranchPullRequest(octokit: Octokit, repo: RepoRef, bra
   return chosen ? toPullRequestInfo(chosen) : undefined;
 }
 
-/**
- * The reviews, requested reviewers and head checks of a pull request, as
- * the merge gate reads them; `ignoreChecks` as readGateChecks takes it.
- */
-export async function readPullRequestSection(
-  octokit: Octokit,
-  repo: RepoRef,
-  pr: PullRequestInfo,
-  signal?: AbortSignal,
-  ignoreChecks?: readonly IgnoredCheck[],
-): Promise<PullRequestSection> {
+/** What else the gate needs beside reviews and checks. */
+export interface PullRequestSectionOptions {
+  /** Checks the gate does not judge, as readGateChecks takes them (default: its own status). */
+  ignoreChecks?: readonly IgnoredCheck[];
+}
+
+/** The reviews, requested reviewers and head checks of a pull request, as the merge gate reads them. */
+export async function readPullRequestSection(octokit: Octokit, repo: RepoRef, pr: PullRequestInfo, signal?: AbortSignal, options: PullRequestSectionOptions = {}): Promise<PullRequestSection> {
   const base = { owner: repo.owner, repo: repo.repo, request: { signal } };
   const [reviews, requested, checks] = await Promise.all([
     octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...base, pull_number: pr.number, per_page: 100 }),
     octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', { ...base, pull_number: pr.number }),
-    readGateChecks(octokit, repo, pr.headSha, signal, ignoreChecks),
+    readGateChecks(octokit, repo, pr.headSha, signal, options.ignoreChecks),
   ]);
   return {
     pr,
