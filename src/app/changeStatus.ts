@@ -17,6 +17,7 @@ import {
   type Unavailable,
 } from '../core/changeSnapshot';
 import { describeError } from '../core/errors';
+import type { IgnoredCheck } from '../core/ignoredChecks';
 import type { PolicySource } from '../core/policy/governingPolicy';
 import type { Policy } from '../core/policy/schema';
 import type { RepoRef, TicketRef } from '../core/ports';
@@ -38,6 +39,8 @@ export interface ChangeStatusInput {
   signal?: AbortSignal;
   /** The pull request the caller has read already (verify --pr in CI), instead of finding the branch's. */
   pullRequest?: PullRequestInfo;
+  /** Checks the gate does not judge (default: its own status; see src/core/ignoredChecks.ts). */
+  ignoreChecks?: readonly IgnoredCheck[];
 }
 
 export interface GitHubChangeStatus {
@@ -56,7 +59,7 @@ export async function readGitHubChangeStatus(input: ChangeStatusInput): Promise<
   if (!pr) return { github: { status: 'ok', repository }, ticket };
   try {
     // Comments are LGTM sign-offs only under "approval-or-lgtm": otherwise they are not asked for.
-    const section = await readPullRequestSection(input.octokit, input.repo, pr, input.signal, { comments: input.policy.review.signOff === 'approval-or-lgtm' });
+    const section = await readPullRequestSection(input.octokit, input.repo, pr, input.signal, { comments: input.policy.review.signOff === 'approval-or-lgtm', ...(input.ignoreChecks ? { ignoreChecks: input.ignoreChecks } : {}) });
     if (ticketResult.status === 'fulfilled' && ticketResult.value.texts) {
       section.ticketBackLink = linksTo(ticketResult.value.texts, input.repo, pr, ticketRef);
     }

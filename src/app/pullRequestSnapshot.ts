@@ -11,6 +11,7 @@
 import type { Octokit } from '@octokit/rest';
 import type { ChangeSnapshot, CommitInfo } from '../core/changeSnapshot';
 import { lintMessage } from '../core/commitMessage/lint';
+import type { IgnoredCheck } from '../core/ignoredChecks';
 import { STORED_MESSAGE } from '../core/commitMessage/cleanup';
 import type { PolicySource } from '../core/policy/governingPolicy';
 import { POLICY_FILE, type Policy } from '../core/policy/schema';
@@ -29,6 +30,8 @@ export interface PullRequestSnapshotOptions {
   number: number;
   signal?: AbortSignal;
   git?: EvidenceGit;
+  /** Checks the gate does not judge (see src/core/ignoredChecks.ts). */
+  ignoreChecks?: readonly IgnoredCheck[];
 }
 
 export async function readPullRequestSnapshot(root: string, o: PullRequestSnapshotOptions): Promise<ChangeSnapshot> {
@@ -38,7 +41,7 @@ export async function readPullRequestSnapshot(root: string, o: PullRequestSnapsh
   const ticketId = findTicketId(policy, pr.title, pr.headRef, pr.body) ?? undefined;
   const git = o.git ?? createEvidenceGit(root, o.signal);
   const [remote, tree] = await Promise.all([
-    readGitHubChangeStatus({ octokit: o.octokit, repo: o.repo, branch: pr.headRef, ticketId, policy, pullRequest: pullRequestInfo(pr), ...(o.signal ? { signal: o.signal } : {}) }),
+    readGitHubChangeStatus({ octokit: o.octokit, repo: o.repo, branch: pr.headRef, ticketId, policy, pullRequest: pullRequestInfo(pr), ...(o.signal ? { signal: o.signal } : {}), ...(o.ignoreChecks ? { ignoreChecks: o.ignoreChecks } : {}) }),
     git.treeFiles(pr.headSha),
   ]);
   const changes = files.map((f) => toChangedFile({ path: f.path, status: f.status }));

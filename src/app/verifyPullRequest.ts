@@ -6,7 +6,8 @@
  * GitHub under its own deadline and loads the gate policy its way.
  */
 import type { Octokit } from '@octokit/rest';
-import { isUnavailable, type ChangeSnapshot } from '../core/changeSnapshot';
+import { isUnavailable } from '../core/changeSnapshot';
+import { GATE_IGNORED_CHECKS, type IgnoredCheck } from '../core/ignoredChecks';
 import { policySourceLines, type PolicySource } from '../core/policy/governingPolicy';
 import type { Policy } from '../core/policy/schema';
 import type { EvidenceGit, RepoRef } from '../core/ports';
@@ -30,7 +31,7 @@ export interface VerifyPullRequestInput {
   number: number;
   /** The policy that governs the pull request, from its base (ref and commit) and whether it edits the policy file. */
   policyFor: (base: { ref: string; sha: string; editsPolicy: boolean }) => Promise<{ policy: Policy; source?: PolicySource }>;
-  /** The environment, for the job running this gate in GitHub Actions (see withoutRunningJob). */
+  /** The environment, for the job running this gate in GitHub Actions (see runningJobCheck). */
   env: NodeJS.ProcessEnv;
   /** Local history; defaults to the repository at `root`. */
   git?: EvidenceGit;
@@ -53,8 +54,9 @@ export async function judgePullRequest(input: VerifyPullRequestInput): Promise<P
     policyFor,
     number: input.number,
     ...(input.git ? { git: input.git } : {}),
+    ignoreChecks: ignoredChecks(input.env),
   });
-  const readiness = assessReadiness(withoutRunningJob(snapshot, input.env));
+  const readiness = assessReadiness(snapshot);
   const pr = !isUnavailable(snapshot.github) ? snapshot.github.pullRequest?.pr : undefined;
   const lines = [
     `Pull request #${input.number}${pr ? `: ${pr.title} (${pr.state}, by ${pr.author})` : ''}`,
@@ -73,12 +75,15 @@ export async function judgePullRequest(input: VerifyPullRequestInput): Promise<P
  * In GitHub Actions the job running this gate has a check run of its own,
  * in progress until the gate ends: it is not a check the gate waits for.
  * (The check run is named after the job's id, GITHUB_JOB, unless the job
- * has a `name:`.)
+ * has a `name:`.) Only while pending: a finished run of that name counts.
  */
-export function withoutRunningJob(snapshot: ChangeSnapshot, env: NodeJS.ProcessEnv): ChangeSnapshot {
+export function runningJobCheck(env: NodeJS.ProcessEnv): IgnoredCheck | undefined {
   const job = env.GITHUB_ACTIONS === 'true' ? env.GITHUB_JOB : undefined;
-  const section = !isUnavailable(snapshot.github) ? snapshot.github.pullRequest : undefined;
-  if (!job || !section) return snapshot;
-  const checks = section.checks.filter((c) => !(c.source === 'checkRun' && c.state === 'pending' && c.name === job));
-  return { ...snapshot, github: { ...snapshot.github, pullRequest: { ...section, checks } } } as ChangeSnapshot;
+  return job ? { source: 'checkRun', name: job, state: 'pending' } : undefined;
+}
+
+/** The checks this gate leaves out: its own status, and in GitHub Actions its running job. */
+export function ignoredChecks(env: NodeJS.ProcessEnv): IgnoredCheck[] {
+  const job = runningJobCheck(env);
+  return [...GATE_IGNORED_CHECKS, ...(job ? [job] : [])];
 }

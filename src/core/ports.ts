@@ -120,6 +120,13 @@ export interface ChangeBaseOptions {
   baseRef?: string;
   remote?: string;
   signal?: AbortSignal;
+  /**
+   * Staged, unstaged and untracked changes already known, staged first (a
+   * later entry for a path wins; the editor takes them from the built-in
+   * git extension's Source Control state). Given, the port scans no work
+   * tree: git lists only what the branch committed.
+   */
+  localChanges?: readonly ChangedFile[];
 }
 
 /*

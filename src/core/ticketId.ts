@@ -3,6 +3,7 @@
  * (e.g. `#123`, `owner/repo#123`, `ABC-123`) and turned into a form that
  * can sit inside a branch name. Pure.
  */
+import { parseIssueReference } from './issueReference';
 import { compileRepositoryPattern, type LinearPattern } from './patterns/repositoryPattern';
 import { DEFAULT_TICKET_PATTERN } from './policy/constants';
 
@@ -48,14 +49,15 @@ export function validateTicketId(input: string, pattern: string): string | undef
 }
 
 /**
- * The ticket as it appears in a branch name: `#123` → `123`,
- * `owner/repo#123` → `repo-123`, `ABC-123` stays. Only letters, digits,
- * `.`, `_` and `-` survive, so the result never changes the branch's
- * folder structure or needs quoting.
+ * The ticket as it appears in a branch name: a GitHub issue reference
+ * (src/core/issueReference.ts) by its number, `#123` → `123`,
+ * `owner/repo#123` (or its URL) → `repo-123`; any other ID as written,
+ * `ABC-123` stays. Only letters, digits, `.`, `_` and `-` survive, so the
+ * result never changes the branch's folder structure or needs quoting.
  */
 export function ticketForBranch(id: string): string {
-  const repoIssue = /^(?:[^/#\s]+\/)?([^/#\s]+)#([0-9]+)$/u.exec(id.trim());
-  const raw = repoIssue ? `${repoIssue[1]}-${repoIssue[2]}` : id.trim().replace(/^#/, '');
+  const issue = parseIssueReference(id);
+  const raw = issue ? ('repo' in issue ? `${issue.repo}-${issue.number}` : String(issue.number)) : id.trim().replace(/^#/, '');
   return raw
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -15,27 +15,14 @@ import { ChangeControlError } from '../core/errors';
 import { combineChangeLayers } from '../core/testMatching/changeLayers';
 import type { ChangedFile } from '../core/testMatching/checkTests';
 import type { TreeIndexMemo } from '../core/testMatching/treeIndex';
-import type { RepositoryChange } from '../core/ports';
+import type { ChangeBaseOptions, RepositoryChange } from '../core/ports';
 import { commitExists, gitCall, openGit, parseNulList } from './git';
 import type { TreeListingMemo } from './treeListing';
 
 /** Git's empty tree: the base of a repository without commits. */
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
-export interface ReadChangeOptions {
-  /** The policy's base branch (`branch.base`). */
-  baseBranch: string;
-  /** An explicit base revision (`--base REF`); wins over the branch. */
-  baseRef?: string;
-  remote?: string;
-  signal?: AbortSignal;
-  /**
-   * Staged, unstaged and untracked changes already known, staged first (a
-   * later entry for a path wins; the editor takes them from the built-in
-   * git extension). Given, no work-tree scan runs: git lists only what the
-   * branch committed.
-   */
-  localChanges?: readonly ChangedFile[];
+export interface ReadChangeOptions extends ChangeBaseOptions {
   /** Hands back the same tree array while `git ls-files` prints the same. */
   treeMemo?: TreeListingMemo;
 }

@@ -16,10 +16,16 @@ import { commitExists, gitCall, openGit } from './git';
 import { listTemplateCandidates, readBaseState, readTrackedFile } from './pullRequestGit';
 import { pushBranch } from './push';
 import { acquireStartLock } from './startLock';
+import type { TreeListingMemo } from './treeListing';
 
 export interface GitRepositoryOptions {
   /** Milliseconds without output before a fetch is abandoned. */
   fetchTimeoutMs?: number;
+  /**
+   * Remembers the tracked tree between readChange calls while the index
+   * is unchanged (the editor keeps one per repository across checks).
+   */
+  treeMemo?: TreeListingMemo;
 }
 
 /** Marker files of operations that must finish before a branch switch. */
@@ -103,7 +109,8 @@ export class GitRepository implements GitPort {
   }
 
   readChange(options: ChangeBaseOptions): Promise<RepositoryChange> {
-    return readChange(this.root, options);
+    const treeMemo = this.options.treeMemo;
+    return readChange(this.root, treeMemo ? { ...options, treeMemo } : options);
   }
 
   templateCandidates(): Promise<string[]> {

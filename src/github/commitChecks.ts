@@ -4,7 +4,8 @@
  * pending the same way for the merge gate and the audit evidence.
  */
 import type { Octokit } from '@octokit/rest';
-import { GATE_STATUS_CONTEXT, type CheckInfo } from '../core/changeSnapshot';
+import type { CheckInfo } from '../core/changeSnapshot';
+import { GATE_IGNORED_CHECKS, isIgnoredCheck, type IgnoredCheck } from '../core/ignoredChecks';
 import type { RepoRef } from '../core/ports';
 
 /** A commit status's state as a check state: only success passes. */
@@ -23,15 +24,25 @@ function checkRunInfo(run: { name: string; status: string; conclusion: string | 
   return { name: run.name, state: checkRunState(run), ...(url ? { detailsUrl: url } : {}), source: 'checkRun', detail: run.status === 'completed' ? (run.conclusion ?? 'completed') : run.status };
 }
 
-/** The checks the merge gate judges on `sha` (the gate's own earlier status left out: it would block on itself). */
-export async function readGateChecks(octokit: Octokit, repo: RepoRef, sha: string, signal?: AbortSignal): Promise<CheckInfo[]> {
+/**
+ * The checks the merge gate judges on `sha`: every commit status and
+ * check run but those `ignore` names (by default the gate's own earlier
+ * status, which would block on itself).
+ */
+export async function readGateChecks(
+  octokit: Octokit,
+  repo: RepoRef,
+  sha: string,
+  signal?: AbortSignal,
+  ignore: readonly IgnoredCheck[] = GATE_IGNORED_CHECKS,
+): Promise<CheckInfo[]> {
   const base = { owner: repo.owner, repo: repo.repo, ref: sha, per_page: 100, request: { signal } };
   const [status, runs] = await Promise.all([
     octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/status', base),
     octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', base),
   ]);
-  return [
-    ...status.data.statuses.filter((s) => s.context !== GATE_STATUS_CONTEXT).map((s): CheckInfo => ({
+  const checks = [
+    ...status.data.statuses.map((s): CheckInfo => ({
       name: s.context,
       state: statusCheckState(s.state),
       ...(s.target_url ? { detailsUrl: s.target_url } : {}),
@@ -40,6 +51,7 @@ export async function readGateChecks(octokit: Octokit, repo: RepoRef, sha: strin
     })),
     ...runs.data.check_runs.map(checkRunInfo),
   ];
+  return checks.filter((c) => !isIgnoredCheck(c, ignore));
 }
 
 /** Every check on `sha`, as the evidence lists it (name, state, link). */

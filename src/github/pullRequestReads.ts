@@ -12,6 +12,7 @@
 import type { Octokit } from '@octokit/rest';
 import type { PullCommentInfo, PullRequestInfo, PullRequestSection, ReviewInfo, ReviewState } from '../core/changeSnapshot';
 import type { ReviewEvidence } from '../core/evidence/schema';
+import type { IgnoredCheck } from '../core/ignoredChecks';
 import type { RepoRef } from '../core/ports';
 import type { ChangedFile } from '../core/testMatching/checkTests';
 import { readGateChecks } from './commitChecks';
@@ -61,6 +62,8 @@ export async function findBranchPullRequest(octokit: Octokit, repo: RepoRef, bra
 export interface PullRequestSectionOptions {
   /** Read the pull request's comments (LGTM sign-offs count under `review.signOff` "approval-or-lgtm"). */
   comments?: boolean;
+  /** Checks the gate does not judge, as readGateChecks takes them (default: its own status). */
+  ignoreChecks?: readonly IgnoredCheck[];
 }
 
 /** The reviews, requested reviewers and head checks of a pull request, as the merge gate reads them. */
@@ -69,7 +72,7 @@ export async function readPullRequestSection(octokit: Octokit, repo: RepoRef, pr
   const [reviews, requested, checks, comments] = await Promise.all([
     octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...base, pull_number: pr.number, per_page: 100 }),
     octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', { ...base, pull_number: pr.number }),
-    readGateChecks(octokit, repo, pr.headSha, signal),
+    readGateChecks(octokit, repo, pr.headSha, signal, options.ignoreChecks),
     options.comments ? listPullComments(octokit, repo, pr.number, signal) : undefined,
   ]);
   return {

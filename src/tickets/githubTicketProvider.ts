@@ -5,6 +5,7 @@
  */
 import type { Octokit } from '@octokit/rest';
 import { ChangeControlError, isChangeControlError } from '../core/errors';
+import { parseIssueReference } from '../core/issueReference';
 import type { Policy } from '../core/policy/schema';
 import type { RepoRef, Ticket, TicketProvider, TicketQuery, TicketRef } from '../core/ports';
 
@@ -45,18 +46,15 @@ export function trackerRepo(codeRepo: RepoRef, tracker: Policy['tracker']): Repo
 }
 
 /**
- * Parses `#123`, `123`, `owner/repo#123` or an issue URL. A bare number
- * belongs to the tracker repository. Undefined when it is no GitHub issue ID.
+ * Reads a ticket ID as a GitHub issue (the grammar of
+ * src/core/issueReference.ts: `#123`, `123`, `owner/repo#123` or the
+ * issue's URL); a bare number belongs to the tracker repository.
+ * Undefined when it is no GitHub issue ID.
  */
 export function parseTicketId(id: string, tracker: RepoRef): TicketRef | undefined {
-  const text = id.trim();
-  const short = /^#?(\d+)$/.exec(text);
-  if (short) return { ...tracker, number: Number(short[1]) };
-  const long = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)#(\d+)$/.exec(text);
-  if (long) return { owner: long[1]!, repo: long[2]!, number: Number(long[3]) };
-  const url = /^https?:\/\/[^/]+\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/issues\/(\d+)\/?$/.exec(text);
-  if (url) return { owner: url[1]!, repo: url[2]!, number: Number(url[3]) };
-  return undefined;
+  const issue = parseIssueReference(id);
+  if (!issue) return undefined;
+  return 'repo' in issue ? issue : { ...tracker, number: issue.number };
 }
 
 /** `#123` for an issue of the code repository, `owner/repo#123` otherwise. */

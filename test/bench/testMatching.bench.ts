@@ -21,8 +21,9 @@ import { checkTests, type ChangedFile } from '../../src/core/testMatching/checkT
 import { TreeIndexMemo } from '../../src/core/testMatching/treeIndex';
 import type { TestCheckResult } from '../../src/core/testMatching/types';
 import { changesFromSourceControl } from '../../src/extension/testCoverage/sourceControlChanges';
-import type { RepositoryChange } from '../../src/core/ports';
-import { readChange } from '../../src/git/changes';
+import { checkChangeTests } from '../../src/app/checkTests';
+import type { ChangeBaseOptions, RepositoryChange } from '../../src/core/ports';
+import { GitRepository } from '../../src/git/gitRepository';
 import { TreeListingMemo } from '../../src/git/treeListing';
 import { openGit } from '../../src/git/git';
 import { loadPolicyFile } from '../../src/git/policyFile';
@@ -64,13 +65,22 @@ interface CheckOptions {
   indexMemo?: TreeIndexMemo;
 }
 
-/** The whole check as the CLI or the editor runs it: policy, git, pairing. */
+/**
+ * The whole check as the CLI or the editor runs it: policy, then the Check
+ * Tests use case over the git port (the editor's memos as TestCheckService
+ * hands them in).
+ */
 async function fullCheck(root: string, options: CheckOptions = {}): Promise<{ change: RepositoryChange; result: TestCheckResult }> {
   const loaded = await loadPolicyFile(root);
-  const shortcuts = { ...(options.localChanges ? { localChanges: options.localChanges } : {}), ...(options.treeMemo ? { treeMemo: options.treeMemo } : {}) };
-  const change = await readChange(root, { baseBranch: loaded.policy.branch.base, ...shortcuts });
-  const input = { base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, policy: loaded.policy.tests };
-  return { change, result: checkTests(input, options.indexMemo) };
+  const git = new GitRepository(root, options.treeMemo ? { treeMemo: options.treeMemo } : {});
+  let change: RepositoryChange | undefined;
+  const seen = { readChange: async (o: ChangeBaseOptions) => (change = await git.readChange(o)) };
+  const { result } = await checkChangeTests(seen, loaded.policy, {
+    ...(options.localChanges ? { localChanges: options.localChanges } : {}),
+    ...(options.indexMemo ? { indexMemo: options.indexMemo } : {}),
+  });
+  if (!change) throw new Error('the use case did not read the change');
+  return { change, result };
 }
 
 async function speed(log: (line: string) => void): Promise<void> {

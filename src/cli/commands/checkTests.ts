@@ -54,7 +54,7 @@ export const checkTestsCommand = cliCommand(spec, (args, io) => runCheckTests(pa
 async function runCheckTests(args: CheckTestsArgs, io: CliIo): Promise<number> {
   const root = await requireWorkTree(io, 'check-tests');
   const loaded = await loadPolicyFor(io, root, 'check-tests');
-  const { result, mergeBase, failed } = await checkChangeTests(new GitRepository(root), loaded.policy, args.base);
+  const { result, mergeBase, failed } = await checkChangeTests(new GitRepository(root), loaded.policy, args.base ? { baseRef: args.base } : {});
   io.stdout(args.format === 'json' ? `${JSON.stringify({ ...result, mergeBase }, null, 2)}\n` : formatTestCheck(result));
   return failed ? EXIT.failed : EXIT.ok;
 }

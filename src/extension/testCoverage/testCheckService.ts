@@ -4,11 +4,11 @@
  * Never runs git in an untrusted workspace.
  */
 import * as vscode from 'vscode';
-import { ChangeControlError } from '../../core/errors';
+import { checkChangeTests } from '../../app/checkTests';
 import type { Logger } from '../../core/ports';
-import { checkTests } from '../../core/testMatching/checkTests';
 import type { TestCheckResult } from '../../core/testMatching/types';
-import { readChange, type ChangeShortcuts } from '../../git/changes';
+import type { ChangeShortcuts } from '../../git/changes';
+import { GitRepository } from '../../git/gitRepository';
 import { loadEffectivePolicy } from '../policy/loadEffectivePolicy';
 import { untrustedWorkspaceError } from '../commands/workspaceTrust';
 import type { ChangeRepositories } from '../repository/changeRepositories';
@@ -70,13 +70,16 @@ export class TestCheckService implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) throw untrustedWorkspaceError('Check Tests');
     const started = Date.now();
     const policy = await loadEffectivePolicy(root);
-    const shortcuts = this.shortcuts(root);
-    const change = await readChange(root, { baseBranch: policy.branch.base, ...shortcuts, ...(signal ? { signal } : {}) });
-    if (signal?.aborted) throw new ChangeControlError('cancelled', 'Test check cancelled.');
-    const result = checkTests({ base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, policy: policy.tests }, shortcuts.indexMemo);
-    const run: TestCheckRun = { root, result, source: shortcuts.localChanges ? 'sourceControl' : 'workTreeScan', ms: Date.now() - started };
+    const { treeMemo, indexMemo } = this.repositories.get(root).memos;
+    const localChanges = this.sourceControl?.changes(root);
+    const { result, baseRef } = await checkChangeTests(new GitRepository(root, { treeMemo }), policy, {
+      indexMemo,
+      ...(localChanges ? { localChanges } : {}),
+      ...(signal ? { signal } : {}),
+    });
+    const run: TestCheckRun = { root, result, source: localChanges ? 'sourceControl' : 'workTreeScan', ms: Date.now() - started };
     const from = run.source === 'sourceControl' ? 'local changes from Source Control' : 'work tree scanned';
-    this.logger.info(`Checked tests in ${root} against ${change.baseRef} in ${run.ms} ms (${from}): ${JSON.stringify(result.counts)}`);
+    this.logger.info(`Checked tests in ${root} against ${baseRef} in ${run.ms} ms (${from}): ${JSON.stringify(result.counts)}`);
     this.results.set(root, result);
     this.runs.set(root, run);
     this.changed.fire(run);

@@ -1,13 +1,17 @@
 /**
  * Builds the CLI once into a temp folder (an isolated esbuild bundle, so a
  * concurrent `npm run build` cannot swap it underneath a running hook) and
- * makes throw-away repositories with git's global config shut out.
+ * makes throw-away repositories with git's global config shut out. The
+ * fixtures (useBuiltCli, useChangeFixtures) register a describe block's
+ * set-up and clean-up, so each CLI test file states only what it tests.
  */
+import { strict as assert } from 'node:assert';
 import { execFile, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import type { ChangeFiles, ChangeFixture } from '../sidebar/changeRepo';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -101,4 +105,72 @@ export function runCliAsync(cli: string, args: string[], cwd: string, env: NodeJ
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** The built CLI of one describe block, and (with `repoPerTest`) each test's repository. */
+export interface BuiltCli {
+  /** The block's temp folder (removed after the block); the CLI is in its `bin`. */
+  readonly work: string;
+  /** The built cli.js. */
+  readonly cli: string;
+  /** This test's repository under `work`: branch main with one commit. */
+  readonly repo: string;
+  /** The number of the running test (1 for the first), for unique file names under `work`. */
+  readonly n: number;
+}
+
+/**
+ * Registers the set-up of a CLI test block: a temp folder named `prefix…`
+ * with the CLI built into it before the block, removed after it; with
+ * `repoPerTest`, a new repository (makeRepo) before each test. Read the
+ * fields inside hooks and tests (they are set when the block runs).
+ */
+export function useBuiltCli(prefix: string, options: { repoPerTest?: boolean } = {}): BuiltCli {
+  const state = { work: '', cli: '', repo: '', n: 0 };
+  before(async () => {
+    state.work = tempDir(prefix);
+    state.cli = await buildCli(path.join(state.work, 'bin'));
+  });
+  after(() => removeDir(state.work));
+  if (options.repoPerTest) {
+    beforeEach(() => {
+      state.repo = path.join(state.work, `repo-${++state.n}`);
+      mkdirSync(state.repo);
+      makeRepo(state.repo);
+    });
+  }
+  return {
+    get work() { return state.work; },
+    get cli() { return state.cli; },
+    get repo() { return state.repo; },
+    get n() { return state.n; },
+  };
+}
+
+/**
+ * Registers the clean-up of change fixtures (a repository with a pull
+ * request on the contract-checked fake GitHub): after each test the fake
+ * stops, must have seen no contract violation, and the folder goes. The
+ * caller passes makeChange (test/integration/sidebar/changeRepo.ts, which
+ * itself imports this harness).
+ */
+export function useChangeFixtures(makeChange: (files?: ChangeFiles) => Promise<ChangeFixture>): { make(files?: ChangeFiles): Promise<ChangeFixture> } {
+  let fx: ChangeFixture | undefined;
+  afterEach(async () => {
+    await fx?.fake.stop();
+    assert.deepEqual(fx?.fake.violations ?? [], [], 'the fake saw no contract violations');
+    removeDir(fx?.dir);
+    fx = undefined;
+  });
+  return {
+    async make(files) {
+      fx = await makeChange(files);
+      return fx;
+    },
+  };
+}
+
+/** The environment of a CLI run against the fake GitHub at `apiUrl` with `token` (GH_TOKEN blanked). */
+export function githubEnv(apiUrl: string, token: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...testEnv, GITHUB_TOKEN: token, GH_TOKEN: '', CHANGE_CONTROL_GITHUB_API_URL: apiUrl, ...extra };
 }

@@ -1,44 +1,30 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildCli, git, makeRepo, removeDir, run, tempDir } from './cliHarness';
+import { git, run, useBuiltCli } from './cliHarness';
 
 describe('change-control lint (built CLI, real repositories)', function () {
   this.timeout(60_000);
-  let work: string;
-  let cli: string;
-  let repo: string;
-  let n = 0;
+  const h = useBuiltCli('cc-lint-', { repoPerTest: true });
 
-  before(async () => {
-    work = tempDir('cc-lint-');
-    cli = await buildCli(path.join(work, 'bin'));
-  });
-  after(() => removeDir(work));
-  beforeEach(() => {
-    repo = path.join(work, `repo-${++n}`);
-    mkdirSync(repo);
-    makeRepo(repo);
-  });
-
-  const lint = (...args: string[]) => run('node', [cli, 'lint', ...args], repo);
-  const commit = (message: string) => git(repo, 'commit', '-q', '--allow-empty', '--no-verify', '-m', message);
+  const lint = (...args: string[]) => run('node', [h.cli, 'lint', ...args], h.repo);
+  const commit = (message: string) => git(h.repo, 'commit', '-q', '--allow-empty', '--no-verify', '-m', message);
   const writePolicy = (text: string) => {
-    mkdirSync(path.join(repo, '.github'), { recursive: true });
-    writeFileSync(path.join(repo, '.github', 'change-control.json'), text);
+    mkdirSync(path.join(h.repo, '.github'), { recursive: true });
+    writeFileSync(path.join(h.repo, '.github', 'change-control.json'), text);
   };
 
   it('lints every commit of a range, with sha and subject headers, and fails on one bad message', () => {
-    const base = git(repo, 'rev-parse', 'HEAD').trim();
+    const base = git(h.repo, 'rev-parse', 'HEAD').trim();
     commit('Add the parser');
     commit('Fixed the build');
-    git(repo, 'checkout', '-q', '-b', 'side');
+    git(h.repo, 'checkout', '-q', '-b', 'side');
     commit('Add a side change');
-    git(repo, 'checkout', '-q', 'main');
-    git(repo, 'merge', '-q', '--no-ff', '--no-edit', 'side');
+    git(h.repo, 'checkout', '-q', 'main');
+    git(h.repo, 'merge', '-q', '--no-ff', '--no-edit', 'side');
     const r = lint('--range', `${base}..HEAD`);
     assert.equal(r.status, 1, r.stderr);
-    const sha = git(repo, 'log', '-1', '--format=%H', 'HEAD~1').trim();
+    const sha = git(h.repo, 'log', '-1', '--format=%H', 'HEAD~1').trim();
     assert.match(r.stdout, /^commit [0-9a-f]{12} Add the parser$/m);
     assert.match(r.stdout, /^commit [0-9a-f]{12} Fixed the build$/m);
     assert.match(r.stdout, /^commit [0-9a-f]{12} Merge branch 'side' \(merge\)$/m);
@@ -47,7 +33,7 @@ describe('change-control lint (built CLI, real repositories)', function () {
   });
 
   it('passes a clean range and reports JSON rows with the commit', () => {
-    const base = git(repo, 'rev-parse', 'HEAD').trim();
+    const base = git(h.repo, 'rev-parse', 'HEAD').trim();
     commit('Add the parser');
     const clean = lint('--range', `${base}..HEAD`);
     assert.equal(clean.status, 0, clean.stdout + clean.stderr);
@@ -57,7 +43,7 @@ describe('change-control lint (built CLI, real repositories)', function () {
     const rows = JSON.parse(json.stdout) as { commit: string; rule: string; line: number }[];
     assert.equal(rows.length, 1);
     assert.equal(rows[0]!.rule, 'present-tense');
-    assert.equal(rows[0]!.commit, git(repo, 'rev-parse', 'HEAD').trim());
+    assert.equal(rows[0]!.commit, git(h.repo, 'rev-parse', 'HEAD').trim());
   });
 
   it('exits 2 on an unknown revision with a readable message', () => {
@@ -68,17 +54,17 @@ describe('change-control lint (built CLI, real repositories)', function () {
 
   it('applies the repository policy file', () => {
     writePolicy('{ "commit": { "requireTicket": true } }');
-    writeFileSync(path.join(repo, 'msg.txt'), 'Add the parser\n');
+    writeFileSync(path.join(h.repo, 'msg.txt'), 'Add the parser\n');
     const r = lint('msg.txt');
     assert.equal(r.status, 1, r.stdout + r.stderr);
     assert.match(r.stdout, /^msg\.txt:1:\d+: error ticket-reference: /m);
-    writeFileSync(path.join(repo, 'msg.txt'), 'Add the parser\n\nRefs #12\n');
+    writeFileSync(path.join(h.repo, 'msg.txt'), 'Add the parser\n\nRefs #12\n');
     assert.equal(lint('msg.txt').status, 0);
   });
 
   it('exits 2 on an invalid policy file with located errors and no crash', () => {
     writePolicy('{\n  "commit": {\n    "subjectMaxLength": "seventy"\n  },\n  "colour": 1\n}\n');
-    writeFileSync(path.join(repo, 'msg.txt'), 'Add the parser\n');
+    writeFileSync(path.join(h.repo, 'msg.txt'), 'Add the parser\n');
     const r = lint('msg.txt');
     assert.equal(r.status, 2);
     assert.match(r.stderr, /^\.github\/change-control\.json:3:5: error policy: "commit\.subjectMaxLength": /m);
@@ -93,23 +79,23 @@ describe('change-control lint (built CLI, real repositories)', function () {
 
   it('takes --policy over the repository file, and reads stdin', () => {
     writePolicy('{ "colour": 1 }');
-    const policy = path.join(work, `policy-${n}.json`);
+    const policy = path.join(h.work, `policy-${h.n}.json`);
     writeFileSync(policy, '{ "commit": { "requireTicket": true } }');
-    const r = run('node', [cli, 'lint', '--policy', policy, '-'], repo, 'Add the parser\n');
+    const r = run('node', [h.cli, 'lint', '--policy', policy, '-'], h.repo, 'Add the parser\n');
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /^<stdin>:1:\d+: error ticket-reference: /m);
   });
 
   it("honours core.commentChar when reading a message with git's comments", () => {
-    git(repo, 'config', 'core.commentChar', ';');
+    git(h.repo, 'config', 'core.commentChar', ';');
     const text = 'Add the parser\n\n; Please enter the commit message for your changes. This comment line is far longer than seventy-two columns.\n';
-    assert.equal(run('node', [cli, 'lint', '-'], repo, text).status, 0);
-    git(repo, 'config', 'core.commentChar', '#');
-    const r = run('node', [cli, 'lint', '-'], repo, text);
+    assert.equal(run('node', [h.cli, 'lint', '-'], h.repo, text).status, 0);
+    git(h.repo, 'config', 'core.commentChar', '#');
+    const r = run('node', [h.cli, 'lint', '-'], h.repo, text);
     assert.equal(r.status, 1);
     assert.match(r.stdout, /body-max-line-length/);
     // git 2.45 spells it core.commentString; the later setting wins.
-    git(repo, 'config', 'core.commentString', ';');
-    assert.equal(run('node', [cli, 'lint', '-'], repo, text).status, 0);
+    git(h.repo, 'config', 'core.commentString', ';');
+    assert.equal(run('node', [h.cli, 'lint', '-'], h.repo, text).status, 0);
   });
 });

@@ -6,35 +6,23 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildCli, git, makeRepo, removeDir, run, tempDir } from './cliHarness';
+import { git, removeDir, run, tempDir, useBuiltCli } from './cliHarness';
 
 const LONG = 'This body line is far longer than seventy-two columns and must be reported.';
 
 describe('change-control output that can be trusted (built CLI, real repositories)', function () {
   this.timeout(60_000);
-  let work: string;
-  let cli: string;
-  let repo: string;
+  const h = useBuiltCli('cc-output-', { repoPerTest: true });
   let base: string;
-  let n = 0;
-
-  before(async () => {
-    work = tempDir('cc-output-');
-    cli = await buildCli(path.join(work, 'bin'));
-  });
-  after(() => removeDir(work));
   beforeEach(() => {
-    repo = path.join(work, `repo-${++n}`);
-    mkdirSync(repo);
-    makeRepo(repo);
-    base = git(repo, 'rev-parse', 'HEAD').trim();
+    base = git(h.repo, 'rev-parse', 'HEAD').trim();
   });
 
-  const cc = (...args: string[]) => run('node', [cli, ...args], repo);
+  const cc = (...args: string[]) => run('node', [h.cli, ...args], h.repo);
   const commitF = (message: string) => {
-    const file = path.join(work, `msg-${n}.txt`);
+    const file = path.join(h.work, `msg-${h.n}.txt`);
     writeFileSync(file, message);
-    git(repo, 'commit', '-q', '--allow-empty', '--no-verify', '--cleanup=verbatim', '-F', file);
+    git(h.repo, 'commit', '-q', '--allow-empty', '--no-verify', '--cleanup=verbatim', '-F', file);
   };
   const errorOf = (stdout: string) => (JSON.parse(stdout) as { error: { code: string; message: string; hint: string | null } }).error;
 
@@ -47,25 +35,25 @@ describe('change-control output that can be trusted (built CLI, real repositorie
   });
 
   it('lints a stored "#12 …" subject as the subject', () => {
-    git(repo, 'commit', '-q', '--allow-empty', '--no-verify', '-m', '#12 Fix the login timeout');
+    git(h.repo, 'commit', '-q', '--allow-empty', '--no-verify', '-m', '#12 Fix the login timeout');
     const r = cc('lint', '--range', `${base}..HEAD`);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /1 commit checked, 0 with errors/);
   });
 
   it('reports unsquashed fixup! and squash! commits, and a hand-made Merge subject, in lint --range', () => {
-    git(repo, 'commit', '-q', '--allow-empty', '--no-verify', '--fixup', 'HEAD');
-    git(repo, 'commit', '-q', '--allow-empty', '--no-verify', '-m', 'squash! Add the readme');
+    git(h.repo, 'commit', '-q', '--allow-empty', '--no-verify', '--fixup', 'HEAD');
+    git(h.repo, 'commit', '-q', '--allow-empty', '--no-verify', '-m', 'squash! Add the readme');
     const r = cc('lint', '--range', `${base}..HEAD`, '--format', 'json');
     assert.equal(r.status, 1, r.stdout + r.stderr);
     const rows = JSON.parse(r.stdout) as { rule: string; line: number; column: number }[];
     assert.deepEqual(rows.map((row) => row.rule), ['unsquashed-fixup', 'unsquashed-fixup']);
     assert.match(cc('lint', '--range', `${base}..HEAD`).stdout, /error unsquashed-fixup: Squash this fixup! commit .*--autosquash/);
 
-    mkdirSync(path.join(repo, '.github'));
-    writeFileSync(path.join(repo, '.github', 'change-control.json'), '{ "commit": { "requireTicket": true } }');
-    const head = git(repo, 'rev-parse', 'HEAD').trim();
-    git(repo, 'commit', '-q', '--allow-empty', '--no-verify', '-m', "Merge branch 'side'");
+    mkdirSync(path.join(h.repo, '.github'));
+    writeFileSync(path.join(h.repo, '.github', 'change-control.json'), '{ "commit": { "requireTicket": true } }');
+    const head = git(h.repo, 'rev-parse', 'HEAD').trim();
+    git(h.repo, 'commit', '-q', '--allow-empty', '--no-verify', '-m', "Merge branch 'side'");
     const fake = cc('lint', '--range', `${head}..HEAD`);
     assert.equal(fake.status, 1, 'a one-parent commit with a merge subject is the user\'s text');
     assert.match(fake.stdout, /error ticket-reference: /);
@@ -77,10 +65,10 @@ describe('change-control output that can be trusted (built CLI, real repositorie
     assert.ok(!/[\x1b\r\u202e]/.test(lint.stdout), JSON.stringify(lint.stdout));
     assert.match(lint.stdout, /commit [0-9a-f]{12} Added \\x1b\[2J\\x1b\[31mred\\u202e text\\r\n/);
 
-    git(repo, 'checkout', '-q', '-b', 'feature/x');
-    mkdirSync(path.join(repo, 'src'));
+    git(h.repo, 'checkout', '-q', '-b', 'feature/x');
+    mkdirSync(path.join(h.repo, 'src'));
     const evil = 'src/a\x1b]0;owned\x07\n\u009bb.ts';
-    writeFileSync(path.join(repo, evil), 'export const a = 1;\n');
+    writeFileSync(path.join(h.repo, evil), 'export const a = 1;\n');
     const tests = cc('check-tests', '--base', 'main');
     assert.equal(tests.status, 1, tests.stdout + tests.stderr);
     assert.ok(!/[\x07\x1b\u009b]/.test(tests.stdout), JSON.stringify(tests.stdout));
@@ -101,7 +89,7 @@ describe('change-control output that can be trusted (built CLI, real repositorie
       [['evidence', '--pr', '1', '--format', 'json'], 'github.unauthorized'],
     ];
     for (const [args, code] of cases) {
-      const r = run('node', [cli, ...args], repo);
+      const r = run('node', [h.cli, ...args], h.repo);
       assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
       const error = errorOf(r.stdout);
       assert.equal(error.code, code, args.join(' '));
@@ -109,9 +97,9 @@ describe('change-control output that can be trusted (built CLI, real repositorie
       assert.ok('hint' in error);
       assert.match(r.stderr, /^change-control /, 'the text still goes to stderr');
     }
-    writeFileSync(path.join(repo, 'msg.txt'), 'Add x\n');
-    mkdirSync(path.join(repo, '.github'));
-    writeFileSync(path.join(repo, '.github', 'change-control.json'), '{ "colour": 1 }');
+    writeFileSync(path.join(h.repo, 'msg.txt'), 'Add x\n');
+    mkdirSync(path.join(h.repo, '.github'));
+    writeFileSync(path.join(h.repo, '.github', 'change-control.json'), '{ "colour": 1 }');
     const invalid = cc('lint', 'msg.txt', '--format', 'json');
     assert.equal(invalid.status, 2);
     assert.equal(errorOf(invalid.stdout).code, 'policy.invalid');
@@ -121,8 +109,8 @@ describe('change-control output that can be trusted (built CLI, real repositorie
   it('exits 2 for usage and environment errors, 1 only for findings', () => {
     const outside = tempDir('cc-outside-');
     try {
-      assert.equal(run('node', [cli, 'check-tests'], outside).status, 2, 'not a repository');
-      assert.equal(run('node', [cli, 'lint', '--range', 'a..b'], outside).status, 2);
+      assert.equal(run('node', [h.cli, 'check-tests'], outside).status, 2, 'not a repository');
+      assert.equal(run('node', [h.cli, 'lint', '--range', 'a..b'], outside).status, 2);
     } finally {
       removeDir(outside);
     }
@@ -130,7 +118,7 @@ describe('change-control output that can be trusted (built CLI, real repositorie
     assert.equal(cc('lint', 'missing.txt').status, 2, 'unreadable file');
     assert.equal(cc('lint', '--nope', 'x').status, 2, 'invalid flag');
     assert.equal(cc('nope').status, 2, 'unknown command');
-    writeFileSync(path.join(repo, 'msg.txt'), 'Added x\n');
+    writeFileSync(path.join(h.repo, 'msg.txt'), 'Added x\n');
     assert.equal(cc('lint', 'msg.txt').status, 1, 'a finding');
   });
 });

@@ -10,7 +10,10 @@ import * as path from 'node:path';
 import { combineChangeLayers } from '../../../src/core/testMatching/changeLayers';
 import { checkTests, type ChangedFile } from '../../../src/core/testMatching/checkTests';
 import { defaultPolicy } from '../../../src/core/policy/schema';
+import { checkChangeTests } from '../../../src/app/checkTests';
+import { TreeIndexMemo } from '../../../src/core/testMatching/treeIndex';
 import { readChange } from '../../../src/git/changes';
+import { GitRepository } from '../../../src/git/gitRepository';
 import { TreeListingMemo, indexStamp } from '../../../src/git/treeListing';
 import { changesFromSourceControl } from '../../../src/extension/testCoverage/sourceControlChanges';
 import { createFeatureRepo, git, write } from '../../support/featureRepo';
@@ -109,6 +112,30 @@ describe('the check from Source Control state', function () {
     assert.notEqual(third.tree, first.tree);
     assert.ok(third.tree.includes('src/z.ts'));
     assert.ok(!first.tree.includes('src/z.ts'));
+  });
+
+  it('runs the editor check through the use case: Source Control changes, the tree memo on the port, the index memo', async () => {
+    write(work, 'src/a.ts', '// changed a\n');
+    write(work, 'src/b.ts', '// changed b\n');
+    git(work, 'add', 'src/a.ts');
+    const policy = defaultPolicy();
+    const scanned = await checkChangeTests(new GitRepository(work), policy);
+    const treeMemo = new TreeListingMemo();
+    const indexMemo = new TreeIndexMemo();
+    const editorCheck = () => checkChangeTests(new GitRepository(work, { treeMemo }), policy, { localChanges: changesFromSourceControl(work, sourceControlGroups(work)), indexMemo });
+    const first = await editorCheck();
+    const again = await editorCheck();
+    assert.deepEqual(first.result, scanned.result, 'the editor path and the work-tree scan agree');
+    assert.deepEqual(again.result, first.result);
+    assert.deepEqual(first.result.sources.map((s) => `${s.path}:${s.verdict}`), ['src/a.ts:stale', 'src/b.ts:stale']);
+    assert.equal(treeMemo.listings, 1, 'an unchanged index is not listed again');
+    assert.equal(indexMemo.builds, 1, 'the same tree reuses its index');
+    write(work, 'src/z.ts', '// z\n');
+    git(work, 'add', 'src/z.ts');
+    const grown = await editorCheck();
+    assert.equal(treeMemo.listings, 2);
+    assert.equal(indexMemo.builds, 2);
+    assert.ok(grown.result.sources.some((s) => s.path === 'src/z.ts' && s.verdict === 'missing'));
   });
 
   it('trusts no index without a checksum, and none at all', async () => {

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { judgePullRequest, withoutRunningJob } from '../../../src/app/verifyPullRequest';
-import type { ChangeSnapshot } from '../../../src/core/changeSnapshot';
+import { ignoredChecks, judgePullRequest, runningJobCheck } from '../../../src/app/verifyPullRequest';
 import type { PolicySource } from '../../../src/core/policy/governingPolicy';
 import { defaultPolicy } from '../../../src/core/policy/schema';
 import { FakeGitHub } from './fakeOctokit';
 import { BASE, HEAD, localHistory, pullRequestRoutes } from './pullRequestFixture';
+import { GATE_OWN_STATUS } from '../../../src/core/ignoredChecks';
 
 const source = { baseRef: 'origin/main', baseCommit: BASE } as unknown as PolicySource;
 
@@ -56,8 +56,20 @@ describe('Verify use case (fake GitHub and git history)', () => {
     await assert.rejects(judgePullRequest(input(new FakeGitHub({})).input), /Not Found/);
   });
 
-  it('leaves a snapshot without a pull request as it is', () => {
-    const snapshot = { github: { status: 'ok', repository: 'acme/app' } } as unknown as ChangeSnapshot;
-    assert.equal(withoutRunningJob(snapshot, { GITHUB_ACTIONS: 'true', GITHUB_JOB: 'gate' }), snapshot);
+  it('waits for a finished run named like the job, and never for its own earlier status', async () => {
+    const finished = [{ name: 'gate', status: 'completed', conclusion: 'failure', html_url: 'https://ci/1' }];
+    const routes = pullRequestRoutes({ checkRuns: finished });
+    routes[`GET /repos/acme/app/commits/${HEAD}/status`] = { state: 'failure', statuses: [{ context: 'Change Control', state: 'failure', target_url: null }] };
+    const verdict = await judgePullRequest(input(new FakeGitHub(routes), { GITHUB_ACTIONS: 'true', GITHUB_JOB: 'gate' }).input);
+    assert.equal(verdict.readiness.ready, false, 'a failed run of the job name is a finished check');
+    assert.deepEqual(verdict.readiness.checks, { passed: 0, failed: 1, pending: 0 }, "the gate's own failed status is not counted");
+  });
+
+  it('names the checks to leave out: the own status always, the running job only in GitHub Actions', () => {
+    assert.deepEqual(runningJobCheck({ GITHUB_ACTIONS: 'true', GITHUB_JOB: 'gate' }), { source: 'checkRun', name: 'gate', state: 'pending' });
+    assert.equal(runningJobCheck({ GITHUB_JOB: 'gate' }), undefined);
+    assert.equal(runningJobCheck({ GITHUB_ACTIONS: 'true' }), undefined);
+    assert.deepEqual(ignoredChecks({}), [GATE_OWN_STATUS]);
+    assert.deepEqual(ignoredChecks({ GITHUB_ACTIONS: 'true', GITHUB_JOB: 'gate' }), [GATE_OWN_STATUS, { source: 'checkRun', name: 'gate', state: 'pending' }]);
   });
 });
