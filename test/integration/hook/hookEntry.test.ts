@@ -5,7 +5,7 @@
  * corrupt, and the policy memo that keeps zod out of later commits.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildCli, git, makeRepo, removeDir, run, tempDir } from '../cli/cliHarness';
 
@@ -27,7 +27,7 @@ describe('commit-msg hook entry hook.js (real git)', function () {
     repo = path.join(work, `repo-${++n}`);
     mkdirSync(repo);
     makeRepo(repo);
-    for (const f of ['hook-lint.js.cache', 'hook-lint.js.policies.json']) rmSync(path.join(bin, f), { force: true });
+    for (const f of readdirSync(bin).filter((name) => name.endsWith('.cache') || name.endsWith('.policies.json'))) rmSync(path.join(bin, f), { force: true });
   });
 
   const commit = (message: string) => run('git', ['commit', '--allow-empty', '-m', message], repo);
