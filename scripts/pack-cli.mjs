@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { cliBuild, hookBuild, version } from './lib/bundles.mjs';
+import { HOOK_FILES, cliBuild, hookBuild, version } from './lib/bundles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outIndex = process.argv.indexOf('--out');
@@ -26,7 +26,7 @@ fs.chmodSync(path.join(stage, 'cli.js'), 0o755);
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'packages/cli/package.json'), 'utf8'));
 manifest.version = version;
 fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-const bundles = ['cli.js', 'hook.js', 'hook-lint.js'];
+const bundles = ['cli.js', ...HOOK_FILES];
 for (const file of manifest.files.filter((f) => !bundles.includes(f))) {
   fs.copyFileSync(path.join(root, file), path.join(stage, file));
 }

@@ -32,16 +32,57 @@ export function actionBuild(production, outdir) {
   return { ...commonOptions(production), entryPoints: { action: 'src/action/main.ts' }, outdir };
 }
 
+/** The commit-msg hook's files, all in one folder: what the package, the VSIX and the editor's copy carry. */
+export const HOOK_FILES = ['hook.js', 'hook-lint.js', 'hook-policy.js', 'hook-re2.js'];
+
 /**
- * The commit-msg hook: hook.js (a small loader that uses V8's code cache)
- * and hook-lint.js (the linter alone, no simple-git, zod loaded only when
- * a policy text is new). Always minified: every commit compiles or
- * deserialises it, and its size is most of the hook's start-up.
+ * The commit-msg hook, in four files so that a commit loads only what it
+ * uses: hook.js (a small loader that uses V8's code cache), hook-lint.js
+ * (the linter alone, no simple-git), hook-policy.js (the policy parser
+ * with zod and jsonc-parser, and the policy loader with simple-git:
+ * needed only when a policy text is new to the memo or extends another)
+ * and hook-re2.js (re2js: needed only when a repository pattern runs,
+ * e.g. commit.requireTicket). The hook plugin below turns the two seams
+ * into run-time requires of the sibling file. Always minified: every
+ * commit compiles or deserialises it, and its size is most of the hook's
+ * start-up.
  */
 export function hookBuild(production, outdir) {
   return {
     ...commonOptions(true), sourcemap: production ? false : 'linked',
-    entryPoints: { hook: 'src/cli/hook/loader.ts', 'hook-lint': 'src/cli/hook/main.ts' }, outdir,
+    entryPoints: { hook: 'src/cli/hook/loader.ts', 'hook-lint': 'src/cli/hook/main.ts', 'hook-policy': 'src/cli/hook/policyParts.ts', 'hook-re2': RE2_ENTRY },
+    outdir, plugins: [hookParts()],
+  };
+}
+
+const RE2_ENTRY = 'change-control:hook-re2';
+
+/**
+ * The seams between the hook's files: `re2js`, wherever it is imported
+ * (but in hook-re2.js itself), becomes a stand-in whose every property
+ * read loads hook-re2.js on first use; `./policyParts`, imported by the
+ * hook's main.ts, becomes a require of hook-policy.js. Both are required
+ * by absolute path from the bundle's own folder (`__dirname`), which
+ * hook.js resolves to its code-cached load of the same file.
+ */
+function hookParts() {
+  const sibling = (file) => `require(require("node:path").join(__dirname, ${JSON.stringify(file)}))`;
+  return {
+    name: 'change-control-hook-parts',
+    setup(build) {
+      const resolveDir = build.initialOptions.absWorkingDir ?? process.cwd();
+      build.onResolve({ filter: /^change-control:hook-re2$/ }, () => ({ path: 'hook-re2', namespace: 'hook-part' }));
+      build.onLoad({ filter: /.*/, namespace: 'hook-part' }, () => ({ contents: "export { RE2JS } from 're2js';", resolveDir, loader: 'js' }));
+      build.onResolve({ filter: /^re2js$/ }, (args) => (args.namespace === 'hook-part' ? undefined : { path: 're2js', namespace: 'hook-seam' }));
+      build.onResolve({ filter: /^\.\/policyParts$/ }, (args) =>
+        (/[\\/]src[\\/]cli[\\/]hook[\\/]main\.ts$/.test(args.importer) ? { path: 'policyParts', namespace: 'hook-seam' } : undefined));
+      build.onLoad({ filter: /^re2js$/, namespace: 'hook-seam' }, () => ({
+        contents: `let real; const load = () => (real ??= ${sibling('hook-re2.js')}.RE2JS);\n`
+          + 'export const RE2JS = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });\n',
+        loader: 'js',
+      }));
+      build.onLoad({ filter: /^policyParts$/, namespace: 'hook-seam' }, () => ({ contents: `module.exports = ${sibling('hook-policy.js')};\n`, loader: 'js' }));
+    },
   };
 }
 

@@ -7,6 +7,13 @@
  * overwritten silently.
  */
 
+/**
+ * The files of the hook's own entry, side by side in one folder: hook.js
+ * and the bundles it loads (scripts/lib/bundles.mjs builds them; a test
+ * checks the lists agree).
+ */
+export const HOOK_ENTRY_FILES: readonly string[] = ['hook.js', 'hook-lint.js', 'hook-policy.js', 'hook-re2.js'];
+
 /** The line that identifies a hook written by Change Control. */
 export const HOOK_MARKER = '# change-control: commit-msg hook';
 

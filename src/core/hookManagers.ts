@@ -46,15 +46,23 @@ export function detectHookManager(probe: HookManagerProbe): DetectedHookManager 
   return undefined;
 }
 
+/**
+ * The packaged hook's entry, from the work tree root where husky and
+ * lefthook run their commands: the lint-only hook.js (same findings as
+ * `change-control lint --hook`) started by node directly, since npx would
+ * start npm first and cost several times the lint.
+ */
+const PACKAGED_HOOK = 'node node_modules/change-control/hook.js';
+
 /** The configuration that runs our linter on the commit-msg hook, per manager. */
 export function recipe(id: HookManagerId, evidence: string, configFile?: string): DetectedHookManager {
   switch (id) {
     case 'husky':
-      return { id, evidence, configFile: '.husky/commit-msg', snippet: 'npx --no -- change-control lint --hook "$1"\n' };
+      return { id, evidence, configFile: '.husky/commit-msg', snippet: `${PACKAGED_HOOK} "$1"\n` };
     case 'lefthook':
       return {
         id, evidence, configFile: configFile ?? 'lefthook.yml', activate: 'npx lefthook install',
-        snippet: ['commit-msg:', '  commands:', '    change-control:', '      run: npx --no -- change-control lint --hook {1}', ''].join('\n'),
+        snippet: ['commit-msg:', '  commands:', '    change-control:', `      run: ${PACKAGED_HOOK} {1}`, ''].join('\n'),
       };
     case 'pre-commit':
       return {

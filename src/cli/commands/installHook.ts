@@ -8,6 +8,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { requireWorkTree } from '../context';
+import { HOOK_ENTRY_FILES } from '../../core/hook';
 import { describeManagedHooks } from '../../core/hookManagers';
 import { findHookManager } from '../../git/hookManagers';
 import { installCommitMsgHook, uninstallCommitMsgHook } from '../../git/hooks';
@@ -79,9 +80,8 @@ function resolveCliPath(given: string | undefined, io: CliIo): string {
   return real;
 }
 
-/** The hook's own entry, hook.js, when it was built or shipped next to cli.js with its hook-lint.js. */
+/** The hook's own entry, hook.js, when it was built or shipped next to cli.js with all its bundles. */
 export function hookEntryBeside(cliPath: string): string | undefined {
   const dir = path.dirname(cliPath);
-  const hook = path.join(dir, 'hook.js');
-  return existsSync(hook) && existsSync(path.join(dir, 'hook-lint.js')) ? hook : undefined;
+  return HOOK_ENTRY_FILES.every((file) => existsSync(path.join(dir, file))) ? path.join(dir, 'hook.js') : undefined;
 }

@@ -4,9 +4,11 @@
  * findings, output, policy handling and exit codes (0 clean, 1 errors, 2
  * unreadable file, invalid policy or git failure), but it loads only the
  * linter: git is read with two plain git processes (src/git/hookSettings.ts)
- * instead of simple-git, and the policy parser (zod) only when the policy
- * text is not in the memo (policyMemo.ts). Prefer `lint --hook` everywhere
- * else; this file exists for start-up time, measured in test/bench/hook.bench.ts.
+ * instead of simple-git, the policy parser (zod) only when the policy
+ * text is not in the memo (policyMemo.ts, policyParts.ts), and RE2 only
+ * when a repository pattern is used (the bundles: scripts/lib/bundles.mjs).
+ * Prefer `lint --hook` everywhere else; this file exists for start-up
+ * time, measured in test/bench/hook.bench.ts.
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -80,18 +82,14 @@ async function hookPolicy(root: string | undefined, io: CliIo, memo: PolicyMemoO
 
 /** The policy with what it extends (git/policyFile, loaded only for such a policy). */
 async function loadExtendingPolicy(root: string): Promise<ParsedPolicy> {
-  const { loadPolicyFile } = await import('../../git/policyFile');
+  const { loadPolicyFile } = await import('./policyParts');
   return loadPolicyFile(root);
 }
 
-/** The policy parser and zod, loaded only on a memo miss (the bundler keeps them out of start-up). */
+/** The policy parser and zod, loaded only on a memo miss (hook-policy.js, its own bundle, keeps them out of start-up). */
 async function parsePolicyText(text: string | null): Promise<ParsedPolicy> {
-  if (text === null) {
-    const { defaultPolicy } = await import('../../core/policy/schema');
-    return { policy: defaultPolicy(), problems: [] };
-  }
-  const { parsePolicy } = await import('../../core/policy/parsePolicy');
-  return parsePolicy(text);
+  const { defaultPolicy, parsePolicy } = await import('./policyParts');
+  return text === null ? { policy: defaultPolicy(), problems: [] } : parsePolicy(text);
 }
 
 /* c8 ignore start -- process wiring: run directly (node hook-lint.js FILE) it works without the caches */

@@ -10,14 +10,15 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isChangeControlError } from '../../core/errors';
 import type { Logger } from '../../core/ports';
+import { HOOK_ENTRY_FILES } from '../../core/hook';
 import { describeManagedHooks } from '../../core/hookManagers';
 import { findHookManager } from '../../git/hookManagers';
 import { installCommitMsgHook } from '../../git/hooks';
 import { copyIfDifferent } from './hookCliCopy';
 
 const CLI_COPY = 'change-control-cli.js';
-/** The hook's own entry and linter (out/hook.js, out/hook-lint.js), copied under the same names: hook.js loads hook-lint.js beside it. */
-const HOOK_FILES = ['hook.js', 'hook-lint.js'];
+/** The hook's own entry and its bundles (out/hook.js, out/hook-lint.js, ...), copied under the same names: hook.js loads the others beside it. */
+const HOOK_FILES = HOOK_ENTRY_FILES;
 
 /** Where the hook's copy of the CLI lives. */
 export function hookCliPath(context: vscode.ExtensionContext): string {

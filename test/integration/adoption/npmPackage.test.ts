@@ -30,7 +30,7 @@ describe('the change-control npm package (packed, installed, run with npx)', fun
 
   it('holds only the bundled CLI, the schemas and the docs, and installs no dependency', () => {
     const listed = sh('tar', ['tzf', tarball], work).stdout.trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
-    assert.deepEqual(listed, ['CHANGELOG.md', 'LICENSE', 'README.md', 'cli.js', 'hook-lint.js', 'hook.js', 'package.json',
+    assert.deepEqual(listed, ['CHANGELOG.md', 'LICENSE', 'README.md', 'cli.js', 'hook-lint.js', 'hook-policy.js', 'hook-re2.js', 'hook.js', 'package.json',
       'schemas/change-control.schema.json', 'schemas/evidence-v1.schema.json']);
     const manifest = JSON.parse(readFileSync(path.join(project, 'node_modules/change-control/package.json'), 'utf8')) as Record<string, unknown>;
     assert.equal(manifest.name, 'change-control');

@@ -36,23 +36,14 @@ export function removeDir(dir: string | undefined): void {
 
 /**
  * Bundle src/cli/main.ts the way scripts/build.mjs does, and the hook's
- * hook.js and hook-lint.js beside it (install-hook then installs a hook
+ * files (hook.js, hook-lint.js, ...) beside it (install-hook then installs a hook
  * that runs them); returns the cli.js path.
  */
 export async function buildCli(outDir: string): Promise<string> {
   const outfile = path.join(outDir, 'cli.js');
-  await esbuild.build({
-    entryPoints: { hook: path.join(ROOT, 'src/cli/hook/loader.ts'), 'hook-lint': path.join(ROOT, 'src/cli/hook/main.ts') },
-    outdir: outDir,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    mainFields: ['module', 'main'],
-    logLevel: 'error',
-    define: { __VERSION__: '"0.0.0-test"' },
-  });
+  // The hook's bundles exactly as scripts/build.mjs makes them (the split into hook-lint.js, hook-policy.js and hook-re2.js).
+  const { hookBuild } = (await import(path.join(ROOT, 'scripts/lib/bundles.mjs'))) as { hookBuild: (production: boolean, outdir: string) => esbuild.BuildOptions };
+  await esbuild.build({ ...hookBuild(true, outDir), absWorkingDir: ROOT, logLevel: 'error', define: { __VERSION__: '"0.0.0-test"' } });
   await esbuild.build({
     entryPoints: [path.join(ROOT, 'src/cli/main.ts')],
     outfile,

@@ -5,7 +5,7 @@
  * corrupt, and the policy memo that keeps zod out of later commits.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildCli, git, makeRepo, removeDir, run, tempDir } from '../cli/cliHarness';
 
@@ -27,7 +27,7 @@ describe('commit-msg hook entry hook.js (real git)', function () {
     repo = path.join(work, `repo-${++n}`);
     mkdirSync(repo);
     makeRepo(repo);
-    for (const f of ['hook-lint.js.cache', 'hook-lint.js.policies.json']) rmSync(path.join(bin, f), { force: true });
+    for (const f of readdirSync(bin).filter((name) => name.endsWith('.cache') || name.endsWith('.policies.json'))) rmSync(path.join(bin, f), { force: true });
   });
 
   const commit = (message: string) => run('git', ['commit', '--allow-empty', '-m', message], repo);
@@ -86,6 +86,36 @@ describe('commit-msg hook entry hook.js (real git)', function () {
     assert.match(said(commit('Add x')), /error ticket-reference: /);
     assert.equal(commit('Add x (#1)').status, 0);
     assert.equal(git(repo, 'log', '-1', '--format=%s').trim(), 'Add x (#1)');
+  });
+
+  it('gives the findings lint --hook gives on the message corpus, under the default policy and a ticket policy', function () {
+    this.timeout(240_000); // ~160 node processes
+    const corpus = path.join(__dirname, '../../fixtures/commitMessages');
+    const messages = readdirSync(corpus).map((name) => path.join(corpus, name));
+    // Subjects whose first words fall in many of the lexicon's runs (FrontCodedSet), verbs and not.
+    const subjects = ['Added x', 'Fixes the uploader', 'Updating docs', 'Refactored the queue', 'Zipped logs', 'Quoted names',
+      'Yanked the release', 'Ignored files', 'Joins tables', 'Kept state', 'Unused variable removal', 'Overrode the default',
+      'Missing tests for the parser', 'Built in support', 'Looks for a key', 'Xeroxed pages', 'Värden added', 'Wrote the spec (#1)',
+      'ABC-12: Valid subject', 'Ensure growth stays linear'];
+    subjects.forEach((subject, i) => {
+      const file = path.join(work, `corpus-${n}-${i}.txt`);
+      writeFileSync(file, `${subject}\n\nA body line.\n`);
+      messages.push(file);
+    });
+    mkdirSync(path.join(repo, '.github'));
+    const policy = path.join(repo, '.github', 'change-control.json');
+    const hook = path.join(bin, 'hook.js');
+    for (const text of [null, '{ "commit": { "requireTicket": true, "ticketPattern": "[A-Z]+-[0-9]+|#[0-9]+", "subjectMaxLength": 50 } }']) {
+      if (text) writeFileSync(policy, text);
+      for (const message of messages) {
+        const expected = run('node', [cli, 'lint', '--hook', message], repo);
+        const actual = run('node', [hook, message], repo);
+        const where = `${path.basename(message)} (${text ? 'ticket policy' : 'no policy'})`;
+        assert.equal(actual.status, expected.status, `${where}: ${said(actual)}`);
+        assert.equal(actual.stdout, expected.stdout, where);
+        assert.equal(actual.stderr, expected.stderr, where);
+      }
+    }
   });
 
   it('fails with exit 2 and a clear message outside its usage', () => {

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { cacheHeader, validCachedData } from '../../../src/cli/hook/loader';
+import { HOOK_PARTS, HookLoader, cacheHeader, validCachedData } from '../../../src/cli/hook/loader';
+import { HOOK_ENTRY_FILES } from '../../../src/core/hook';
 import { MEMO_ENTRIES, memoisedPolicy } from '../../../src/cli/hook/policyMemo';
 import { parsePolicy, type ParsedPolicy } from '../../../src/core/policy/parsePolicy';
 
@@ -24,6 +25,50 @@ describe('the hook\'s code cache header', () => {
     assert.equal(validCachedData(cache.subarray(0, cache.length - 2), 0xabc, 10), undefined);
     assert.equal(validCachedData(data, 0xabc, 10), undefined);
     assert.equal(validCachedData(undefined, 0xabc, 10), undefined);
+  });
+});
+
+describe('the hook\'s loader of its bundles', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'cc-loader-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('names the same files as the build, the package and the editor\'s copy', async () => {
+    const bundles = (await import(path.resolve(__dirname, '../../../scripts/lib/bundles.mjs'))) as { HOOK_FILES: string[] };
+    assert.deepEqual([...HOOK_ENTRY_FILES], bundles.HOOK_FILES);
+    assert.deepEqual(['hook.js', ...HOOK_PARTS], bundles.HOOK_FILES);
+  });
+
+  it('loads a part once, gives it a require that loads sibling parts through the cache, and caches each part it ran', () => {
+    writeFileSync(path.join(dir, 'hook-lint.js'), 'exports.policy = require(require("node:path").join(__dirname, "hook-policy.js")); exports.path = require("node:path").sep;');
+    writeFileSync(path.join(dir, 'hook-policy.js'), 'globalThis.__ccLoads = (globalThis.__ccLoads ?? 0) + 1; exports.answer = 42;');
+    const g = globalThis as { __ccLoads?: number };
+    delete g.__ccLoads;
+    const loader = new HookLoader(dir);
+    const lint = loader.load('hook-lint.js') as { policy: { answer: number }; path: string };
+    assert.equal(lint.policy.answer, 42);
+    assert.equal(lint.path, path.sep, 'anything else comes from node');
+    assert.equal((loader.load('hook-policy.js') as { answer: number }).answer, 42);
+    assert.equal(g.__ccLoads, 1, 'each part runs once');
+    loader.saveCaches();
+    for (const part of ['hook-lint.js', 'hook-policy.js']) {
+      const source = readFileSync(path.join(dir, part));
+      assert.ok(validCachedData(readFileSync(path.join(dir, `${part}.cache`)), crc32(source), source.length), `${part}.cache is valid`);
+    }
+    delete g.__ccLoads;
+  });
+
+  it('fingerprints every part, loaded or not, so that a memo from other bundles is not used', () => {
+    writeFileSync(path.join(dir, 'hook-lint.js'), 'exports.x = 1;');
+    writeFileSync(path.join(dir, 'hook-policy.js'), 'exports.y = 1;');
+    const before = new HookLoader(dir).build();
+    assert.match(before, /^[0-9a-f]+:14,[0-9a-f]+:14,-$/, 'a missing part reads as -');
+    writeFileSync(path.join(dir, 'hook-policy.js'), 'exports.y = 2;');
+    const loader = new HookLoader(dir);
+    loader.load('hook-lint.js');
+    assert.notEqual(loader.build(), before, 'the parser changed, though hook-lint.js did not');
   });
 });
 

@@ -1,9 +1,11 @@
 /**
  * Lookup over the generated verb lexicon (see scripts/generateMoodLexicon.ts
- * for the sources and why). Decoded lazily on first use (~1 ms) so that
- * loading the extension costs nothing until a message is linted.
+ * for the sources and why). Decoded lazily, one run of words sharing a
+ * first letter at a time (FrontCodedSet), so that loading the extension
+ * costs nothing until a message is linted and a commit-msg hook run
+ * decodes only the few runs its message's words fall in.
  */
-import { frontDecode } from './frontCoding';
+import { FrontCodedSet } from './frontCoding';
 import { COMPOUND_ADJECTIVES, ING_ADJECTIVES, IRREGULAR, NOUN_VERBS, PREPOSITIONAL_VERBS, VERBS } from './lexicon.generated';
 import { regularCandidates, type Inflection } from './morphology';
 
@@ -14,11 +16,11 @@ export interface VerbReading {
 }
 
 interface Lexicon {
-  verbs: Set<string>;
-  nounVerbs: Set<string>;
-  ingAdjectives: Set<string>;
-  compoundAdjectives: Set<string>;
-  prepositionalVerbs: Set<string>;
+  verbs: FrontCodedSet;
+  nounVerbs: FrontCodedSet;
+  ingAdjectives: FrontCodedSet;
+  compoundAdjectives: FrontCodedSet;
+  prepositionalVerbs: FrontCodedSet;
   irregular: Map<string, VerbReading>;
 }
 
@@ -33,11 +35,11 @@ function load(): Lexicon {
     irregular.set(form!, { base: base!, form: KIND[kind!]! });
   }
   lexicon = {
-    verbs: new Set(frontDecode(VERBS)),
-    nounVerbs: new Set(frontDecode(NOUN_VERBS)),
-    ingAdjectives: new Set(frontDecode(ING_ADJECTIVES)),
-    compoundAdjectives: new Set(frontDecode(COMPOUND_ADJECTIVES)),
-    prepositionalVerbs: new Set(frontDecode(PREPOSITIONAL_VERBS)),
+    verbs: new FrontCodedSet(VERBS),
+    nounVerbs: new FrontCodedSet(NOUN_VERBS),
+    ingAdjectives: new FrontCodedSet(ING_ADJECTIVES),
+    compoundAdjectives: new FrontCodedSet(COMPOUND_ADJECTIVES),
+    prepositionalVerbs: new FrontCodedSet(PREPOSITIONAL_VERBS),
     irregular,
   };
   return lexicon;

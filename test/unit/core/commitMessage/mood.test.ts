@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { findDescription } from '../../../../src/core/commitMessage/description';
 import { classifyMood } from '../../../../src/core/commitMessage/mood/classifyMood';
-import { frontCode, frontDecode } from '../../../../src/core/commitMessage/mood/frontCoding';
+import { FrontCodedSet, frontCode, frontDecode } from '../../../../src/core/commitMessage/mood/frontCoding';
+import * as generated from '../../../../src/core/commitMessage/mood/lexicon.generated';
 import { readVerb } from '../../../../src/core/commitMessage/mood/lexicon';
 
 describe('findDescription', () => {
@@ -121,6 +122,27 @@ describe('frontCoding', () => {
     assert.deepEqual(frontDecode(frontCode(words)), words);
     assert.ok(frontCode(words).length < words.join(' ').length);
     assert.deepEqual(frontDecode(''), []);
+  });
+
+  it('FrontCodedSet answers like a Set of the decoded list, decoding one run per first letter', () => {
+    const words = ['', '0day', 'a', 'ab', 'abc', 'abd', 'b', 'be', 'because', 'bee', 'z', 'zz'];
+    const set = new FrontCodedSet(frontCode(words));
+    const probes = [...words, 'ac', 'abcd', 'bees', 'c', 'y', 'zzz', '0', 'A', ' a', 'é'];
+    for (const w of probes) assert.equal(set.has(w), words.includes(w), w);
+    assert.equal(new FrontCodedSet('').has('a'), false);
+    assert.equal(new FrontCodedSet(frontCode(['a'])).has(''), false);
+  });
+
+  it('FrontCodedSet agrees with the decoded lexicon on every word and near-miss', () => {
+    for (const name of ['VERBS', 'NOUN_VERBS', 'ING_ADJECTIVES', 'COMPOUND_ADJECTIVES', 'PREPOSITIONAL_VERBS'] as const) {
+      const words = frontDecode(generated[name]);
+      const all = new Set(words);
+      const set = new FrontCodedSet(generated[name]);
+      for (const w of words) {
+        assert.ok(set.has(w), `${name}: ${w}`);
+        for (const miss of [`${w}x`, w.slice(0, -1), `x${w}`]) assert.equal(set.has(miss), all.has(miss), `${name}: ${miss}`);
+      }
+    }
   });
 });
 
