@@ -5,6 +5,7 @@ import { evidenceCommand } from './evidence';
 import { installHookCommand } from './installHook';
 import { linkTicketCommand } from './linkTicket';
 import { lintCommand } from './lint';
+import { mergeCommand } from './merge';
 import { policyCommand } from './policy';
 import { prCommand } from './pr';
 import { startCommand } from './start';
@@ -21,5 +22,6 @@ export const commands: CliCommand[] = [
   statusCommand,
   evidenceCommand,
   verifyCommand,
+  mergeCommand,
   policyCommand,
 ];

@@ -56,6 +56,8 @@ export function combinePolicies(base: Policy, local: Policy, reference: TightenR
       ...keepOptional(t, 'tracker.repo', b.tracker.repo, l.tracker.repo),
       approvalLabel: t.keep('tracker.approvalLabel', b.tracker.approvalLabel, l.tracker.approvalLabel),
       requireApproval: t.require('tracker.requireApproval', b.tracker.requireApproval, l.tracker.requireApproval),
+      // Closing the ticket is the base's decision: a change may not switch it either way.
+      closeOnMerge: t.keep('tracker.closeOnMerge', b.tracker.closeOnMerge, l.tracker.closeOnMerge),
     },
     review: {
       requiredApprovals: t.min('review.requiredApprovals', b.review.requiredApprovals, l.review.requiredApprovals),

@@ -146,6 +146,10 @@ export const TrackerPolicySchema = z
       .boolean()
       .default(true)
       .describe('Block a change whose ticket is not approved.'),
+    closeOnMerge: z
+      .boolean()
+      .default(false)
+      .describe('Close the ticket after Merge has put the change record on it.'),
   })
   .strict()
   .describe('Change ticket tracker.');
