@@ -76,6 +76,8 @@ export interface ReviewInfo {
   /** ISO time; reviews are ordered by it (then by id). Undefined for a pending draft. */
   submittedAt?: string;
   url?: string;
+  /** What the reviewer wrote with the review (Markdown), when anything. */
+  body?: string;
 }
 
 export type CheckState = 'passed' | 'failed' | 'pending';

@@ -17,7 +17,7 @@ export { STATUS_COLORS } from './changeTreeNode';
 
 export function buildChangeTree(snapshot: ChangeSnapshot, readiness: Readiness = assessReadiness(snapshot)): ChangeTreeNode[] {
   return [
-    readinessNode(readiness),
+    readinessNode(readiness, snapshot),
     ticketNode(snapshot),
     branchNode(snapshot),
     commitsNode(snapshot),
@@ -58,9 +58,21 @@ function policyNodes(s: ChangeSnapshot): ChangeTreeNode[] {
   }];
 }
 
-function readinessNode(r: Readiness): ChangeTreeNode {
+function readinessNode(r: Readiness, s: ChangeSnapshot): ChangeTreeNode {
   const warnings = r.warnings.map((w, i): ChangeTreeNode => ({ id: `readiness/warning/${i}`, label: w, icon: 'warning', status: 'warning' }));
   if (r.ready) {
+    // Merge is offered only here, when the gate says ready: never while it blocks.
+    const pr = !isUnavailable(s.github) ? s.github.pullRequest?.pr : undefined;
+    const merge: ChangeTreeNode[] = pr && (pr.state === 'open') ? [{
+      id: 'readiness/merge',
+      label: 'Merge',
+      description: `#${pr.number} into ${s.branch.base}`,
+      tooltip: `Merge pull request #${pr.number} at ${pr.headSha.slice(0, 12)} (the commit the gate checked), then put the change record on the ticket.`,
+      icon: 'git-merge',
+      status: 'ok',
+      contextValue: 'merge',
+      action: { kind: 'command', command: 'changeControl.merge', args: [{ root: s.root }] },
+    }] : [];
     return {
       id: 'readiness',
       label: 'Ready to merge',
@@ -68,7 +80,9 @@ function readinessNode(r: Readiness): ChangeTreeNode {
       tooltip: 'Every requirement of the change policy is met.',
       icon: 'pass-filled',
       status: 'ok',
-      children: warnings.length ? warnings : undefined,
+      contextValue: merge.length > 0 ? 'readiness.ready' : 'readiness',
+      children: merge.length + warnings.length ? [...merge, ...warnings] : undefined,
+      expanded: merge.length > 0,
     };
   }
   const blockers = r.blockers.map((b, i): ChangeTreeNode => ({ id: `readiness/blocker/${i}`, label: b, icon: 'error', status: 'error' }));

@@ -72,6 +72,7 @@ export async function readPullRequestSection(octokit: Octokit, repo: RepoRef, pr
       state: (r.state as ReviewState) ?? 'COMMENTED',
       ...(r.submitted_at ? { submittedAt: r.submitted_at } : {}),
       url: r.html_url,
+      ...(r.body ? { body: r.body } : {}),
     })),
     requestedReviewers: [
       ...requested.data.users.map((u) => u.login),
