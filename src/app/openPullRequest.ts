@@ -22,6 +22,7 @@ import {
   type CommitLinter,
   type Preflight,
 } from '../core/pullRequest';
+import { preflightReport, type PreflightReport } from '../core/preflightReport';
 import { checkTests } from '../core/testMatching/checkTests';
 import type { TestCheckResult } from '../core/testMatching/types';
 import { compileTicketPattern } from '../core/ticketId';
@@ -62,6 +63,8 @@ export interface PreparedPullRequest {
   tests: TestCheckResult | undefined;
   behindBase: number | undefined;
   preflight: Preflight;
+  /** The pre-flight with what passed too, for the Create Pull Request surface. */
+  report: PreflightReport;
   title: string;
   body: string;
   /** What the body was made from, to rebuild it with another description. */
@@ -82,11 +85,12 @@ export async function preparePullRequest(options: PrepareOptions): Promise<Prepa
   const ticketId = (branch ? await git.getBranchConfig(branch, TICKET_KEY) : undefined) ?? ticketFromCommits(commits, policy);
   const found = await lookUpTicket(options, ticketId);
   const tests = await runTestsCheck(git, remote, policy, signal);
-  const preflight = evaluatePreflight({
+  const preflightInput = {
     policy, branch, ticketId, ticket: found.ticket, commits, lint: options.lint, tests, behindBase: base.behind,
     ...(found.error ? { ticketLookupError: found.error } : {}),
     ...(base.note ? { behindBaseNote: base.note } : {}),
-  });
+  };
+  const preflight = evaluatePreflight(preflightInput);
   const template = pickTemplate(await git.templateCandidates());
   const templateText = template ? await git.trackedFile(template.path) : undefined;
   const bodyInput: BodyInput = {
@@ -100,7 +104,7 @@ export async function preparePullRequest(options: PrepareOptions): Promise<Prepa
   const body = pullRequestBody(bodyInput);
   return {
     root, remote, repo, policy, branch, ticketId, ticket: found.ticket, ticketRef: found.ref, commits, tests,
-    behindBase: base.behind, preflight, title: pullRequestTitle(found.ticket, ticketId, commits), body, bodyInput, template,
+    behindBase: base.behind, preflight, report: preflightReport(preflightInput), title: pullRequestTitle(found.ticket, ticketId, commits), body, bodyInput, template,
   };
 }
 

@@ -46,7 +46,7 @@ export function pullRequestNode(s: ChangeSnapshot, readiness: Readiness): Change
       icon: 'git-pull-request-create',
       status: 'error',
       contextValue: 'pr.none',
-      action: { kind: 'command', command: 'changeControl.openPullRequest', args: [s.root] },
+      action: { kind: 'command', command: 'changeControl.createPullRequest', args: [s.root] },
     };
   }
   const { pr } = section;
