@@ -103,8 +103,11 @@ function createPull(ctx: RouteContext): RouteResult {
   if (commits && commits.length === 0) {
     throw new HttpError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `No commits between ${base} and ${headRef}` }]);
   }
+  const title = String(ctx.body.title ?? '');
+  const real = ctx.state.resolveHead?.(`${repo.owner}/${repo.name}`, headRef);
   const pull = ctx.state.addPull(`${repo.owner}/${repo.name}`, {
-    head, base, title: String(ctx.body.title ?? ''), body: typeof ctx.body.body === 'string' ? ctx.body.body : null, user: ctx.viewer, draft: ctx.body.draft === true,
+    head, base, title, body: typeof ctx.body.body === 'string' ? ctx.body.body : null, user: ctx.viewer, draft: ctx.body.draft === true,
+    ...(real ? { commits: [{ ...ctx.state.commit(title, ctx.viewer), sha: real }] } : {}),
   });
   return { status: 201, body: ctx.render.pull(repo, pull), headers: { location: `${ctx.selfUrl}/${pull.number}` } };
 }

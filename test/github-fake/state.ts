@@ -257,6 +257,13 @@ export class FakeState {
    */
   onMerge: ((request: FakeMergeRequest) => string | undefined) | undefined;
 
+  /**
+   * Where a branch really points, for a pull request created through the
+   * API (the e2e run and the demo push to a real bare remote): its head is
+   * then that commit instead of a made-up one.
+   */
+  resolveHead: ((fullName: string, branch: string) => string | undefined) | undefined;
+
   /** Every merge asked through the API, in order. */
   readonly merges: FakeMergeRequest[] = [];
 

@@ -130,7 +130,13 @@ export class CreatePullRequestPanel {
     return { prepared, github, existing, state };
   }
 
-  private async receive(raw: unknown): Promise<void> {
+  /** True once the page's script ran (under the CSP) and said "ready". */
+  get pageReady(): boolean {
+    return this.ready;
+  }
+
+  /** One message from the page: parsed, then handled; a failure is shown on the page. */
+  async receive(raw: unknown): Promise<void> {
     const parsed = parseFromWebview(raw);
     if ('problem' in parsed) {
       this.ctx.logger.warn(`Create Pull Request: ignored a message from the page: ${parsed.problem}`);
@@ -207,7 +213,7 @@ export class CreatePullRequestPanel {
 export function registerCreatePullRequest(commands: CommandRegistry, ctx: CommandContext, extensionUri: vscode.Uri): void {
   commands.registerForRepository('changeControl.createPullRequest', { title: 'Create Pull Request', trust: 'trusted' }, async (repository) => {
     const panel = await showCreatePullRequest(repository, ctx, extensionUri);
-    // The e2e tests read what the page shows through the command's result.
-    return { state: panel.state };
+    // The e2e tests read what the page shows, and send what the page sends (through the same parsing).
+    return { state: () => panel.state, pageReady: () => panel.pageReady, send: (raw: unknown) => panel.receive(raw) };
   });
 }

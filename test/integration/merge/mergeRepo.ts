@@ -9,7 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { FakeGitHub, type FakeMergeRequest } from '../../github-fake';
+import { FakeGitHub } from '../../github-fake';
+import { mergeInBare } from '../../support/mergeInBare';
 import { tempDir, testEnv } from '../cli/cliHarness';
 
 export const REPO = 'acme/app';
@@ -28,18 +29,6 @@ export interface MergeFixture {
 
 export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, env: testEnv, encoding: 'utf8' }).trim();
-}
-
-/** The merge GitHub makes, made in the bare repository: a merge commit (two parents) or a squash (one). */
-export function mergeInBare(bare: string, request: FakeMergeRequest): string {
-  const base = git(bare, 'rev-parse', `refs/heads/${request.pull.base.ref}`);
-  const head = request.pull.head.sha;
-  const tree = git(bare, 'merge-tree', '--write-tree', base, head).split('\n')[0]!;
-  const message = `${request.title ?? `Merge pull request #${request.pull.number}`}\n\n${request.message ?? ''}`;
-  const parents = request.method === 'merge' ? ['-p', base, '-p', head] : ['-p', base];
-  const commit = git(bare, 'commit-tree', tree, ...parents, '-m', message);
-  git(bare, 'update-ref', `refs/heads/${request.pull.base.ref}`, commit, base);
-  return commit;
 }
 
 export async function makeMergeFixture(): Promise<MergeFixture> {
@@ -66,7 +55,7 @@ export async function makeMergeFixture(): Promise<MergeFixture> {
   git(root, 'config', `branch.${BRANCH}.changeTicket`, '#1');
   const headSha = git(root, 'rev-parse', 'HEAD');
   const fake = await new FakeGitHub().start({ scenarioFile: SCENARIO, vars: { headSha, baseSha } });
-  fake.state.onMerge = (request) => mergeInBare(bare, request);
+  fake.state.onMerge = (request) => mergeInBare(bare, request, testEnv);
   const pr = fake.state.pull(REPO, 2);
   pr.files = ['src/audit.ts', 'test/audit.test.ts'].map((filename) => ({ filename, additions: 1, deletions: 0 }));
   return { dir, root, bare, headSha, baseSha, prNumber: pr.number, fake };
