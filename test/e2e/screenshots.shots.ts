@@ -90,9 +90,12 @@ describe(`screenshots (${theme})`, () => {
       'test/daySchedule.test.ts': "import { TITLE } from '../src/daySchedule';\n\nit('has a title', () => {\n  if (!TITLE) throw new Error('title');\n});\n",
     }, 'Add the printable day schedule\n\nFront-desk staff print the schedule every morning.\n\nRefs: #4');
     type Surface = { state(): { body: string; preflight: { passed: unknown[] } } | undefined; pageReady(): boolean; send(raw: unknown): Promise<void> };
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
     const surface = await vscode.commands.executeCommand<Surface>('changeControl.createPullRequest', workspaceRoot());
     await waitFor('the page to say ready', () => surface.pageReady());
     assert.ok((surface.state()?.preflight.passed.length ?? 0) > 0);
+    // Reviewers picked, as the page's picker would send them.
+    await surface.send({ type: 'recheck', title: 'Print the day schedule (#4)', body: surface.state()!.body, draft: false, reviewers: ['riley-reviewer', 'acme/security'] });
     await sleep(1500);
     await screenshot(`create-pull-request-${theme}`, 800);
 
@@ -114,11 +117,13 @@ describe(`screenshots (${theme})`, () => {
     const record = issues.find((i) => i.number === 4)!.comments.find((c) => c.body.includes('change-control:change-record'));
     assert.ok(record, 'the change record is on the ticket');
     await tidy();
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `## #4 Print the day schedule\n\n**octocat** commented:\n\n${record.body}` });
     await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('markdown.showPreview');
-    await sleep(2000);
-    await screenshot(`change-record-${theme}`, 800);
+    await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+    await sleep(4000);
+    await screenshot(`change-record-${theme}`, 1000);
+    await vscode.commands.executeCommand('changeControl.change.focus');
     git(['switch', '-q', 'main']);
   });
 });

@@ -179,10 +179,10 @@ const SCRIPT = `
     $('existing').hidden = !existing;
     $('create').hidden = !!existing;
     if (existing) $('existing-text').textContent = 'Pull request #' + existing.number + ' is already open for this branch: ' + existing.title;
-    $('create').disabled = s.preflight.blockers.length > 0;
     $('create').title = s.preflight.blockers.length > 0 ? 'Fix the blockers of the pre-flight first' : '';
     $('create-label').textContent = $('draft').checked ? 'Create Draft Pull Request' : 'Create Pull Request';
-    $('status').textContent = '';
+    // A new state ends whatever was running: the buttons work again (Create only without blockers).
+    busy(false, '');
   }
   function busy(on, text) {
     for (const id of ['create', 'recheck', 'open-existing', 'update-description']) $(id).disabled = on || (id === 'create' && state && state.preflight.blockers.length > 0);
