@@ -5,6 +5,7 @@
 // (`npm run gen:schema` writes the JSON Schemas; a test checks they match.)
 // --production minifies; --watch rebuilds on change; --dist writes the committed dist/. The options live in
 // scripts/lib/bundles.mjs, shared with the npm package (scripts/pack-cli.mjs).
+import { copyFileSync, mkdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { actionBuild, cliBuild, extensionBuild, hookBuild } from './lib/bundles.mjs';
 
@@ -21,6 +22,10 @@ if (process.argv.includes('--dist')) {
 }
 
 const builds = [extensionBuild(production, 'out'), cliBuild(production, 'out'), hookBuild(production, 'out')];
+
+// The Create Pull Request webview's icons: the codicon font, local (a webview loads nothing remote).
+mkdirSync('out/codicons', { recursive: true });
+for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `out/codicons/${f}`);
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -52,6 +52,10 @@ async function prepareWorkspace(tmpRoot) {
   const gitServer = await startGitHttpServer(path.join(tmpRoot, 'git'));
   const { work, remote } = await createFixtureRepo(tmpRoot, { slug: 'acme/clinic-app', gitUrl: gitServer.url });
   const github = await startFakeGitHub({ slug: 'acme/clinic-app' });
+  // A merge through the API lands in the bare remote too, so Merge's fetch brings a real commit.
+  const { mergeInBare, branchHead } = await import('../test/support/mergeInBare.ts');
+  github.fake.state.onMerge = (request) => mergeInBare(remote, request);
+  github.fake.state.resolveHead = (_repo, branch) => branchHead(remote, branch);
   return { work, remote, github, close: async () => { await github.close(); await gitServer.close(); } };
 }
 

@@ -50,6 +50,12 @@ export const OPERATIONS = [
   ['get', '/orgs/{org}/teams/{team_slug}/memberships/{username}'],
   // extends: owner/repo/path@ref (an organisation policy read through the contents API)
   ['get', '/repos/{owner}/{repo}/contents/{path}'],
+  // Create Pull Request's reviewer picker, and Merge (issue 14): merge, delete the head, close the ticket.
+  ['get', '/repos/{owner}/{repo}/collaborators'],
+  ['get', '/repos/{owner}/{repo}/teams'],
+  ['put', '/repos/{owner}/{repo}/pulls/{pull_number}/merge'],
+  ['delete', '/repos/{owner}/{repo}/git/refs/{ref}'],
+  ['patch', '/repos/{owner}/{repo}/issues/{issue_number}'],
 ];
 
 /** Components the fake uses directly (error bodies for injected faults). */

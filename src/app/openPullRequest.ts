@@ -22,6 +22,7 @@ import {
   type CommitLinter,
   type Preflight,
 } from '../core/pullRequest';
+import { preflightReport, type PreflightReport } from '../core/preflightReport';
 import { checkTests } from '../core/testMatching/checkTests';
 import type { TestCheckResult } from '../core/testMatching/types';
 import { compileTicketPattern } from '../core/ticketId';
@@ -63,6 +64,8 @@ export interface PreparedPullRequest {
   tests: TestCheckResult | undefined;
   behindBase: number | undefined;
   preflight: Preflight;
+  /** The pre-flight with what passed too, for the Create Pull Request surface. */
+  report: PreflightReport;
   title: string;
   body: string;
   /** What the body was made from, to rebuild it with another description. */
@@ -85,12 +88,13 @@ export async function preparePullRequest(options: PrepareOptions): Promise<Prepa
   // Who applied the approval label, when the policy says who may (tracker.approvers).
   const approver = found.ticket?.approved && found.ref ? await readTicketApprover(options.octokit, found.ref, policy.tracker, options.signal ? { signal: options.signal } : {}) : undefined;
   const tests = await runTestsCheck(git, remote, policy, signal);
-  const preflight = evaluatePreflight({
+  const preflightInput = {
     policy, branch, ticketId, ticket: found.ticket, commits, lint: options.lint, tests, behindBase: base.behind,
     ...(found.error ? { ticketLookupError: found.error } : {}),
     ...(approver ? { ticketApprover: approver } : {}),
     ...(base.note ? { behindBaseNote: base.note } : {}),
-  });
+  };
+  const preflight = evaluatePreflight(preflightInput);
   const template = pickTemplate(await git.templateCandidates());
   const templateText = template ? await git.trackedFile(template.path) : undefined;
   const bodyInput: BodyInput = {
@@ -104,7 +108,7 @@ export async function preparePullRequest(options: PrepareOptions): Promise<Prepa
   const body = pullRequestBody(bodyInput);
   return {
     root, remote, repo, policy, branch, ticketId, ticket: found.ticket, ticketRef: found.ref, commits, tests,
-    behindBase: base.behind, preflight, title: pullRequestTitle(found.ticket, ticketId, commits), body, bodyInput, template,
+    behindBase: base.behind, preflight, report: preflightReport(preflightInput), title: pullRequestTitle(found.ticket, ticketId, commits), body, bodyInput, template,
   };
 }
 

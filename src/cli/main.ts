@@ -17,7 +17,7 @@ import { commands } from './commands/index';
 import { EXIT, VERSION, type CliIo } from './io';
 
 /** Errors that are the policy refusing something (exit 1), not a usage or environment problem. */
-const POLICY_REFUSALS: readonly ErrorCode[] = ['ticket.notApproved', 'ticket.closed'];
+const POLICY_REFUSALS: readonly ErrorCode[] = ['ticket.notApproved', 'ticket.closed', 'merge.blocked'];
 
 export async function main(io: CliIo): Promise<number> {
   const [name, ...rest] = io.argv;

@@ -67,6 +67,18 @@ function readinessNode(r: Readiness, s: ChangeSnapshot): ChangeTreeNode {
   const rows = (severity: 'blocker' | 'warning'): ChangeTreeNode[] => outcomes.filter((o) => o.severity === severity).map((o, i) => outcomeNode(s, o, i));
   const warnings = rows('warning');
   if (r.ready) {
+    // Merge is offered only here, when the gate says ready: never while it blocks.
+    const pr = !isUnavailable(s.github) ? s.github.pullRequest?.pr : undefined;
+    const merge: ChangeTreeNode[] = pr && (pr.state === 'open') ? [{
+      id: 'readiness/merge',
+      label: 'Merge',
+      description: `#${pr.number} into ${s.branch.base}`,
+      tooltip: `Merge pull request #${pr.number} at ${pr.headSha.slice(0, 12)} (the commit the gate checked), then put the change record on the ticket.`,
+      icon: 'git-merge',
+      status: 'ok',
+      contextValue: 'merge',
+      action: { kind: 'command', command: 'changeControl.merge', args: [{ root: s.root }] },
+    }] : [];
     return {
       id: 'readiness',
       label: 'Ready to merge',
@@ -74,7 +86,9 @@ function readinessNode(r: Readiness, s: ChangeSnapshot): ChangeTreeNode {
       tooltip: 'Every requirement of the change policy is met.',
       icon: 'pass-filled',
       status: 'ok',
-      children: warnings.length ? warnings : undefined,
+      contextValue: merge.length > 0 ? 'readiness.ready' : 'readiness',
+      children: merge.length + warnings.length ? [...merge, ...warnings] : undefined,
+      expanded: merge.length > 0,
     };
   }
   const blockers = rows('blocker');

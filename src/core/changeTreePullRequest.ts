@@ -59,7 +59,7 @@ export function pullRequestNode(s: ChangeSnapshot, readiness: Readiness): Change
       icon: 'git-pull-request-create',
       status: 'error',
       contextValue: 'pr.none',
-      action: { kind: 'command', command: 'changeControl.openPullRequest', args: [s.root] },
+      action: { kind: 'command', command: 'changeControl.createPullRequest', args: [s.root] },
     };
   }
   const { pr } = section;
@@ -74,12 +74,40 @@ export function pullRequestNode(s: ChangeSnapshot, readiness: Readiness): Change
     contextValue: 'pr hasUrl',
     url: pr.url,
     action: { kind: 'openUrl', url: pr.url },
-    children: [reviewsNode(readiness, pr.url), checksNode(section), backLinkNode(s, section)],
+    children: [reviewsNode(readiness, section, s.root), checksNode(section), backLinkNode(s, section)],
     expanded: true,
   };
 }
 
-function reviewsNode(readiness: Readiness, prUrl: string): ChangeTreeNode {
+/**
+ * What each reviewer wrote, newest first, as children of their row.
+ * Review conversations (threads, read through GraphQL by the sign-off
+ * work) hang here too once the snapshot carries them.
+ */
+function reviewBodies(section: PullRequestSection, login: string): ChangeTreeNode[] {
+  const key = login.toLowerCase();
+  return section.reviews
+    .filter((r) => r.author.toLowerCase() === key && r.body && r.body.trim())
+    .sort((x, y) => (y.submittedAt ?? '').localeCompare(x.submittedAt ?? ''))
+    .map((r): ChangeTreeNode => ({
+      id: `pr/reviews/${key}/${r.id}`,
+      label: firstLine(r.body!),
+      description: `${REVIEWER[r.state as ReviewerStatus['state']]?.words ?? r.state.toLowerCase()}${r.submittedAt ? `, ${r.submittedAt.slice(0, 10)}` : ''}`,
+      tooltip: `**${escapeMd(r.author)}** (${r.state.toLowerCase().replace('_', ' ')})\n\n${r.body!.split(/\r?\n/).map((l) => `> ${escapeMd(l)}`).join('\n')}`,
+      icon: 'comment',
+      status: 'info',
+      contextValue: r.url ? 'review hasUrl' : 'review',
+      ...(r.url ? { url: r.url, action: { kind: 'openUrl' as const, url: r.url } } : {}),
+    }));
+}
+
+function firstLine(text: string): string {
+  const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+
+function reviewsNode(readiness: Readiness, section: PullRequestSection, root: string): ChangeTreeNode {
+  const prUrl = section.pr.url;
   const a = readiness.approvals;
   const approvals = a?.approvals ?? 0;
   const required = a?.required ?? 0;
@@ -91,14 +119,19 @@ function reviewsNode(readiness: Readiness, prUrl: string): ChangeTreeNode {
       r.staleCommit ? 'does not count' : '',
     ].filter(Boolean);
     const words = r.staleCommit ? `approved an earlier commit (${r.staleCommit})` : r.signOff === 'lgtm' ? 'signed off: LGTM' : v.words;
+    const bodies = reviewBodies(section, r.login);
+    // Re-request only from someone who reviewed and is not asked now (GitHub refuses the author).
+    const reRequest = !r.requested && !r.isAuthor && r.state !== 'REQUESTED' && !r.login.includes('/');
     return {
       id: `pr/reviews/${r.login.toLowerCase()}`,
       label: r.login,
       description: [words, ...notes].join(', '),
       icon: v.icon,
       status: r.state === 'APPROVED' && !r.countsAsApproval ? 'warning' : v.status,
-      contextValue: 'reviewer hasUrl',
+      contextValue: `reviewer hasUrl${reRequest ? ' reviewer.reRequest' : ''}`,
       url: `${prUrl}/files`,
+      ...(bodies.length > 0 ? { children: bodies, expanded: true } : {}),
+      ...(reRequest ? { action: { kind: 'command' as const, command: 'changeControl.reRequestReview', args: [{ root, reviewer: r.login }] } } : {}),
     };
   });
   const enough = approvals >= required && (a?.changesRequestedBy.length ?? 0) === 0;
@@ -109,6 +142,7 @@ function reviewsNode(readiness: Readiness, prUrl: string): ChangeTreeNode {
     tooltip: 'Each reviewer’s latest review counts: a later “changes requested” overrides an earlier approval; dismissed reviews and the author’s own approval do not count. The policy says whether an LGTM comment signs off (review.signOff) and whether an approval must be of the latest commit (review.requireApprovalOfLatestCommit).',
     icon: 'person',
     status: enough ? 'ok' : 'error',
+    contextValue: 'reviews.request',
     children: reviewers.length ? reviewers : [{ id: 'pr/reviews/none', label: 'No reviewers yet', icon: 'person-add', status: 'info' }],
     expanded: true,
   };

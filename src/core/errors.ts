@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'git.baseNotFound'
   | 'git.hookExists'
   | 'git.failed'
+  | 'git.notFastForward'
   | 'github.unauthorized'
   | 'github.forbidden'
   | 'github.rateLimited'
@@ -33,6 +34,9 @@ export type ErrorCode =
   | 'ticket.notFound'
   | 'ticket.closed'
   | 'ticket.notApproved'
+  | 'merge.blocked'
+  | 'merge.notAllowed'
+  | 'merge.headMoved'
   | 'workspace.untrusted'
   | 'cancelled'
   | 'internal';

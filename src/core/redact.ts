@@ -36,4 +36,8 @@ export class SecretRegistry {
   redact(text: string): string {
     return redact(text, [...this.secrets]);
   }
+  /** The live secrets, for a document that scrubs its own fields (the evidence). */
+  values(): string[] {
+    return [...this.secrets];
+  }
 }

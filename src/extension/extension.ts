@@ -9,6 +9,8 @@ import * as vscode from 'vscode';
 import { SecretRegistry } from '../core/redact';
 import { createLogger } from './logger';
 import { registerPullRequest } from './pullRequest/registerPullRequest';
+import { registerMergeCommands } from './pullRequest/mergeCommands';
+import { registerCreatePullRequest } from './pullRequest/createPullRequestPanel';
 import type { CommandContext } from './commands/runCommand';
 import { CommandRegistry } from './commands/registerCommands';
 import { registerTestChecks } from './testCoverage/registerTestChecks';
@@ -70,6 +72,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
 
   commands.register('changeControl.showLog', () => channel.show(true));
   const github = registerPullRequest(commands, commandContext, sessions);
+  registerCreatePullRequest(commands, commandContext, context.extensionUri);
+  registerMergeCommands(commands, commandContext, String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0'));
   const testChecks = registerTestChecks(context, commandContext, { commands, locator, repositories, gitApi });
   registerStartChange(commands, commandContext, {
     ticketProvider: github.startChangeTickets,

@@ -180,7 +180,7 @@ function findCode(err: unknown): string | undefined {
  * The HTTP status behind a failed GitHub call: the shared client's hook has
  * translated it (detail.status); a bare Octokit leaves it on the error.
  */
-function httpStatusOf(err: unknown): number | undefined {
+export function httpStatusOf(err: unknown): number | undefined {
   const status = err instanceof ChangeControlError ? err.detail?.status : (err as { status?: unknown } | null)?.status;
   return typeof status === 'number' ? status : undefined;
 }

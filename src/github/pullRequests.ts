@@ -74,6 +74,11 @@ export async function createPullRequest(octokit: Octokit, repo: RepoRef, input: 
   return toInfo(data as PullLike, repo.owner);
 }
 
+/** Replaces the description of an open pull request (Create Pull Request's "Update Description"). */
+export async function updatePullRequestBody(octokit: Octokit, repo: RepoRef, number: number, body: string, signal?: AbortSignal): Promise<void> {
+  await octokit.rest.pulls.update({ ...repo, pull_number: number, body, ...req(signal) });
+}
+
 export interface ReviewerPlan {
   users: string[];
   teams: string[];

@@ -7,8 +7,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  activateExtension, commitFiles, gitRepository, openAndApprovePullRequest, ourDiagnostics, pressKeys,
-  renderTree, screenshot, signInToFake, sleep, startChangeFor, treeLines, waitFor, type ApiShape,
+  activateExtension, commitFiles, fakeGitHub, git, gitRepository, openAndApprovePullRequest, ourDiagnostics, pressKeys,
+  renderTree, screenshot, signInToFake, sleep, startChangeFor, stubWindow, treeLines, waitFor, workspaceRoot, type ApiShape,
 } from './support';
 
 const theme = process.env.CC_E2E_THEME ?? 'dark';
@@ -92,5 +92,50 @@ describe(`screenshots (${theme})`, () => {
     await screenshot(`commit-quick-fix-${theme}`, 600, [0, 0, 760, 300]);
     await pressKeys('Escape');
     repo.inputBox.value = '';
+  });
+
+  it('the Create Pull Request surface, Ready to merge with Merge, and the change record', async () => {
+    await tidy();
+    const branch = await startChangeFor('#4', 'Print the day schedule');
+    commitFiles({
+      'src/daySchedule.ts': 'export const TITLE = "Day schedule";\n',
+      'test/daySchedule.test.ts': "import { TITLE } from '../src/daySchedule';\n\nit('has a title', () => {\n  if (!TITLE) throw new Error('title');\n});\n",
+    }, 'Add the printable day schedule\n\nFront-desk staff print the schedule every morning.\n\nRefs: #4');
+    type Surface = { state(): { body: string; preflight: { passed: unknown[] } } | undefined; pageReady(): boolean; send(raw: unknown): Promise<void> };
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    const surface = await vscode.commands.executeCommand<Surface>('changeControl.createPullRequest', workspaceRoot());
+    await waitFor('the page to say ready', () => surface.pageReady());
+    assert.ok((surface.state()?.preflight.passed.length ?? 0) > 0);
+    // Reviewers picked, as the page's picker would send them.
+    await surface.send({ type: 'recheck', title: 'Print the day schedule (#4)', body: surface.state()!.body, draft: false, reviewers: ['riley-reviewer', 'acme/security'] });
+    await sleep(1500);
+    await screenshot(`create-pull-request-${theme}`, 800);
+
+    await surface.send({ type: 'create', title: 'Print the day schedule (#4)', body: surface.state()!.body, draft: false, reviewers: ['riley-reviewer'] });
+    const pulls = (await fakeGitHub<{ pulls: { number: number; head: { ref: string } }[] }>('/repo')).pulls;
+    const pr = pulls.find((p) => p.head.ref === branch)!;
+    await fakeGitHub('/call', { op: 'addReview', args: ['acme/clinic-app', pr.number, { user: 'riley-reviewer', state: 'APPROVED', body: 'The layout fits one page.' }] });
+    const text = await showChangeView(api);
+    assert.match(text, /^Ready to merge\n {2}Merge — /);
+    await screenshot(`ready-to-merge-${theme}`, 600, CLIP);
+
+    const stubs = stubWindow({ showInformationMessage: (m: string) => (m.startsWith('Merge the pull request') ? 'Merge' : undefined) });
+    try {
+      await vscode.commands.executeCommand('changeControl.merge', workspaceRoot());
+    } finally {
+      stubs.restore();
+    }
+    const issues = (await fakeGitHub<{ issues: { number: number; comments: { body: string }[] }[] }>('/repo')).issues;
+    const record = issues.find((i) => i.number === 4)!.comments.find((c) => c.body.includes('change-control:change-record'));
+    assert.ok(record, 'the change record is on the ticket');
+    await tidy();
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `## #4 Print the day schedule\n\n**octocat** commented:\n\n${record.body}` });
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+    await sleep(4000);
+    await screenshot(`change-record-${theme}`, 1000);
+    await vscode.commands.executeCommand('changeControl.change.focus');
+    git(['switch', '-q', 'main']);
   });
 });

@@ -62,7 +62,27 @@ export class Renderer {
       ...out, id: repo.id, node_id: nodeId('R', repo.id), name: repo.name, full_name: fullName, owner: this.user(repo.owner),
       private: repo.private, visibility: repo.private ? 'private' : 'public', default_branch: repo.defaultBranch, language: null,
       url, html_url: `${this.url}/${fullName}`, open_issues_count: [...repo.issues.values()].filter((i) => i.state === 'open').length,
+      allow_merge_commit: repo.settings.mergeMethods.includes('merge'), allow_squash_merge: repo.settings.mergeMethods.includes('squash'),
+      allow_rebase_merge: repo.settings.mergeMethods.includes('rebase'), delete_branch_on_merge: repo.settings.deleteBranchOnMerge,
     };
+  }
+
+  collaborator(c: FakeRepo['collaborators'][number]): S['collaborator'] {
+    const rank = ['read', 'triage', 'write', 'maintain', 'admin'].indexOf(c.role);
+    return {
+      ...this.user(c.login), role_name: c.role,
+      permissions: { pull: rank >= 0, triage: rank >= 1, push: rank >= 2, maintain: rank >= 3, admin: rank >= 4 },
+    };
+  }
+
+  team(repo: FakeRepo, slug: string): S['team'] {
+    const id = this.state.team(`${repo.owner}/${slug}`).members.size + slug.length * 1000 + repo.id;
+    const url = `${this.url}/orgs/${repo.owner}/teams/${slug}`;
+    return {
+      id, node_id: nodeId('T', id), name: slug, slug, description: null, privacy: 'closed', notification_setting: 'notifications_enabled',
+      permission: 'push', url, html_url: `${this.url}/orgs/${repo.owner}/teams/${slug}`, members_url: `${url}/members{/member}`,
+      repositories_url: `${url}/repos`, type: 'organization', parent: null,
+    } as S['team'];
   }
 
   label(repo: FakeRepo, label: FakeLabel): S['label'] {

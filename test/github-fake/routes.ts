@@ -5,7 +5,7 @@
  * documentation_url, errors[]).
  */
 import { createHash } from 'node:crypto';
-import { sha, type FakeIssue, type FakeRepo, type FakeState, type StatusState } from './state';
+import { sha, type FakeIssue, type FakeRepo, type FakeState, type MergeMethod, type StatusState } from './state';
 import type { Renderer } from './payloads';
 
 export interface RouteContext {
@@ -103,8 +103,11 @@ function createPull(ctx: RouteContext): RouteResult {
   if (commits && commits.length === 0) {
     throw new HttpError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `No commits between ${base} and ${headRef}` }]);
   }
+  const title = String(ctx.body.title ?? '');
+  const real = ctx.state.resolveHead?.(`${repo.owner}/${repo.name}`, headRef);
   const pull = ctx.state.addPull(`${repo.owner}/${repo.name}`, {
-    head, base, title: String(ctx.body.title ?? ''), body: typeof ctx.body.body === 'string' ? ctx.body.body : null, user: ctx.viewer, draft: ctx.body.draft === true,
+    head, base, title, body: typeof ctx.body.body === 'string' ? ctx.body.body : null, user: ctx.viewer, draft: ctx.body.draft === true,
+    ...(real ? { commits: [{ ...ctx.state.commit(title, ctx.viewer), sha: real }] } : {}),
   });
   return { status: 201, body: ctx.render.pull(repo, pull), headers: { location: `${ctx.selfUrl}/${pull.number}` } };
 }
@@ -122,6 +125,32 @@ function requestReviewers(ctx: RouteContext): RouteResult {
   }
   pull.updatedAt = ctx.state.now();
   return { status: 201, body: ctx.render.pullSimple(repo, pull) };
+}
+
+/**
+ * `PUT …/merge` as GitHub answers it: 405 when the pull request is not
+ * open or the method is not allowed, 409 when `sha` is not the head any
+ * more; else the state's merge hook makes the merge commit.
+ */
+function mergePull(ctx: RouteContext): RouteResult {
+  const repo = repoOf(ctx);
+  const pull = pullOf(ctx, repo);
+  const method = (typeof ctx.body.merge_method === 'string' ? ctx.body.merge_method : 'merge') as MergeMethod;
+  if (pull.merged || pull.state !== 'open') throw new HttpError(405, 'Pull Request is not mergeable');
+  if (!repo.settings.mergeMethods.includes(method)) {
+    const words: Record<MergeMethod, string> = { merge: 'Merge commits', squash: 'Squash merges', rebase: 'Rebase merges' };
+    throw new HttpError(405, `${words[method]} are not allowed on this repository.`);
+  }
+  if (typeof ctx.body.sha === 'string' && ctx.body.sha !== pull.head.sha) throw new HttpError(409, 'Head branch was modified. Review and try the merge again.');
+  const fullName = `${repo.owner}/${repo.name}`;
+  const request = {
+    repo: fullName, pull, method,
+    title: typeof ctx.body.commit_title === 'string' ? ctx.body.commit_title : undefined,
+    message: typeof ctx.body.commit_message === 'string' ? ctx.body.commit_message : undefined,
+  };
+  ctx.state.merges.push(request);
+  ctx.state.mergePull(fullName, pull.number, ctx.viewer, ctx.state.onMerge?.(request));
+  return { status: 200, body: { sha: pull.mergeCommitSha, merged: true, message: 'Pull Request successfully merged' } };
 }
 
 /** `q` qualifiers GitHub's issue search understands, the common subset: repo:, is:, state:, label:, assignee:, author:, free text. */
@@ -284,6 +313,33 @@ export const ROUTES: Record<string, Handler> = {
     return { status: 200, body: ctx.render.teamMembership(team, login, membership) };
   },
   'GET /repos/{owner}/{repo}/contents/{path}': getContent,
+  'GET /repos/{owner}/{repo}/collaborators': (ctx) => {
+    const repo = repoOf(ctx);
+    return paginate(ctx, repo.collaborators.map((c) => ctx.render.collaborator(c)));
+  },
+  'GET /repos/{owner}/{repo}/teams': (ctx) => {
+    const repo = repoOf(ctx);
+    return paginate(ctx, repo.teams.map((t) => ctx.render.team(repo, t)));
+  },
+  'PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge': mergePull,
+  'DELETE /repos/{owner}/{repo}/git/refs/{ref}': (ctx) => {
+    const repo = repoOf(ctx);
+    const ref = ctx.params.ref ?? '';
+    const branch = ref.replace(/^heads\//, '');
+    const known = ref.startsWith('heads/') && !repo.deletedRefs.includes(ref) && [...repo.pulls.values()].some((p) => p.head.ref === branch);
+    if (!known) throw new HttpError(422, 'Reference does not exist');
+    repo.deletedRefs.push(ref);
+    return { status: 204 };
+  },
+  'PATCH /repos/{owner}/{repo}/issues/{issue_number}': (ctx) => {
+    const repo = repoOf(ctx);
+    const issue = issueOf(ctx, repo);
+    if (typeof ctx.body.title === 'string') issue.title = ctx.body.title;
+    if (typeof ctx.body.body === 'string') issue.body = ctx.body.body;
+    if (ctx.body.state === 'closed' && issue.state !== 'closed') ctx.state.closeIssue(`${repo.owner}/${repo.name}`, issue.number);
+    if (ctx.body.state === 'open') Object.assign(issue, { state: 'open', closedAt: null, updatedAt: ctx.state.now() });
+    return { status: 200, body: ctx.render.issue(repo, issue) };
+  },
   'GET /repos/{owner}/{repo}/commits/{ref}/check-runs': (ctx) => {
     const repo = repoOf(ctx);
     const ref = ctx.params.ref ?? '';

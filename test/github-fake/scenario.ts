@@ -73,6 +73,10 @@ const Repository = z.strictObject({
   branchRules: z.record(z.string(), z.array(Rule)).optional().describe('branch → its active rules (rulesets)'),
   branchProtection: z.record(z.string(), z.union([Protection, z.literal('forbidden')])).optional()
     .describe('branch → classic protection; "forbidden": the token cannot read it (403); absent: not protected (404)'),
+  mergeMethods: z.array(z.enum(['merge', 'squash', 'rebase'])).optional().describe('the merge methods allowed (allow_merge_commit, …); default: all three'),
+  deleteBranchOnMerge: z.boolean().optional().describe('delete_branch_on_merge; default: false'),
+  collaborators: z.array(Login).optional().describe('who may be asked to review (GET /collaborators), with write access'),
+  teams: z.array(z.string().regex(/^[\w.-]+$/, 'a team slug')).optional().describe('team slugs with access to the repository (GET /teams)'),
 });
 const Team = z.strictObject({
   team: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'org/team-slug'), members: z.array(Login).optional(), maintainers: z.array(Login).optional(),
@@ -145,6 +149,10 @@ export function loadScenario(state: FakeState, input: Scenario | string | unknow
   for (const r of scenario.repositories) {
     const name = r.name;
     const repo = state.addRepo(name, { ...(r.defaultBranch ? { defaultBranch: r.defaultBranch } : {}), ...(r.private !== undefined ? { private: r.private } : {}) });
+    if (r.mergeMethods) repo.settings.mergeMethods = [...r.mergeMethods];
+    if (r.deleteBranchOnMerge !== undefined) repo.settings.deleteBranchOnMerge = r.deleteBranchOnMerge;
+    for (const c of r.collaborators ?? []) state.addCollaborator(name, c);
+    repo.teams.push(...(r.teams ?? []));
     for (const l of r.labels ?? []) {
       if (typeof l === 'string') state.addLabel(name, l);
       else state.addLabel(name, l.name, { ...(l.color ? { color: l.color.toLowerCase() } : {}), ...(l.description !== undefined ? { description: l.description } : {}) });

@@ -67,8 +67,21 @@ export interface FakeRepo {
   branchRules: Map<string, FakeBranchRule[]>;
   /** Branch → classic protection, or `forbidden` (the token cannot read it: 403). Absent: 404 "Branch not protected". */
   protection: Map<string, FakeProtection | 'forbidden'>;
+  /** The merge settings `GET /repos/{owner}/{repo}` reports (allow_merge_commit, …, delete_branch_on_merge). */
+  settings: FakeRepoSettings;
+  /** Who may be asked to review (`GET /collaborators`), with their role. */
+  collaborators: { login: string; role: 'read' | 'triage' | 'write' | 'maintain' | 'admin' }[];
+  /** Team slugs with access to the repository (`GET /teams`). */
+  teams: string[];
+  /** Refs deleted through `DELETE /git/refs/{ref}` (`heads/feature/x`), in order. */
+  deletedRefs: string[];
   nextNumber: number;
 }
+
+export type MergeMethod = 'merge' | 'squash' | 'rebase';
+export interface FakeRepoSettings { mergeMethods: MergeMethod[]; deleteBranchOnMerge: boolean }
+/** What `PUT …/merge` was asked for, for the test's merge hook and assertions. */
+export interface FakeMergeRequest { repo: string; pull: FakePull; method: MergeMethod; title: string | undefined; message: string | undefined }
 
 export interface AddIssueInput { title: string; body?: string | null; labels?: string[]; assignees?: string[]; user?: string; state?: 'open' | 'closed' }
 export interface AddPullInput { head: string; base?: string; title: string; body?: string | null; user?: string; draft?: boolean; commits?: FakeCommit[] }
@@ -117,6 +130,7 @@ export class FakeState {
       owner, name, id: this.id(), defaultBranch: options.defaultBranch ?? 'main', private: options.private ?? false,
       labels: new Map(), issues: new Map(), pulls: new Map(), statuses: new Map(), checkRuns: new Map(), commitsBetween: new Map(),
       branchRules: new Map(), protection: new Map(), nextNumber: 1,
+      settings: { mergeMethods: ['merge', 'squash', 'rebase'], deleteBranchOnMerge: false }, collaborators: [], teams: [], deletedRefs: [],
     };
     this.repos.set(`${owner}/${name}`.toLowerCase(), repo);
     return repo;
@@ -220,6 +234,12 @@ export class FakeState {
     return pull;
   }
 
+  addCollaborator(fullName: string, login: string, role: FakeRepo['collaborators'][number]['role'] = 'write'): void {
+    this.addUser(login);
+    const repo = this.repo(fullName);
+    if (!repo.collaborators.some((c) => c.login === login)) repo.collaborators.push({ login, role });
+  }
+
   addReview(fullName: string, number: number, input: { user: string; state: ReviewState; body?: string; commitId?: string; submittedAt?: string }): FakeReview {
     const pull = this.pull(fullName, number);
     this.addUser(input.user);
@@ -230,11 +250,28 @@ export class FakeState {
     return review;
   }
 
-  mergePull(fullName: string, number: number, by = this.viewer): void {
+  /**
+   * Called by `PUT …/merge` once the request is valid: a test that keeps a
+   * real bare remote makes the merge commit there and returns its sha
+   * (undefined: a made-up sha, nothing on disk changes).
+   */
+  onMerge: ((request: FakeMergeRequest) => string | undefined) | undefined;
+
+  /**
+   * Where a branch really points, for a pull request created through the
+   * API (the e2e run and the demo push to a real bare remote): its head is
+   * then that commit instead of a made-up one.
+   */
+  resolveHead: ((fullName: string, branch: string) => string | undefined) | undefined;
+
+  /** Every merge asked through the API, in order. */
+  readonly merges: FakeMergeRequest[] = [];
+
+  mergePull(fullName: string, number: number, by = this.viewer, mergeSha?: string): void {
     const pull = this.pull(fullName, number);
     this.addUser(by);
     const at = this.now();
-    Object.assign(pull, { state: 'closed', merged: true, mergedAt: at, mergedBy: by, mergeCommitSha: sha(`merge ${pull.number} ${at}`), closedAt: at, updatedAt: at });
+    Object.assign(pull, { state: 'closed', merged: true, mergedAt: at, mergedBy: by, mergeCommitSha: mergeSha ?? sha(`merge ${pull.number} ${at}`), closedAt: at, updatedAt: at });
     const issue = this.issue(fullName, number);
     issue.state = 'closed';
     issue.closedAt = at;

@@ -71,7 +71,7 @@ describe('the VSIX package', function () {
   it('contains only the manifest, the bundles, the schema, media and docs', () => {
     const fixed = ['[Content_Types].xml', 'extension.vsixmanifest', 'extension/package.json', 'extension/readme.md',
       'extension/changelog.md', 'extension/LICENSE.txt', 'extension/out/extension.js', 'extension/out/cli.js',
-      'extension/out/hook.js', 'extension/out/hook-lint.js', 'extension/out/hook-policy.js', 'extension/out/hook-re2.js',
+      'extension/out/hook.js', 'extension/out/hook-lint.js', 'extension/out/hook-policy.js', 'extension/out/hook-re2.js', 'extension/out/codicons/codicon.css', 'extension/out/codicons/codicon.ttf',
       'extension/schemas/change-control.schema.json'];
     const referenced = [...referencedFiles({ c: manifest.contributes, i: manifest.icon })].map((f) => `extension/${f}`);
     const allowed = new Set([...fixed, ...referenced]);

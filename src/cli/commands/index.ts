@@ -6,6 +6,7 @@ import { evidenceCommand } from './evidence';
 import { installHookCommand } from './installHook';
 import { linkTicketCommand } from './linkTicket';
 import { lintCommand } from './lint';
+import { mergeCommand } from './merge';
 import { policyCommand } from './policy';
 import { prCommand } from './pr';
 import { startCommand } from './start';
@@ -22,6 +23,7 @@ export const commands: CliCommand[] = [
   statusCommand,
   evidenceCommand,
   verifyCommand,
+  mergeCommand,
   policyCommand,
   doctorCommand,
 ];

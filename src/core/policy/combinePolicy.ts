@@ -58,6 +58,8 @@ export function combinePolicies(base: Policy, local: Policy, reference: TightenR
       requireApproval: t.require('tracker.requireApproval', b.tracker.requireApproval, l.tracker.requireApproval),
       // Approvers are who may approve: any added one loosens, and a removed one cannot be proven to tighten.
       approvers: t.keep('tracker.approvers', b.tracker.approvers, l.tracker.approvers),
+      // Closing the ticket is the base's decision: a change may not switch it either way.
+      closeOnMerge: t.keep('tracker.closeOnMerge', b.tracker.closeOnMerge, l.tracker.closeOnMerge),
     },
     review: {
       requiredApprovals: t.min('review.requiredApprovals', b.review.requiredApprovals, l.review.requiredApprovals),

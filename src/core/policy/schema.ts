@@ -152,6 +152,10 @@ export const TrackerPolicySchema = z
       .describe(
         'GitHub logins and "org/team" slugs who may approve a ticket: the approval label counts only when one of them applied it last. Empty: anyone who can label issues. Team membership needs a token that can read the organization (read:org).',
       ),
+    closeOnMerge: z
+      .boolean()
+      .default(false)
+      .describe('Close the ticket after Merge has put the change record on it.'),
   })
   .strict()
   .describe('Change ticket tracker.');

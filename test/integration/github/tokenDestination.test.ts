@@ -28,8 +28,9 @@ const RUNS: Record<string, string[]> = {
   'install-hook': ['install-hook'],
   policy: ['policy', '--explain'],
   doctor: ['doctor'],
+  merge: ['merge'],
 };
-const GITHUB_COMMANDS = ['status', 'verify', 'evidence', 'pr', 'doctor'];
+const GITHUB_COMMANDS = ['status', 'verify', 'evidence', 'pr', 'doctor', 'merge'];
 
 describe('the GitHub token goes only to a configured host (CLI, listener on 127.0.0.1)', function () {
   this.timeout(180_000);

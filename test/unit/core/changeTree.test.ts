@@ -110,7 +110,7 @@ describe('buildChangeTree', () => {
     s.github = { status: 'ok', repository: 'acme/app' };
     const pr = find(buildChangeTree(s), 'pr');
     assert.equal(pr.description, 'none yet');
-    assert.deepEqual(pr.action, { kind: 'command', command: 'changeControl.openPullRequest', args: ['/repo'] });
+    assert.deepEqual(pr.action, { kind: 'command', command: 'changeControl.createPullRequest', args: ['/repo'] });
   });
 
   it('shows each reviewer with the current state and approvals against the policy', () => {
