@@ -154,7 +154,7 @@ describe('the Change view follows the journey (issue 14: actionable blockers, ow
     assert.ok(view.pollMs() <= 60_000, `the poll back-off starts over (${view.pollMs()} ms)`);
 
     await view.refresh();
-    stubs = stubWindow({ showInputBox: () => 'riley-reviewer', showInformationMessage: () => undefined, showWarningMessage: () => undefined });
+    stubs = stubWindow({ showQuickPick: (items: readonly { id: string }[]) => items.filter((i) => i.id === 'riley-reviewer'), showInformationMessage: () => undefined, showWarningMessage: () => undefined });
     try {
       await click(blockerRunning('changeControl.requestReview'));
     } finally {

@@ -11,7 +11,6 @@ import { STORED_MESSAGE } from '../../core/commitMessage/cleanup';
 import { lintMessage } from '../../core/commitMessage/lint';
 import { ChangeControlError } from '../../core/errors';
 import type { NodeAction } from '../../core/changeTreeNode';
-import { requestReview } from '../../app/requestReview';
 import { amendHeadMessage, readAmendTarget } from '../../git/amend';
 import { currentBranch } from '../../git/commits';
 import { GitRepository } from '../../git/gitRepository';
@@ -27,7 +26,6 @@ export function registerFixes(commands: CommandRegistry, ctx: CommandContext): v
   commands.register('changeControl.runFix', async (arg) => runFix(arg));
   // Each runs git (and its hooks) or acts on GitHub for the repository.
   commands.registerForRepository('changeControl.push', { title: 'Push Branch', trust: 'trusted' }, (repository) => push(repository, ctx));
-  commands.registerForRepository('changeControl.requestReview', { title: 'Request Review', trust: 'trusted' }, (repository) => askForReview(repository));
   commands.registerForRepository('changeControl.amendMessage', { title: 'Amend Commit Message', trust: 'trusted' }, (repository, _root, sha) => amend(repository, typeof sha === 'string' ? sha : undefined));
   commands.registerForRepository('changeControl.updateBranch', { title: 'Update Branch from Base', trust: 'trusted' }, (repository) => updateBranch(repository));
 }
@@ -55,25 +53,6 @@ async function push(repository: ChangeRepository, ctx: CommandContext): Promise<
   void vscode.window.showInformationMessage(result.updated ? `Pushed ${branch} to ${remote}.` : `${branch} was already pushed to ${remote}.`);
 }
 
-async function askForReview(repository: ChangeRepository): Promise<void> {
-  const branch = await branchOf(repository.root, 'request a review on');
-  const { policy } = await repository.loadChangePolicy();
-  const github = await repository.github(true);
-  const value = await vscode.window.showInputBox({
-    title: `Change Control: Request Review (${branch})`,
-    prompt: 'GitHub logins or org/team, separated by commas',
-    value: policy.review.defaultReviewers.join(', '),
-    ignoreFocusOut: true,
-    validateInput: (text) => (text.trim() === '' ? 'Name at least one reviewer.' : undefined),
-  });
-  const reviewers = value?.split(/[,\s]+/).map((r) => r.trim()).filter(Boolean);
-  if (!reviewers?.length) return;
-  const result = await withCancellableProgress('Requesting review…', (signal) => requestReview({ octokit: github.octokit, repo: github.repo, branch, reviewers, signal }));
-  await repository.refreshNow('review requested');
-  const skipped = result.skipped.map((s) => `${s.reviewer} ${s.reason}`).join('; ');
-  const head = result.requested.length ? `Asked ${result.requested.join(', ')} to review #${result.pr.number}.` : `Nobody new was asked to review #${result.pr.number}.`;
-  void (skipped ? vscode.window.showWarningMessage(`${head} Not asked: ${skipped}.`) : vscode.window.showInformationMessage(head));
-}
 
 /**
  * Amend Message: the latest, unpushed commit only. The body gets the

@@ -21,7 +21,7 @@ import { readSettings } from '../settings';
 export function registerMergeCommands(commands: CommandRegistry, ctx: CommandContext, version: string): void {
   // Merge runs git (fetch, switch) after GitHub: a trusted workspace only.
   commands.registerForRepository('changeControl.merge', { title: 'Merge', trust: 'trusted' }, (repository) => runMerge(repository, ctx, version));
-  commands.registerForRepository('changeControl.requestReviewers', { title: 'Request Reviewers' }, (repository) => runRequestReviewers(repository));
+  commands.registerForRepository('changeControl.requestReview', { title: 'Request Review', trust: 'trusted' }, (repository) => runRequestReviewers(repository));
   commands.registerForRepository('changeControl.reRequestReview', { title: 'Re-request Review' }, (repository, arg) => runReRequest(repository, arg));
 }
 
@@ -75,7 +75,9 @@ async function runRequestReviewers(repository: ChangeRepository): Promise<void> 
   const pr = await findOpenPullRequest(github.octokit, github.repo, branch);
   if (!pr) throw new ChangeControlError('github.notFound', `${branch} has no open pull request yet.`, { hint: 'Create the pull request first.' });
   const candidates = await withCancellableProgress('Reading collaborators and teams…', (signal) => listReviewerCandidates(github.octokit, github.repo, signal));
-  const requested = new Set(pr.requested.map((r) => r.toLowerCase()));
+  const { policy } = await repository.loadChangePolicy();
+  // Asked already, or named by the policy as the default reviewers: picked to start with.
+  const requested = new Set([...pr.requested, ...policy.review.defaultReviewers].map((r) => r.toLowerCase()));
   const items: ReviewerPick[] = candidates
     .filter((c) => c.id.toLowerCase() !== pr.author?.toLowerCase())
     .map((c) => ({ id: c.id, label: `$(${c.kind === 'team' ? 'organization' : 'person'}) ${c.id}`, description: c.kind === 'team' ? c.name : undefined, picked: requested.has(c.id.toLowerCase()) }));
@@ -83,7 +85,7 @@ async function runRequestReviewers(repository: ChangeRepository): Promise<void> 
   if (!picked) return;
   const plan = planReviewers(picked.map((p) => p.id), pr);
   const sent = await requestReviewers(github.octokit, github.repo, pr.number, plan);
-  await refreshView();
+  await repository.refreshNow('review requested');
   void vscode.window.showInformationMessage(sent ? `Review requested from ${[...plan.users, ...plan.teams].join(', ')}.` : 'Everyone picked was already asked.');
 }
 
