@@ -24,7 +24,7 @@ export async function checkChangeTests(git: Pick<GitPort, 'readChange'>, policy:
     base: change.baseRef,
     changes: change.changes,
     tree: change.tree,
-    inlineTests: change.inlineTests,
+    inlineTests: change.inlineTests, ...(change.stubTests ? { stubTests: change.stubTests } : {}),
     policy: policy.tests,
   });
   return { result, mergeBase: change.mergeBase, failed: result.counts.missing > 0 && policy.tests.requireTests };

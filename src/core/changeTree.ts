@@ -235,8 +235,8 @@ function testsNode(s: ChangeSnapshot): ChangeTreeNode {
     return {
       id: `tests/${src.path}`,
       label: src.path,
-      description: v.words,
-      tooltip: [`**${escapeMd(src.path)}**: ${v.words}`, src.tests.length ? `Tests: ${src.tests.join(', ')}` : '',
+      description: src.unwrittenStub ? 'missing: stub not yet written' : v.words,
+      tooltip: [`**${escapeMd(src.path)}**: ${src.unwrittenStub ? `its test ${escapeMd(src.unwrittenStub)} is still the stub Create Test File wrote; write the test and delete its change-control:stub line` : v.words}`, src.tests.length ? `Tests: ${src.tests.join(', ')}` : '',
         src.suggestedTest ? `Suggested test: ${src.suggestedTest}` : '', src.convention ? `Convention: ${src.convention}` : '']
         .filter(Boolean).join('\n\n'),
       icon: v.icon,

@@ -23,6 +23,8 @@ export interface TestCheckRun {
   result: TestCheckResult;
   source: LocalChangeSource;
   ms: number;
+  /** The policy's tests.requireTests: a missing test blocks. */
+  requireTests: boolean;
 }
 
 export class TestCheckService implements vscode.Disposable {
@@ -73,8 +75,8 @@ export class TestCheckService implements vscode.Disposable {
     const shortcuts = this.shortcuts(root);
     const change = await readChange(root, { baseBranch: policy.branch.base, ...shortcuts, ...(signal ? { signal } : {}) });
     if (signal?.aborted) throw new ChangeControlError('cancelled', 'Test check cancelled.');
-    const result = checkTests({ base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, policy: policy.tests }, shortcuts.indexMemo);
-    const run: TestCheckRun = { root, result, source: shortcuts.localChanges ? 'sourceControl' : 'workTreeScan', ms: Date.now() - started };
+    const result = checkTests({ base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, ...(change.stubTests ? { stubTests: change.stubTests } : {}), policy: policy.tests }, shortcuts.indexMemo);
+    const run: TestCheckRun = { root, result, source: shortcuts.localChanges ? 'sourceControl' : 'workTreeScan', ms: Date.now() - started, requireTests: policy.tests.requireTests };
     const from = run.source === 'sourceControl' ? 'local changes from Source Control' : 'work tree scanned';
     this.logger.info(`Checked tests in ${root} against ${change.baseRef} in ${run.ms} ms (${from}): ${JSON.stringify(result.counts)}`);
     this.results.set(root, result);
