@@ -46,6 +46,7 @@ export function registerCommitMessageFeatures(context: vscode.ExtensionContext, 
     vscode.languages.registerCodeActionsProvider([{ language: 'git-commit' }, { scheme: 'vscode-scm' }, { language: 'scminput' }], diagnostics, {
       providedCodeActionKinds: CommitDiagnostics.providedCodeActionKinds,
     }),
+    vscode.languages.registerCodeActionsProvider({ pattern: '**/.github/change-control.json' }, policyDiagnostics, PolicyDiagnostics.metadata),
     vscode.workspace.onDidOpenTextDocument((doc) => {
       diagnostics.lintDocument(doc);
       policyDiagnostics.update(doc);
