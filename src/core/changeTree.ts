@@ -49,7 +49,7 @@ function policyNodes(s: ChangeSnapshot): ChangeTreeNode[] {
   return [{
     id: 'policy',
     label: 'Policy',
-    description: source.changed ? POLICY_CHANGED_NOTE : `${plural(problems.length, 'problem', 'problems')}: the defaults apply to those keys`,
+    description: problems.length ? `policy file invalid: defaults apply (${plural(problems.length, 'problem', 'problems')})` : POLICY_CHANGED_NOTE,
     tooltip: [source.changed ? changedText : '', ignoredText, problems.length ? 'The merge gate refuses a policy with problems until they are fixed.' : ''].filter(Boolean).join('\n\n'),
     icon: 'law',
     status: problems.length ? 'error' : 'warning',
