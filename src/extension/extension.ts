@@ -14,6 +14,7 @@ import { CommandRegistry } from './commands/registerCommands';
 import { registerTestChecks } from './testCoverage/registerTestChecks';
 import type { TestCheckRun } from './testCoverage/testCheckService';
 import { registerStartChange } from './startChange/registerStartChange';
+import { registerAmendMessage } from './commit/amendMessage';
 import { registerCommitMessageFeatures } from './diagnostics/registerCommitMessageFeatures';
 import { registerChangeView, type ChangeViewApi } from './views/registerChangeView';
 import { registerExportEvidence } from './evidence/exportEvidence';
@@ -71,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
   const testChecks = registerTestChecks(context, commandContext, { commands, locator, repositories, gitApi });
   registerStartChange(commands, commandContext, { ticketProvider: github.startChangeTickets });
   registerCommitMessageFeatures(context, { logger, commands, locator, repositories, settings: () => settings });
+  registerAmendMessage(context, { commands, repositories, logger });
   const changeView = registerChangeView(context, commandContext, { commands, sessions, locator, repositories, gitApi, shortcuts: (root) => testChecks.shortcuts(root) });
   registerExportEvidence(context, commandContext, commands);
 
