@@ -156,7 +156,8 @@ async function resolveBase(git: SimpleGit, options: ReadChangeOptions): Promise<
   const found = await resolveBaseRef(git, options.baseBranch, options.remote);
   if (found !== undefined) return found;
   throw new ChangeControlError('git.baseNotFound', `Neither "${options.baseBranch}", master nor the remote's HEAD exists.`, {
-    hint: 'Fetch the base branch, set branch.base in the policy, or pass --base REF.',
+    hint: 'Fetch the base branch, or set branch.base in the policy.',
+    cliHint: 'Fetch the base branch, set branch.base in the policy, or pass --base REF.',
   });
 }
 

@@ -72,7 +72,7 @@ async function pickScope(root: string): Promise<EvidenceScope | undefined> {
     return text ? { kind: 'pull-request', number: Number(text.trim()) } : undefined;
   }
   const tags = (await gitCall('Listing tags', () => openGit(root).raw(['tag', '--sort=-creatordate']))).split('\n').filter(Boolean);
-  if (tags.length < 2) throw new ChangeControlError('usage', 'A release range needs two tags; this repository has fewer.', { hint: 'Tag the releases (git tag v1.0.0) or use the CLI with --range A..B.' });
+  if (tags.length < 2) throw new ChangeControlError('usage', 'A release range needs two tags; this repository has fewer.', { hint: 'Tag the releases first (git tag v1.0.0), then export again.' });
   const to = await vscode.window.showQuickPick(tags, { title: 'Release range: the newer tag (to)' });
   if (!to) return undefined;
   const from = await vscode.window.showQuickPick(tags.filter((t) => t !== to), { title: `Release range: the older tag (from … ${to})` });
