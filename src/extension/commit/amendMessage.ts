@@ -21,8 +21,8 @@ import type { ChangeRepository } from '../repository/changeRepository';
 
 export const AMEND_MESSAGE_COMMAND = 'changeControl.amendMessage';
 
-/** Registers the command and the post-commit check. */
-export function registerAmendMessage(context: vscode.ExtensionContext, deps: { commands: CommandRegistry; repositories: ChangeRepositories; logger: Logger }): void {
+/** Registers the command and the post-commit check (`onPassingCommit`: a new commit follows the policy). */
+export function registerAmendMessage(context: vscode.ExtensionContext, deps: { commands: CommandRegistry; repositories: ChangeRepositories; logger: Logger; onPassingCommit?: () => void }): void {
   const pending = new Map<string, vscode.Disposable>();
   deps.commands.registerForRepository(AMEND_MESSAGE_COMMAND, { title: 'Amend Message', trust: 'trusted' }, (repository) => openForAmend(repository.root, pending, deps.logger));
   const heads = new Map<string, { branch: string | undefined; commit: string | undefined }>();
@@ -35,18 +35,21 @@ export function registerAmendMessage(context: vscode.ExtensionContext, deps: { c
       const now = { branch: head?.name, commit: head?.commit };
       heads.set(repository.root, now);
       if (!before || !now.commit || before.commit === now.commit || before.branch !== now.branch) return;
-      void warnIfCommitBreaksPolicy(repository, before.commit).catch((err: unknown) => deps.logger.warn('Could not check the new commit.', err));
+      void warnIfCommitBreaksPolicy(repository, before.commit, deps.onPassingCommit).catch((err: unknown) => deps.logger.warn('Could not check the new commit.', err));
     }),
   );
 }
 
-async function warnIfCommitBreaksPolicy(repository: ChangeRepository, previous: string | undefined): Promise<void> {
+async function warnIfCommitBreaksPolicy(repository: ChangeRepository, previous: string | undefined, onPassing?: () => void): Promise<void> {
   const latest = await latestCommit(repository.root);
   if (!latest || latest.onRemotes.length > 0) return;
   // Only a commit made on top of the previous HEAD (not a pull, a reset or a switch).
   if (!previous || !latest.parents.includes(previous)) return;
   const findings = lintMessage(latest.message, repository.lintContext(latest.message)).filter((f) => f.severity === 'error');
-  if (findings.length === 0) return;
+  if (findings.length === 0) {
+    onPassing?.();
+    return;
+  }
   const first = findings[0]?.message ?? '';
   const more = findings.length > 1 ? ` (and ${findings.length - 1} more)` : '';
   const choice = await vscode.window.showWarningMessage(`The commit ${latest.sha.slice(0, 7)} breaks the commit policy: ${first}${more}`, 'Amend Message');
