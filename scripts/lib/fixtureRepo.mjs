@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -21,8 +22,11 @@ function write(root, rel, text) {
   fs.writeFileSync(file, text);
 }
 
+/** The JSON Schema bundled with the extension: a URL the editor resolves offline (the demo has no network). */
+export const BUNDLED_SCHEMA_URL = pathToFileURL(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schemas/change-control.schema.json')).href;
+
 export const POLICY = {
-  $schema: 'https://change-control.dev/schema/change-control.schema.json',
+  $schema: BUNDLED_SCHEMA_URL,
   commit: { subjectMaxLength: 72, bodyMaxLineLength: 72, presentTense: true },
   branch: { base: 'main', template: '{kind}/{ticket}-{slug}' },
   tracker: { approvalLabel: 'Approved', requireApproval: true },

@@ -43,7 +43,7 @@ export async function checkChangeTests(
   const change = await git.readChange({ baseBranch: policy.branch.base, ...base });
   if (options.signal?.aborted) throw new ChangeControlError('cancelled', 'Test check cancelled.');
   const result = checkTests(
-    { base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, policy: policy.tests },
+    { base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, ...(change.stubTests ? { stubTests: change.stubTests } : {}), policy: policy.tests },
     indexMemo,
   );
   return { result, baseRef: change.baseRef, mergeBase: change.mergeBase, failed: result.counts.missing > 0 && policy.tests.requireTests };

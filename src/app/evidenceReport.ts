@@ -80,7 +80,8 @@ export async function pullForBranch(o: Pick<EvidenceRunOptions, 'octokit' | 'rep
   const chosen = await findBranchPullRequest(o.octokit, o.repo, branch, o.signal);
   if (!chosen) {
     throw new ChangeControlError('github.notFound', `Branch ${branch} has no pull request in ${o.repo.owner}/${o.repo.repo}.`, {
-      hint: 'Open one first (change-control pr), or pass --pr N or --range A..B.',
+      hint: 'Open a pull request for the branch first, or choose another pull request or a release range.',
+      cliHint: 'Open one first (change-control pr), or pass --pr N or --range A..B.',
     });
   }
   return chosen.number;

@@ -134,7 +134,7 @@ async function lookUpTicket(options: PrepareOptions, ticketId: string | undefine
 async function runTestsCheck(git: Pick<GitPort, 'readChange'>, remote: string, policy: Policy, signal?: AbortSignal): Promise<TestCheckResult | undefined> {
   try {
     const change = await git.readChange({ baseBranch: policy.branch.base, remote, ...(signal ? { signal } : {}) });
-    return checkTests({ base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, policy: policy.tests });
+    return checkTests({ base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, ...(change.stubTests ? { stubTests: change.stubTests } : {}), policy: policy.tests });
   } catch (err) {
     if (isChangeControlError(err, 'cancelled')) throw err;
     // The pre-flight reports "the check did not run" as a warning.

@@ -88,6 +88,7 @@ export async function withinCommandBound<T>(doneSoFar: () => readonly string[], 
     throw new ChangeControlError(err.code, `${err.message} Done so far: ${done.length > 0 ? done.join(', ') : 'nothing'}.`, {
       cause: err,
       ...(err.hint ? { hint: err.hint } : {}),
+      ...(err.cliHint ? { cliHint: err.cliHint } : {}),
       ...(err.detail ? { detail: { ...err.detail, done: [...done] } } : {}),
     });
   }

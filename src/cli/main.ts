@@ -9,7 +9,7 @@
  * control characters as escapes: a commit subject or file name cannot
  * drive the terminal.
  */
-import { ChangeControlError, describeError, isChangeControlError, type ErrorCode } from '../core/errors';
+import { ChangeControlError, describeError, hintFor, isChangeControlError, type ErrorCode } from '../core/errors';
 import { redact } from '../core/redact';
 import { escapeDocumentForTerminal, escapeJsonForTerminal } from '../core/terminalText';
 import { commandHelp, wantsHelp } from './args';
@@ -41,7 +41,7 @@ export async function main(io: CliIo): Promise<number> {
     return await command.run(rest, guarded);
   } catch (err) {
     // A remote URL or a git message may carry a credential: never print one.
-    guarded.stderr(`change-control${command ? ` ${name}` : ''}: ${redact(describeError(err))}\n`);
+    guarded.stderr(`change-control${command ? ` ${name}` : ''}: ${redact(describeError(err, 'cli'))}\n`);
     if (json) guarded.stdout(`${JSON.stringify({ error: errorObject(err) }, null, 2)}\n`);
     return isChangeControlError(err, ...POLICY_REFUSALS) ? EXIT.failed : EXIT.usage;
   }
@@ -54,7 +54,7 @@ export function wantsJson(args: readonly string[]): boolean {
 
 /** The `error` member of the JSON error object: code, message and hint (null when there is none). */
 function errorObject(err: unknown): { code: ErrorCode; message: string; hint: string | null } {
-  if (err instanceof ChangeControlError) return { code: err.code, message: redact(err.message), hint: err.hint === undefined ? null : redact(err.hint) };
+  if (err instanceof ChangeControlError) return { code: err.code, message: redact(err.message), hint: hintFor(err, 'cli') === undefined ? null : redact(hintFor(err, 'cli') as string) };
   return { code: 'internal', message: redact(describeError(err)), hint: null };
 }
 

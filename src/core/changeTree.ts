@@ -53,7 +53,7 @@ function policyNodes(s: ChangeSnapshot): ChangeTreeNode[] {
   return [{
     id: 'policy',
     label: 'Policy',
-    description: source.changed ? POLICY_CHANGED_NOTE : `${plural(problems.length, 'problem', 'problems')}: the defaults apply to those keys`,
+    description: problems.length ? `policy file invalid: defaults apply (${plural(problems.length, 'problem', 'problems')})` : POLICY_CHANGED_NOTE,
     tooltip: [source.changed ? changedText : '', ignoredText, problems.length ? 'The merge gate refuses a policy with problems until they are fixed.' : ''].filter(Boolean).join('\n\n'),
     icon: 'law',
     status: problems.length ? 'error' : 'warning',
@@ -277,8 +277,8 @@ function testsNode(s: ChangeSnapshot): ChangeTreeNode {
     return {
       id: `tests/${src.path}`,
       label: src.path,
-      description: v.words,
-      tooltip: [`**${escapeMd(src.path)}**: ${v.words}`, src.tests.length ? `Tests: ${src.tests.join(', ')}` : '',
+      description: src.unwrittenStub ? 'missing: stub not yet written' : v.words,
+      tooltip: [`**${escapeMd(src.path)}**: ${src.unwrittenStub ? `its test ${escapeMd(src.unwrittenStub)} is still the stub Create Test File wrote; write the test and delete its change-control:stub line` : v.words}`, src.tests.length ? `Tests: ${src.tests.join(', ')}` : '',
         src.suggestedTest ? `Suggested test: ${src.suggestedTest}` : '', src.convention ? `Convention: ${src.convention}` : '']
         .filter(Boolean).join('\n\n'),
       icon: v.icon,

@@ -43,8 +43,10 @@ export type ErrorCode =
 
 export interface ChangeControlErrorOptions {
   cause?: unknown;
-  /** Short, imperative next step shown to the user ("Sign in to GitHub"). */
+  /** Short, imperative next step shown to the user ("Sign in to GitHub"); names no CLI flag. */
   hint?: string;
+  /** The same next step phrased for the command line (with its flags); the CLI shows it instead. */
+  cliHint?: string;
   /** Extra structured detail for logs and tests (never secrets). */
   detail?: Record<string, unknown>;
 }
@@ -52,6 +54,7 @@ export interface ChangeControlErrorOptions {
 export class ChangeControlError extends Error {
   readonly code: ErrorCode;
   readonly hint: string | undefined;
+  readonly cliHint: string | undefined;
   readonly detail: Record<string, unknown> | undefined;
 
   constructor(code: ErrorCode, message: string, options: ChangeControlErrorOptions = {}) {
@@ -59,6 +62,7 @@ export class ChangeControlError extends Error {
     this.name = 'ChangeControlError';
     this.code = code;
     this.hint = options.hint;
+    this.cliHint = options.cliHint;
     this.detail = options.detail;
   }
 }
@@ -68,9 +72,17 @@ export function isChangeControlError(err: unknown, ...codes: ErrorCode[]): err i
   return err instanceof ChangeControlError && (codes.length === 0 || codes.includes(err.code));
 }
 
-/** A message for any thrown value, for the UI boundary and the CLI. */
-export function describeError(err: unknown): string {
-  if (err instanceof ChangeControlError) return err.hint ? `${err.message} ${err.hint}` : err.message;
+/** The next step of an error for a shell: the CLI's wording (with flags) where there is one. */
+export function hintFor(err: ChangeControlError, shell: 'editor' | 'cli' = 'editor'): string | undefined {
+  return shell === 'cli' ? (err.cliHint ?? err.hint) : err.hint;
+}
+
+/** A message for any thrown value, for the UI boundary (default) and the CLI (`shell` 'cli'). */
+export function describeError(err: unknown, shell: 'editor' | 'cli' = 'editor'): string {
+  if (err instanceof ChangeControlError) {
+    const hint = hintFor(err, shell);
+    return hint ? `${err.message} ${hint}` : err.message;
+  }
   if (err instanceof Error) return err.message;
   return String(err);
 }

@@ -104,6 +104,8 @@ export interface RepositoryChange {
   tree: string[];
   /** Changed `.rs` files holding a `#[cfg(test)]` module. */
   inlineTests: Set<string>;
+  /** Changed test files that are still Create Test File's unwritten stub (marker line kept). */
+  stubTests?: Set<string>;
 }
 
 /** What a push did. */

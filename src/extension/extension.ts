@@ -16,6 +16,8 @@ import { CommandRegistry } from './commands/registerCommands';
 import { registerTestChecks } from './testCoverage/registerTestChecks';
 import type { TestCheckRun } from './testCoverage/testCheckService';
 import { registerStartChange } from './startChange/registerStartChange';
+import { registerAmendMessage } from './commit/amendMessage';
+import { openWalkthroughOnFirstInstall, passingCommitMade } from './walkthrough';
 import { registerCommitMessageFeatures } from './diagnostics/registerCommitMessageFeatures';
 import { registerChangeView, type ChangeViewApi } from './views/registerChangeView';
 import { registerExportEvidence } from './evidence/exportEvidence';
@@ -84,9 +86,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Change
     },
   });
   registerCommitMessageFeatures(context, { logger, commands, locator, repositories, settings: () => settings });
+  registerAmendMessage(context, { commands, repositories, logger, onPassingCommit: passingCommitMade });
   const changeView = registerChangeView(context, commandContext, { commands, sessions, locator, repositories, gitApi, shortcuts: (root) => testChecks.shortcuts(root) });
   registerExportEvidence(context, commandContext, commands);
   registerFixes(commands, commandContext);
+
+  void openWalkthroughOnFirstInstall(context, logger);
 
   const activationMs = Date.now() - started;
   logger.info(`Change Control activated in ${activationMs} ms`);

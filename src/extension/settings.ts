@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { PolicyOverrides } from '../core/policy/effectivePolicy';
 import { DEFAULT_TIMEOUT_SECONDS, parseTimeoutSeconds } from '../github/deadline';
 import { editorHostConfig } from '../github/githubTarget';
+import { gitInputValidation, type GitInputValidation } from './diagnostics/gitInputValidation';
 
 export interface Settings {
   lintEnabled: boolean;
@@ -55,5 +56,20 @@ export function readSettings(): Settings {
 export function onDidChangeSettings(listener: (s: Settings) => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('changeControl') || e.affectsConfiguration('github-enterprise.uri')) listener(readSettings());
+  });
+}
+
+/** VS Code's own git input-box validation (`git.inputValidation*`), read now. */
+export function readGitInputValidation(): GitInputValidation {
+  const g = vscode.workspace.getConfiguration('git');
+  return gitInputValidation({ inputValidation: g.get('inputValidation'), subjectLength: g.get('inputValidationSubjectLength'), lineLength: g.get('inputValidationLength') });
+}
+
+/** Fires with the new values when a `git.inputValidation*` setting changes. */
+export function onDidChangeGitInputValidation(listener: (v: GitInputValidation) => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('git.inputValidation') || e.affectsConfiguration('git.inputValidationSubjectLength') || e.affectsConfiguration('git.inputValidationLength')) {
+      listener(readGitInputValidation());
+    }
   });
 }

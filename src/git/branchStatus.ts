@@ -90,7 +90,7 @@ async function upstreamOf(git: SimpleGit, name: string): Promise<string | undefi
 async function readTests(root: string, options: ReadLocalChangeOptions): Promise<TestCheckResult | Unavailable> {
   try {
     const change = await readChange(root, { baseBranch: options.policy.branch.base, remote: options.remote, ...options.shortcuts, ...(options.signal ? { signal: options.signal } : {}) });
-    return checkTests({ base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, policy: options.policy.tests }, options.shortcuts?.indexMemo);
+    return checkTests({ base: change.baseRef, changes: change.changes, tree: change.tree, inlineTests: change.inlineTests, ...(change.stubTests ? { stubTests: change.stubTests } : {}), policy: options.policy.tests }, options.shortcuts?.indexMemo);
   } catch (err) {
     return { status: 'error', reason: describeError(err) };
   }

@@ -13,11 +13,14 @@ import * as path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { ChangeControlError } from '../core/errors';
 import { combineChangeLayers } from '../core/testMatching/changeLayers';
+import { createClassifier } from '../core/testMatching/classify';
+import { STUB_SCAN_CHARS, isUnwrittenStub } from '../core/testMatching/skeleton';
 import type { ChangedFile } from '../core/testMatching/checkTests';
 import type { TreeIndexMemo } from '../core/testMatching/treeIndex';
 import type { ChangeBaseOptions, RepositoryChange } from '../core/ports';
 import { commitExists, gitCall, openGit, parseNulList } from './git';
 import type { TreeListingMemo } from './treeListing';
+import { readWorkTreeHeads } from './workTreeFile';
 
 /** Git's empty tree: the base of a repository without commits. */
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
@@ -118,6 +121,20 @@ async function inlineTestsOf(root: string, changes: readonly ChangedFile[]): Pro
   return new Set(found.filter((p): p is string => p !== undefined));
 }
 
+/**
+ * Changed test files that are still Create Test File's stub (their first
+ * lines hold the marker): they do not cover their source yet. Only the
+ * first STUB_SCAN_CHARS characters of each changed test-looking file are
+ * read; links are not followed.
+ */
+async function stubTestsOf(root: string, changes: readonly ChangedFile[]): Promise<Set<string>> {
+  const { isTest } = createClassifier();
+  const tests = [...new Set(changes.filter((c) => c.status !== 'deleted' && isTest(c.path)).map((c) => c.path))];
+  if (tests.length === 0) return new Set();
+  const heads = await readWorkTreeHeads(root, tests, STUB_SCAN_CHARS);
+  return new Set(tests.filter((t) => isUnwrittenStub(heads.get(t) ?? '')));
+}
+
 async function resolveBase(git: SimpleGit, options: ReadChangeOptions): Promise<string> {
   if (options.baseRef !== undefined) {
     if (await commitExists(git, options.baseRef)) return options.baseRef;
@@ -126,7 +143,8 @@ async function resolveBase(git: SimpleGit, options: ReadChangeOptions): Promise<
   const found = await resolveBaseRef(git, options.baseBranch, options.remote);
   if (found !== undefined) return found;
   throw new ChangeControlError('git.baseNotFound', `Neither "${options.baseBranch}", master nor the remote's HEAD exists.`, {
-    hint: 'Fetch the base branch, set branch.base in the policy, or pass --base REF.',
+    hint: 'Fetch the base branch, or set branch.base in the policy.',
+    cliHint: 'Fetch the base branch, set branch.base in the policy, or pass --base REF.',
   });
 }
 
@@ -159,7 +177,8 @@ export async function readChange(root: string, options: ReadChangeOptions): Prom
     await listings;
   }
   for (const file of parseNulList(await untracked)) changes.push({ path: file, status: 'untracked' });
-  return { baseRef, mergeBase, changes, tree: await tracked, inlineTests: await inlineTestsOf(root, changes) };
+  const [inlineTests, stubTests] = await Promise.all([inlineTestsOf(root, changes), stubTestsOf(root, changes)]);
+  return { baseRef, mergeBase, changes, tree: await tracked, inlineTests, stubTests };
 }
 
 /** Tracked paths of the repository at `root` (`git ls-files -z`). */

@@ -46,7 +46,8 @@ export async function installCommitMsgHook(
   if (current !== undefined && !isOwnHook(current)) {
     if (!options.force) {
       throw new ChangeControlError('git.hookExists', `A ${HOOK_NAME} hook that Change Control did not write already exists at ${hookPath}.`, {
-        hint: 'Merge it by hand, or re-run with --force to replace it (it is kept as a backup).',
+        hint: 'Merge it by hand, or replace it (the old hook is kept as a backup).',
+        cliHint: 'Merge it by hand, or re-run with --force to replace it (it is kept as a backup).',
         detail: { hookPath },
       });
     }

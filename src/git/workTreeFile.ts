@@ -11,7 +11,7 @@ import { constants } from 'node:fs';
 import { lstat, mkdir, open, realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ChangeControlError } from '../core/errors';
-import { checkRelativeWritePath, decideFile, decideFolder, type EntryKind } from '../core/workTreePath';
+import { checkRelativeWritePath, decideFile, decideFolder, isWithinRoot, type EntryKind } from '../core/workTreePath';
 
 export interface WorkTreeFile {
   /** Absolute path of the file under `root` as given (checked to resolve inside it). */
@@ -91,3 +91,41 @@ async function kindOf(p: string): Promise<EntryKind> {
     throw err;
   }
 }
+
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * The first `maxChars` characters (UTF-8, read as at most 4 × that many
+ * bytes) of each of `relatives` under `root`, by path. The files are the
+ * repository's: a symbolic link, a folder link out of the work tree, a
+ * file that is not regular or cannot be read is left out, never followed.
+ */
+export async function readWorkTreeHeads(root: string, relatives: readonly string[], maxChars: number): Promise<Map<string, string>> {
+  const rootReal = await realpath(root);
+  const out = new Map<string, string>();
+  const readOne = async (relative: string): Promise<void> => {
+      const checked = checkRelativeWritePath(relative);
+      if (!checked.ok) return;
+      const file = path.join(root, ...checked.segments);
+      let handle;
+      try {
+        const dir = await realpath(path.dirname(file));
+        if (!isWithinRoot(rootReal, dir, SEP)) return;
+        handle = await open(file, READ_FLAGS);
+        if (!(await handle.stat()).isFile()) return;
+        const buffer = Buffer.alloc(maxChars * 4);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        const text = buffer.subarray(0, bytesRead).toString('utf8');
+        out.set(relative, text.length > maxChars ? text.slice(0, maxChars) : text);
+      } catch {
+        // Unreadable, vanished or a link: it tells nothing, so it is left out.
+      } finally {
+        await handle?.close();
+      }
+  };
+  // A few files at a time: a change of thousands of files must not run out of file handles.
+  for (let i = 0; i < relatives.length; i += READ_BATCH) await Promise.all(relatives.slice(i, i + READ_BATCH).map(readOne));
+  return out;
+}
+
+const READ_BATCH = 32;

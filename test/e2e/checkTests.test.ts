@@ -43,6 +43,8 @@ describe('Check Tests', () => {
     const missing = await waitFor('a problem on src/reminders.ts', () => ours(reminders)[0]);
     assert.equal(missing.code, 'tests.missing');
     assert.match(missing.message, /test\/reminders\.test\.ts/);
+    // The same severity as the Change view: the policy requires tests, so a missing one is an error.
+    assert.equal(missing.severity, vscode.DiagnosticSeverity.Error);
     const stale = await waitFor('a problem on src/appointments.ts', () => ours(appointments)[0]);
     assert.equal(stale.code, 'tests.stale');
     assert.match(stale.message, /test\/appointments\.test\.ts/);
@@ -51,7 +53,7 @@ describe('Check Tests', () => {
     }
   });
 
-  it('offers "Create test file", which creates the conventional test and clears the problem', async () => {
+  it('offers "Create test file", which writes a mocha stub that counts only once written', async () => {
     const reminders = vscode.Uri.file(path.join(root, 'src/reminders.ts'));
     await vscode.window.showTextDocument(reminders);
     // The editor's own code-action request can cancel ours while the file opens: retry.
@@ -63,9 +65,21 @@ describe('Check Tests', () => {
     await vscode.commands.executeCommand(create.command.command, ...(create.command.arguments ?? []));
     const test = path.join(root, 'test/reminders.test.ts');
     assert.ok(fs.existsSync(test), 'test/reminders.test.ts exists');
-    assert.ok(fs.readFileSync(test, 'utf8').length > 0, 'with a skeleton');
+    const stub = fs.readFileSync(test, 'utf8');
+    // The workspace's package.json runs mocha: the stub is mocha's (node:assert), not Jest's (expect).
+    assert.match(stub, /from 'node:assert'/);
+    assert.doesNotMatch(stub, /expect\(/);
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, test, 'and is opened');
-    await waitFor('the missing-test problem to clear after the re-check', () => ours(reminders).every((d) => d.code !== 'tests.missing'));
+    // An untouched stub covers nothing: the problem now says so (an error: the fixture requires tests, as the view shows).
+    const unwritten = await waitFor('the "stub not yet written" problem', () => ours(reminders).find((d) => /still the stub/.test(d.message)));
+    assert.equal(unwritten.code, 'tests.missing');
+    // Writing the test (the marker line goes) and saving re-checks on its own, debounced.
+    const editor = vscode.window.activeTextEditor!;
+    const marker = editor.document.getText().split('\n').findIndex((l) => l.includes('change-control:stub'));
+    assert.ok(marker >= 0, 'the stub carries its marker line');
+    await editor.edit((e) => e.delete(new vscode.Range(marker, 0, marker + 1, 0)));
+    await editor.document.save();
+    await waitFor('the missing-test problem to clear after the re-check on save', () => ours(reminders).every((d) => d.code !== 'tests.missing'), 20_000);
     assert.deepEqual(errors.messages, []);
   });
 
@@ -84,6 +98,19 @@ describe('Check Tests', () => {
     assert.equal(waitlist?.code, 'tests.missing', 'the untracked source is missing its test');
     const patients = ours(vscode.Uri.file(path.join(root, 'src/patients.ts')))[0];
     assert.equal(patients?.code, 'tests.stale', 'the unstaged source has a test that did not change');
+    assert.equal(patients?.severity, vscode.DiagnosticSeverity.Warning);
+    assert.deepEqual(errors.messages, []);
+  });
+
+  it("clears the branch's problems when another branch is checked out", async () => {
+    const appointments = vscode.Uri.file(path.join(root, 'src/appointments.ts'));
+    assert.equal(ours(appointments)[0]?.code, 'tests.stale', 'the branch changed src/appointments.ts without its test');
+    git(['switch', '-q', 'main']);
+    try {
+      await waitFor('the stale problem of the other branch to go', () => ours(appointments).length === 0, 20_000);
+    } finally {
+      git(['switch', '-q', BRANCH]);
+    }
     assert.deepEqual(errors.messages, []);
   });
 });

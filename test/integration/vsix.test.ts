@@ -73,7 +73,11 @@ describe('the VSIX package', function () {
       'extension/changelog.md', 'extension/LICENSE.txt', 'extension/out/extension.js', 'extension/out/cli.js',
       'extension/out/hook.js', 'extension/out/hook-lint.js', 'extension/out/hook-policy.js', 'extension/out/hook-re2.js', 'extension/out/codicons/codicon.css', 'extension/out/codicons/codicon.ttf',
       'extension/schemas/change-control.schema.json'];
-    const referenced = [...referencedFiles({ c: manifest.contributes, i: manifest.icon })].map((f) => `extension/${f}`);
+    const fromManifest = [...referencedFiles({ c: manifest.contributes, i: manifest.icon })];
+    // A walkthrough page's pictures ship too: they are referenced from the page, relative to it.
+    const pictures = fromManifest.filter((f) => f.endsWith('.md')).flatMap((page) =>
+      [...fs.readFileSync(path.join(root, page), 'utf8').matchAll(/!\[[^\]]*\]\(([\w./-]+)\)/g)].map((m) => path.posix.join(path.posix.dirname(page), m[1] as string)));
+    const referenced = [...fromManifest, ...pictures].map((f) => `extension/${f}`);
     const allowed = new Set([...fixed, ...referenced]);
     const unexpected = names.filter((n) => !allowed.has(n));
     assert.deepEqual(unexpected, [], `unexpected files in the VSIX: ${unexpected.join(', ')}`);

@@ -42,7 +42,8 @@ export function formatTestCheck(result: TestCheckResult): string {
   const e = escapeForTerminal;
   const lines = result.sources.map((s) => {
     const tests = s.tests.length > 0 ? ` ${s.tests.map(e).join(' ')}` : s.suggestedTest ? ` (create ${e(s.suggestedTest)})` : '';
-    return `${e(s.path)}: ${s.verdict}${tests}`;
+    const stub = s.unwrittenStub ? ` (stub not yet written: ${e(s.unwrittenStub)})` : '';
+    return `${e(s.path)}: ${s.verdict}${stub || tests}`;
   });
   const { covered, stale, missing, exempt } = result.counts;
   lines.push(`${result.sources.length} source file(s) changed since ${e(result.base)}: ${covered} covered, ${stale} stale, ${missing} missing, ${exempt} exempt.`);

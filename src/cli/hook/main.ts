@@ -34,7 +34,7 @@ export async function runHook(io: CliIo, memo: PolicyMemoOptions = {}): Promise<
     return await lintHookMessage(io, memo, stderr);
   } catch (err) {
     // A git message may carry a credential: never print one.
-    stderr(`change-control lint: ${redact(describeError(err))}\n`);
+    stderr(`change-control lint: ${redact(describeError(err, 'cli'))}\n`);
     return EXIT.usage;
   }
 }

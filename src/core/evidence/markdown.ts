@@ -10,11 +10,34 @@
  */
 import type { ChangeEvidence, EvidenceDocument } from './schema';
 
-export function renderEvidenceMarkdown(doc: EvidenceDocument): string {
+export interface EvidenceMarkdownOptions {
+  /**
+   * How a time reads to the person (the editor passes local time); the
+   * UTC time is then in the hover. Without it, times stay UTC ISO text
+   * (the CLI's report, which is archived as is).
+   */
+  localTime?: (date: Date) => string;
+}
+
+type TimeText = (iso: string | null | undefined, missing: string) => string;
+
+/** A time field: local text with UTC in its hover, or the escaped text as it came. */
+function timeText(options: EvidenceMarkdownOptions): TimeText {
+  return (iso, missing) => {
+    if (iso === undefined || iso === null) return esc(missing);
+    const date = new Date(iso);
+    if (!options.localTime || Number.isNaN(date.getTime())) return esc(iso);
+    // toISOString gives only digits, '-', ':', '.', 'T' and 'Z': safe in an attribute.
+    return `<span title="UTC ${date.toISOString()}">${esc(options.localTime(date))}</span>`;
+  };
+}
+
+export function renderEvidenceMarkdown(doc: EvidenceDocument, options: EvidenceMarkdownOptions = {}): string {
+  const time = timeText(options);
   const out: string[] = [];
   const repo = `${doc.repository.owner}/${doc.repository.repo}`;
   out.push(`# Change evidence: ${scopeTitle(doc)}`, '');
-  out.push(`Repository ${link(repo, doc.repository.url)}, generated ${esc(doc.generatedAt)} by Change Control ${esc(doc.generator.version)}.`);
+  out.push(`Repository ${link(repo, doc.repository.url)}, generated ${time(doc.generatedAt, '')} by Change Control ${esc(doc.generator.version)}.`);
   out.push(
     `Policy: ${doc.policy.requiredApprovals} required ${doc.policy.requiredApprovals === 1 ? 'approval' : 'approvals'}, approval label ${code(doc.policy.approvalLabel)}, base branch ${code(doc.policy.baseBranch)}${doc.policy.source ? ` (the base's policy, read at ${code(doc.policy.source)})` : ''}.`,
     '',
@@ -27,11 +50,11 @@ export function renderEvidenceMarkdown(doc: EvidenceDocument): string {
     out.push(`| ${esc(r.label)} | ${r.ticket ? esc(r.ticket) : '—'} | ${yes(r.approved)} | ${yes(r.reviewed)} | ${yes(r.tested)} | ${r.deviations} |`);
   }
   out.push('');
-  for (const change of doc.changes) out.push(...renderChange(change), '');
+  for (const change of doc.changes) out.push(...renderChange(change, time), '');
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
-function renderChange(c: ChangeEvidence): string[] {
+function renderChange(c: ChangeEvidence, time: TimeText): string[] {
   const out: string[] = [];
   const pr = c.pullRequest;
   out.push(`## ${esc(c.label)}${pr ? `: ${esc(pr.title)}` : ''}`, '');
@@ -58,7 +81,7 @@ function renderChange(c: ChangeEvidence): string[] {
   if (c.ticket) {
     const t = c.ticket;
     out.push(`- ${t.url ? link(t.id, t.url) : esc(t.id)}: ${esc(t.title)} (${esc(t.state)})`);
-    out.push(`- Approval: ${t.approved ? `approved by ${esc(t.approvedBy ?? 'unknown')} at ${esc(t.approvedAt ?? 'unknown time')}` : 'not approved'}`);
+    out.push(`- Approval: ${t.approved ? `approved by ${esc(t.approvedBy ?? 'unknown')} at ${time(t.approvedAt, 'unknown time')}` : 'not approved'}`);
     out.push(`- Link to the pull request: ${c.ticketBackLink.present ? (c.ticketBackLink.url ? link('present', c.ticketBackLink.url) : 'present') : 'missing'}`);
   } else out.push(c.ticketId ? `- ${esc(c.ticketId)} (not found)` : '- none');
   out.push('');
@@ -66,17 +89,17 @@ function renderChange(c: ChangeEvidence): string[] {
   if (c.policyChanged) out.push(`**Policy changed in this change: applies after merge.** The base branch's policy judged it.`, '');
   if (pr) {
     out.push('### Pull request', '');
-    out.push(`- ${link(`#${pr.number}`, pr.url)} by ${esc(pr.author)}, ${esc(pr.state)}, opened ${esc(pr.createdAt)}`);
+    out.push(`- ${link(`#${pr.number}`, pr.url)} by ${esc(pr.author)}, ${esc(pr.state)}, opened ${time(pr.createdAt, '')}`);
     out.push(`- Approvals: ${pr.approvals.counted} of ${pr.approvals.required} required${pr.approvals.approvers.length ? ` (${pr.approvals.approvers.map(esc).join(', ')})` : ''}`);
     if (pr.requestedReviewers.length) out.push(`- Review requested from: ${pr.requestedReviewers.map(esc).join(', ')}`);
-    for (const r of pr.reviews) out.push(`- Review: ${esc(r.reviewer)} ${esc(r.state)} at ${esc(r.submittedAt ?? '—')} on ${esc(r.commitId?.slice(0, 12) ?? '—')}`);
+    for (const r of pr.reviews) out.push(`- Review: ${esc(r.reviewer)} ${esc(r.state)} at ${time(r.submittedAt, '—')} on ${esc(r.commitId?.slice(0, 12) ?? '—')}`);
     out.push(`- Checks at ${esc(pr.headSha.slice(0, 12))}: ${pr.checks.length === 0 ? 'none' : pr.checks.map((k) => `${esc(k.name)} ${esc(k.state)}`).join(', ')}`);
-    if (c.merge) out.push(`- Merged by ${esc(c.merge.mergedBy ?? 'unknown')} at ${esc(c.merge.mergedAt)} as ${esc(c.merge.mergeCommitSha?.slice(0, 12) ?? '—')}`);
+    if (c.merge) out.push(`- Merged by ${esc(c.merge.mergedBy ?? 'unknown')} at ${time(c.merge.mergedAt, '')} as ${esc(c.merge.mergeCommitSha?.slice(0, 12) ?? '—')}`);
     out.push('', '<details><summary>Description</summary>', '', ...verbatim(pr.body || '(empty)'), '', '</details>', '');
   }
   out.push('### Commits', '');
   for (const commit of c.commits) {
-    out.push(`- ${code(commit.sha.slice(0, 12))} ${esc(commit.author)} ${esc(commit.date)}: ${esc(commit.message.split('\n', 1)[0] ?? '')}${commit.lint.length ? ` — ${commit.lint.length} message ${commit.lint.length === 1 ? 'problem' : 'problems'}` : ''}`);
+    out.push(`- ${code(commit.sha.slice(0, 12))} ${esc(commit.author)} ${time(commit.date, '')}: ${esc(commit.message.split('\n', 1)[0] ?? '')}${commit.lint.length ? ` — ${commit.lint.length} message ${commit.lint.length === 1 ? 'problem' : 'problems'}` : ''}`);
   }
   if (c.commits.length === 0) out.push('- none');
   out.push('');

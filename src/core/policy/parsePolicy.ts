@@ -23,6 +23,10 @@ export interface PolicyProblem {
   /** 1-based line and column of `offset`, for the CLI. */
   line: number;
   column: number;
+  /** For an unknown key: the known key it most likely meant. */
+  suggestion?: string;
+  /** A JSON syntax error (an editor's JSON support reports these itself). */
+  syntax?: true;
 }
 
 export interface ParsedPolicy {
@@ -77,7 +81,7 @@ export function parsePolicy(text: string): ParsedPolicy {
     return fail([lines.problem([], `The policy file nests too deep to read; nothing in it is used.`, 0, 1)]);
   }
   if (errors.length > 0) {
-    return fail(errors.map((e) => lines.problem([], `JSON syntax error: ${describeParseError(printParseErrorCode(e.error))}`, e.offset, Math.max(e.length, 1))));
+    return fail(errors.map((e) => ({ ...lines.problem([], `JSON syntax error: ${describeParseError(printParseErrorCode(e.error))}`, e.offset, Math.max(e.length, 1)), syntax: true as const })));
   }
   if (!root) return fail([lines.problem([], 'The policy file is empty.', 0, 1)]);
   if (root.type !== 'object') return fail([lines.problem([], 'The policy file must contain a JSON object.', root.offset, root.length)]);
@@ -89,7 +93,8 @@ export function parsePolicy(text: string): ParsedPolicy {
   );
   for (const p of unique(problems)) {
     const range = tree.locate(p.path);
-    located.push(lines.problem(p.path, p.message, range.offset, range.length));
+    const problem = lines.problem(p.path, p.message, range.offset, range.length);
+    located.push(p.suggestion ? { ...problem, suggestion: p.suggestion } : problem);
   }
   // In file order, so the CLI reads top to bottom (sort is stable: one key's problems keep their order).
   located.sort((a, b) => a.offset - b.offset);

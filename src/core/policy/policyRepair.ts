@@ -6,12 +6,15 @@
  * bad entries costs two passes, and each issue is reported once. Pure.
  */
 import type { z } from 'zod';
+import { nearestKey } from './didYouMean';
 import { PolicySchema, defaultPolicy, type Policy } from './schema';
 
 /** A schema issue with the path it concerns, before it is located in the text. */
 export interface PathProblem {
   path: (string | number)[];
   message: string;
+  /** For an unknown key: the known key it most likely meant (the "did you mean" fix). */
+  suggestion?: string;
 }
 
 export interface RepairedPolicy {
@@ -45,6 +48,16 @@ function schemaAt(path: readonly (string | number)[]): z.ZodType | undefined {
     else return undefined;
   }
   return schema;
+}
+
+/** The keys the schema knows in the object at `path` (none when it is not an object). */
+function knownKeys(path: readonly (string | number)[]): string[] {
+  let schema = schemaAt(path);
+  for (let def = defOf(schema); def && (WRAPPERS.has(def.type) || def.type === 'pipe'); def = defOf(schema)) {
+    schema = def.type === 'pipe' ? def.in : def.innerType;
+  }
+  const def = defOf(schema);
+  return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
 }
 
 function defOf(schema: z.ZodType | undefined): Def | undefined {
@@ -130,8 +143,11 @@ function repairPass(raw: Raw, issues: readonly z.core.$ZodIssue[], problems: Pat
   for (const issue of issues) {
     const at = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     if (issue.code === 'unrecognized_keys') {
+      const known = knownKeys(at);
       for (const key of issue.keys) {
-        problems.push({ path: [...at, key], message: `Unknown key "${showKey(key)}"${at.length ? ` in "${at.join('.')}"` : ''}. It is ignored.` });
+        const suggestion = nearestKey(key, known);
+        const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
+        problems.push({ path: [...at, key], message: `Unknown key "${showKey(key)}"${at.length ? ` in "${at.join('.')}"` : ''}.${hint} It is ignored.`, ...(suggestion ? { suggestion } : {}) });
         deletes.push([...at, key]);
       }
       continue;

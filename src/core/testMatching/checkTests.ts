@@ -32,6 +32,8 @@ export interface TestCheckInput {
   tree: readonly string[];
   /** Changed `.rs` files that contain a `#[cfg(test)]` module. */
   inlineTests?: ReadonlySet<string>;
+  /** Changed test files that are still an unwritten stub: they cover nothing. */
+  stubTests?: ReadonlySet<string>;
   policy: TestPolicy;
 }
 
@@ -76,7 +78,7 @@ export function checkTests(input: TestCheckInput, memo?: TreeIndexMemo): TestChe
     const match = matches.get(path) as TestMatch;
     const extra = (coChanged.get(path) ?? []).filter((t) => !match.tests.includes(t));
     const merged: TestMatch = extra.length === 0 ? match : { tests: [...match.tests, ...extra], convention: match.convention ?? CO_CHANGED_CONVENTION };
-    return judge(path, merged, { matcher, changedSet, isExempt, inline: input.inlineTests });
+    return judge(path, merged, { matcher, changedSet, isExempt, inline: input.inlineTests, stubs: input.stubTests });
   });
   const counts: Record<TestVerdict, number> = { covered: 0, stale: 0, missing: 0, exempt: 0 };
   for (const s of sources) counts[s.verdict]++;
@@ -88,6 +90,7 @@ interface JudgeContext {
   changedSet: ReadonlySet<string>;
   isExempt: (path: string) => boolean;
   inline: ReadonlySet<string> | undefined;
+  stubs: ReadonlySet<string> | undefined;
 }
 
 function judge(path: string, match: TestMatch, ctx: JudgeContext): SourceTestResult {
@@ -96,7 +99,10 @@ function judge(path: string, match: TestMatch, ctx: JudgeContext): SourceTestRes
   const convention = match.convention === undefined ? {} : { convention: match.convention };
   if (ctx.isExempt(path)) return { path, verdict: 'exempt', tests, ...convention };
   if (ctx.inline?.has(path)) return { path, verdict: 'covered', tests: [path, ...tests], convention: RUST_INLINE_CONVENTION };
-  if (changed.length > 0) return { path, verdict: 'covered', tests, ...convention };
+  const written = ctx.stubs ? changed.filter((t) => !ctx.stubs?.has(t)) : changed;
+  if (written.length > 0) return { path, verdict: 'covered', tests, ...convention };
+  // Creating a test file is not testing: an untouched stub leaves its source without tests.
+  if (changed.length > 0) return { path, verdict: 'missing', tests, unwrittenStub: changed[0] as string, ...convention };
   if (tests.length > 0) return { path, verdict: 'stale', tests, ...convention };
   const suggestion = ctx.matcher.suggest(path);
   return suggestion

@@ -18,6 +18,8 @@ export interface SourceTestResult {
   tests: string[];
   /** Conventional path of a new test file when verdict is missing. */
   suggestedTest?: string;
+  /** Missing because its only changed test is Create Test File's stub, not yet written. */
+  unwrittenStub?: string;
   /** Which convention paired them (for tooltips). */
   convention?: string;
 }

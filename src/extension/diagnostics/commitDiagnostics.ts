@@ -12,6 +12,7 @@ import type { Logger } from '../../core/ports';
 import { NO_EDITOR_MESSAGE } from '../../core/commitMessage/cleanup';
 import { commitDocumentRoot, isCommitMessageDocument, isScmInput } from './commitDocuments';
 import { selectFixAll } from './fixAll';
+import { withoutGitDuplicates, type GitInputValidation } from './gitInputValidation';
 import { keystrokePrefix, truncatedMessage } from './keystrokeLimit';
 
 export type LintFn = (text: string, ctx: LintContext) => Finding[];
@@ -29,6 +30,8 @@ export interface CommitDiagnosticsDeps {
   logger: Logger;
   /** The repository containing a file (no git processes in an untrusted workspace). */
   containingRepository: (uri: vscode.Uri) => Promise<string | undefined>;
+  /** VS Code's own input-box validation, as last read (its warnings are not repeated). */
+  gitValidation?: () => GitInputValidation;
 }
 
 interface Linted {
@@ -42,6 +45,8 @@ export class CommitDiagnostics implements vscode.CodeActionProvider, vscode.Disp
   private readonly collection = vscode.languages.createDiagnosticCollection('changeControl.commitMessage');
   private readonly roots = new Map<string, string | undefined>();
   private readonly linted = new Map<string, Linted>();
+  /** git-commit documents saved at least once: an empty message is then an error worth showing. */
+  private readonly saved = new Set<string>();
   private enabled = true;
 
   constructor(private readonly deps: CommitDiagnosticsDeps) {}
@@ -72,7 +77,12 @@ export class CommitDiagnostics implements vscode.CodeActionProvider, vscode.Disp
     const { text, cut } = keystrokePrefix(doc.getText());
     const ctx = this.deps.contextFor(this.roots.get(key), text);
     // The input box commits with `git commit --file -` (no editor): git keeps its '#' lines.
-    const findings = this.deps.lint(text, isScmInput(doc) ? { ...ctx, cleanup: NO_EDITOR_MESSAGE } : ctx);
+    const linted = this.deps.lint(text, isScmInput(doc) ? { ...ctx, cleanup: NO_EDITOR_MESSAGE } : ctx);
+    // An empty message is not an error before the user wrote or committed one: the input box starts
+    // (and after each commit is again) empty, and git itself refuses an empty commit.
+    const shown = isUnwrittenMessage(linted) && (isScmInput(doc) || !this.saved.has(key)) ? [] : linted;
+    const git = isScmInput(doc) ? this.deps.gitValidation?.() : undefined;
+    const findings = git?.enabled ? withoutGitDuplicates(shown, text.split(/\r?\n/), git) : shown;
     this.linted.set(key, { version: doc.version, findings });
     const diagnostics = findings.map(toDiagnostic);
     if (cut) diagnostics.push(truncatedDiagnostic(doc, cut));
@@ -86,8 +96,16 @@ export class CommitDiagnostics implements vscode.CodeActionProvider, vscode.Disp
     }
   }
 
+  /** A git-commit document was saved (git commits it when the editor closes): judge it in full. */
+  documentSaved(doc: vscode.TextDocument): void {
+    if (!isCommitMessageDocument(doc) || isScmInput(doc)) return;
+    this.saved.add(doc.uri.toString());
+    this.lintDocument(doc);
+  }
+
   forget(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
+    this.saved.delete(key);
     this.roots.delete(key);
     this.linted.delete(key);
     this.collection.delete(doc.uri);
@@ -119,6 +137,11 @@ export class CommitDiagnostics implements vscode.CodeActionProvider, vscode.Disp
   dispose(): void {
     this.collection.dispose();
   }
+}
+
+/** True when the message has no subject at all (nothing but blank and comment lines). */
+export function isUnwrittenMessage(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.ruleId === 'subject-empty');
 }
 
 /** The information diagnostic over the part of a huge message that is not linted while typing. */

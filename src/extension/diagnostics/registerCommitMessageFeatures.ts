@@ -14,7 +14,7 @@ import { openPolicyFile } from '../policy/openPolicyFile';
 import { PolicyDiagnostics } from '../policy/policyDiagnostics';
 import type { ChangeRepositories } from '../repository/changeRepositories';
 import type { RepositoryLocator } from '../repository/repositoryLocator';
-import { onDidChangeSettings, type Settings } from '../settings';
+import { onDidChangeGitInputValidation, onDidChangeSettings, readGitInputValidation, type Settings } from '../settings';
 import { CommitDiagnostics } from './commitDiagnostics';
 
 export interface CommitMessageFeaturesDeps {
@@ -28,7 +28,9 @@ export interface CommitMessageFeaturesDeps {
 
 export function registerCommitMessageFeatures(context: vscode.ExtensionContext, deps: CommitMessageFeaturesDeps): void {
   const { logger, locator, repositories } = deps;
+  let gitValidation = readGitInputValidation();
   const diagnostics = new CommitDiagnostics({
+    gitValidation: () => gitValidation,
     lint: lintMessage,
     contextFor: (root, text) => repositories.lintContext(root, text),
     logger,
@@ -44,6 +46,7 @@ export function registerCommitMessageFeatures(context: vscode.ExtensionContext, 
     vscode.languages.registerCodeActionsProvider([{ language: 'git-commit' }, { scheme: 'vscode-scm' }, { language: 'scminput' }], diagnostics, {
       providedCodeActionKinds: CommitDiagnostics.providedCodeActionKinds,
     }),
+    vscode.languages.registerCodeActionsProvider({ pattern: '**/.github/change-control.json' }, policyDiagnostics, PolicyDiagnostics.metadata),
     vscode.workspace.onDidOpenTextDocument((doc) => {
       diagnostics.lintDocument(doc);
       policyDiagnostics.update(doc);
@@ -53,6 +56,7 @@ export function registerCommitMessageFeatures(context: vscode.ExtensionContext, 
       diagnostics.lintDocument(e.document);
       policyDiagnostics.update(e.document);
     }),
+    vscode.workspace.onDidSaveTextDocument((doc) => diagnostics.documentSaved(doc)),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       diagnostics.forget(doc);
       policyDiagnostics.forget(doc);
@@ -63,6 +67,10 @@ export function registerCommitMessageFeatures(context: vscode.ExtensionContext, 
     }),
     // Registered after the composition root's listener, so the repositories hold the new overrides already.
     onDidChangeSettings((s) => diagnostics.setEnabled(s.lintEnabled)),
+    onDidChangeGitInputValidation((v) => {
+      gitValidation = v;
+      diagnostics.lintOpenDocuments();
+    }),
   );
   for (const doc of vscode.workspace.textDocuments) policyDiagnostics.update(doc);
 

@@ -26,7 +26,7 @@ export function registerFixes(commands: CommandRegistry, ctx: CommandContext): v
   commands.register('changeControl.runFix', async (arg) => runFix(arg));
   // Each runs git (and its hooks) or acts on GitHub for the repository.
   commands.registerForRepository('changeControl.push', { title: 'Push Branch', trust: 'trusted' }, (repository) => push(repository, ctx));
-  commands.registerForRepository('changeControl.amendMessage', { title: 'Amend Commit Message', trust: 'trusted' }, (repository, _root, sha) => amend(repository, typeof sha === 'string' ? sha : undefined));
+  commands.registerForRepository('changeControl.amendMessage', { title: 'Amend Message', trust: 'trusted' }, (repository, _root, sha) => amend(repository, typeof sha === 'string' ? sha : undefined));
   commands.registerForRepository('changeControl.updateBranch', { title: 'Update Branch from Base', trust: 'trusted' }, (repository) => updateBranch(repository));
 }
 

@@ -5,9 +5,9 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { testStubFor } from '../../app/testStub';
 import { ChangeControlError } from '../../core/errors';
 import { suggestTestFor } from '../../core/testMatching/checkTests';
-import { testSkeleton } from '../../core/testMatching/skeleton';
 import type { TestCheckResult } from '../../core/testMatching/types';
 import { listTree } from '../../git/changes';
 import { createWorkTreeFile } from '../../git/workTreeFile';
@@ -21,6 +21,7 @@ import type { RepositoryLocator } from '../repository/repositoryLocator';
 import { SourceControlState } from './sourceControlState';
 import { TestCheckService } from './testCheckService';
 import { TestDiagnostics } from './testDiagnostics';
+import { TestProblemsFollower } from './testProblemsFollower';
 
 /**
  * Registers the commands, diagnostics and code actions; returns the
@@ -36,11 +37,16 @@ export function registerTestChecks(
   const diagnostics = new TestDiagnostics();
   void deps.gitApi.then((api) => api && sourceControl.attach(api));
   const commands = new TestCommands(service, diagnostics, deps.locator, commandContext);
+  const follower = new TestProblemsFollower(service, diagnostics, { repositories: deps.repositories, locator: deps.locator, logger: commandContext.logger });
   context.subscriptions.push(
     sourceControl,
     service,
     diagnostics,
-    service.onDidCheck(({ root, result }) => diagnostics.show(root, result)),
+    follower,
+    service.onDidCheck(({ root, result, requireTests }) => {
+      diagnostics.show(root, result, requireTests);
+      follower.checked(root, deps.repositories.get(root).gitRepository?.state.HEAD?.name);
+    }),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, diagnostics, TestDiagnostics.metadata),
   );
   // All three run git (the check, and finding a source's tests).
@@ -89,10 +95,12 @@ class TestCommands {
     }
     // The path and the folders under it are the repository's: the writer
     // refuses symlinks out of the work tree and never overwrites a file.
-    const { file, created } = await createWorkTreeFile(root, testPath, testSkeleton(testPath, source));
+    const policy = await loadEffectivePolicy(root);
+    const stub = await testStubFor(root, testPath, source, policy.tests);
+    const { file, created } = await createWorkTreeFile(root, testPath, stub.text);
     if (created) {
       this.service.markChanged(root);
-      this.ctx.logger.info(`Created ${testPath} for ${source}`);
+      this.ctx.logger.info(`Created ${testPath} for ${source}${stub.runner ? ` as a ${stub.runner.runner} test (${stub.runner.reason})` : ''}`);
     } else void vscode.window.showInformationMessage(`${testPath} already exists; it was opened, not changed.`);
     await vscode.window.showTextDocument(vscode.Uri.file(file));
     this.service.check(root).catch((err: unknown) => this.ctx.logger.warn('Re-checking tests failed:', err));

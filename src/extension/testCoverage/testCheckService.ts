@@ -23,6 +23,8 @@ export interface TestCheckRun {
   result: TestCheckResult;
   source: LocalChangeSource;
   ms: number;
+  /** The policy's tests.requireTests: a missing test blocks. */
+  requireTests: boolean;
 }
 
 export class TestCheckService implements vscode.Disposable {
@@ -77,7 +79,7 @@ export class TestCheckService implements vscode.Disposable {
       ...(localChanges ? { localChanges } : {}),
       ...(signal ? { signal } : {}),
     });
-    const run: TestCheckRun = { root, result, source: localChanges ? 'sourceControl' : 'workTreeScan', ms: Date.now() - started };
+    const run: TestCheckRun = { root, result, source: localChanges ? 'sourceControl' : 'workTreeScan', ms: Date.now() - started, requireTests: policy.tests.requireTests };
     const from = run.source === 'sourceControl' ? 'local changes from Source Control' : 'work tree scanned';
     this.logger.info(`Checked tests in ${root} against ${baseRef} in ${run.ms} ms (${from}): ${JSON.stringify(result.counts)}`);
     this.results.set(root, result);

@@ -11,6 +11,7 @@ export const MISSING_CODE = 'tests.missing';
 export const STALE_CODE = 'tests.stale';
 
 function message(source: SourceTestResult): string {
+  if (source.unwrittenStub) return `Its test ${source.unwrittenStub} is still the stub Create Test File wrote: write the test, then delete its change-control:stub line.`;
   if (source.verdict === 'missing') {
     return source.suggestedTest ? `No test covers this file. Create ${source.suggestedTest}.` : 'No test covers this file.';
   }
@@ -23,21 +24,33 @@ export class TestDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
   private readonly filesByRoot = new Map<string, vscode.Uri[]>();
   private readonly results = new Map<string, TestCheckResult>();
 
-  /** Replaces the warnings of one repository. */
-  show(root: string, result: TestCheckResult): void {
-    for (const uri of this.filesByRoot.get(root) ?? []) this.collection.delete(uri);
+  /**
+   * Replaces the problems of one repository. A missing test is an error
+   * when the policy requires tests (the Change view shows it as a
+   * blocker), else a warning, as are tests that did not change.
+   */
+  show(root: string, result: TestCheckResult, requireTests: boolean): void {
+    this.clear(root);
     this.results.set(root, result);
     const uris: vscode.Uri[] = [];
     for (const source of result.sources) {
       if (source.verdict !== 'missing' && source.verdict !== 'stale') continue;
       const uri = vscode.Uri.file(path.join(root, source.path));
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message(source), vscode.DiagnosticSeverity.Warning);
+      const severity = source.verdict === 'missing' && requireTests ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message(source), severity);
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = source.verdict === 'missing' ? MISSING_CODE : STALE_CODE;
       this.collection.set(uri, [diagnostic]);
       uris.push(uri);
     }
     this.filesByRoot.set(root, uris);
+  }
+
+  /** Removes the problems of one repository (its branch changed). */
+  clear(root: string): void {
+    for (const uri of this.filesByRoot.get(root) ?? []) this.collection.delete(uri);
+    this.filesByRoot.delete(root);
+    this.results.delete(root);
   }
 
   /** The repository and result entry of a file, from the last check. */

@@ -24,6 +24,9 @@ describe('buildChangeTree: the governing policy', () => {
   it('lists the policy\'s problems, and says when the base policy could not be read', () => {
     const problems = buildChangeTree({ ...readySnapshot(), policySource: source({ problems: ['origin/main:.github/change-control.json:1:5 review: bad'] }) }).find((n) => n.id === 'policy');
     assert.equal(problems?.status, 'error');
+    assert.equal(problems?.description, 'policy file invalid: defaults apply (1 problem)');
+    const edited = buildChangeTree({ ...readySnapshot(), policySource: source({ changed: true, problems: ['x: bad'] }) }).find((n) => n.id === 'policy');
+    assert.match(edited?.description ?? '', /^policy file invalid: defaults apply/);
     assert.equal(problems?.children?.[0]?.label, 'origin/main:.github/change-control.json:1:5 review: bad');
     const unread = buildChangeTree({ ...readySnapshot(), policySource: { status: 'error', reason: 'the base branch\'s policy could not be read (no base)' } }).find((n) => n.id === 'policy');
     assert.equal(unread?.description, 'base policy not read');

@@ -155,6 +155,19 @@ describe('evidence document', () => {
     assert.ok(md.includes('\\<b\\>\\|pipes\\|\\</b\\>'), 'titles are escaped');
     assert.match(md, /Approvals: 1 of 1 required \(rev\)/);
   });
+
+  it('shows times in local time with UTC in the hover when asked, and UTC text otherwise', () => {
+    const d = doc([prChange()]);
+    const plain = renderEvidenceMarkdown(d);
+    assert.match(plain, /generated \d{4}-\d\d-\d\dT/, 'UTC text stays for the CLI');
+    assert.doesNotMatch(plain, /<span title=/);
+    const local = renderEvidenceMarkdown(d, { localTime: (date) => `LOCAL(${date.getUTCFullYear()})` });
+    const iso = new Date(d.generatedAt).toISOString();
+    assert.ok(local.includes(`generated <span title="UTC ${iso}">LOCAL(${new Date(d.generatedAt).getUTCFullYear()})</span>`), local.slice(0, 400));
+    // A time that does not parse is shown escaped, never as HTML.
+    const bad = doc([prChange({}, { createdAt: '<img src=x onerror=alert(1)>' })]);
+    assert.doesNotMatch(renderEvidenceMarkdown(bad, { localTime: () => 'x' }), /(?<!\\)<img/);
+  });
 });
 
 function baseInput(): DocumentInput {

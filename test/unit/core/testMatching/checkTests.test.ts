@@ -110,12 +110,13 @@ describe('testSkeleton', () => {
     ['src/util/x.test.ts', 'src/util/x.ts', /import \* as subject from '\.\/x';[\s\S]*describe\('x'/],
     ['test/unit/core/x.test.ts', 'src/core/x.ts', /from '\.\.\/\.\.\/\.\.\/src\/core\/x'/],
     ['tests/test_models.py', 'requests/models.py', /def test_models\(\):/],
-    ['cmd/add_test.go', 'cmd/add.go', /^package cmd\n[\s\S]*func TestAdd\(t \*testing\.T\)/],
-    ['core/src/test/java/a/b/GsonTest.java', 'core/src/main/java/a/b/Gson.java', /^package a\.b;[\s\S]*class GsonTest \{[\s\S]*@Test/],
-    ['src/test/kotlin/a/BTest.kt', 'src/main/kotlin/a/B.kt', /^package a\n[\s\S]*class BTest/],
+    ['cmd/add_test.go', 'cmd/add.go', /^package cmd\n[\s\S]*func TestAdd\(t \*testing\.T\)/m],
+    ['core/src/test/java/a/b/GsonTest.java', 'core/src/main/java/a/b/Gson.java', /^package a\.b;[\s\S]*class GsonTest \{[\s\S]*@Test/m],
+    ['src/test/kotlin/a/BTest.kt', 'src/main/kotlin/a/B.kt', /^package a\n[\s\S]*class BTest/m],
     ['spec/gem/stub_spec.rb', 'lib/gem/stub.rb', /RSpec\.describe "stub" do/],
     ['tests/Acme.Tests/InvoiceTests.cs', 'src/Acme/Invoice.cs', /using Xunit;[\s\S]*public class InvoiceTests[\s\S]*\[Fact\]/],
-    ['tests/parser.rs', 'src/parser.rs', /#\[cfg\(test\)\]\nmod tests \{[\s\S]*#\[test\]/],
+    ['tests/parser.rs', 'src/parser.rs', /^#\[test\]\nfn parser_is_tested\(\)/m],
+    ['src/parser/tests.rs', 'src/parser.rs', /#\[cfg\(test\)\]\nmod tests \{[\s\S]*#\[test\]/],
   ];
   for (const [testPath, source, pattern] of cases) {
     it(`writes a skeleton for ${testPath}`, () => assert.match(testSkeleton(testPath, source), pattern));
