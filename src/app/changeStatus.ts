@@ -3,9 +3,8 @@
  * then its pull request (reviews, requested reviewers, the head commit's
  * statuses and check runs) and its ticket (issue) with the comments for
  * the back-link, and its review conversations (GraphQL). The requests
- * are the adapters' (src/github); this file
- * decides what is asked and how a failure shows: as a section that says
- * why, never as a throw. Independent requests run in parallel: a refresh
+ * are the adapters' (src/github); this file decides what is asked and how
+ * a failure shows: as a section that says why, never as a throw. Independent requests run in parallel: a refresh
  * is three round trips at most.
  */
 import type { Octokit } from '@octokit/rest';
