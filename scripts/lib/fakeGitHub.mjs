@@ -15,8 +15,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** JSON-safe copy (Maps become arrays of values; a method that returns nothing answers null). */
+/** JSON-safe copy (Maps become arrays of values). */
 function plain(value) {
+  // A method that returns nothing (setBranchRules) answers null.
   if (value === undefined) return null;
   return JSON.parse(JSON.stringify(value, (_k, v) => (v instanceof Map ? [...v.values()] : v)));
 }

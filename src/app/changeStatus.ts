@@ -29,6 +29,7 @@ import { listIssueComments, readIssue } from '../github/issues';
 import { findBranchPullRequest, readPullRequestSection } from '../github/pullRequestReads';
 import { readReviewThreads } from '../github/reviewThreads';
 import { readTicketApprover } from './ticketApprover';
+import { readEnforcementSection, type EnforcementMemo } from './doctor';
 
 export interface ChangeStatusInput {
   octokit: Octokit;
@@ -125,6 +126,8 @@ export interface ReadChangeSnapshotOptions {
   signal?: AbortSignal;
   /** Passed to the tests check (see ReadChangeOptions). */
   shortcuts?: ChangeShortcuts;
+  /** Also compare GitHub's own rules on the base branch with the policy (warnings only; see doctor.ts). */
+  enforcement?: { memo?: EnforcementMemo; webUrl?: string };
 }
 
 /** The whole snapshot: local git state first, then GitHub (skipped or failed sections say why). */
@@ -140,13 +143,12 @@ export async function readChangeSnapshot(root: string, options: ReadChangeSnapsh
     const ticket: TicketSection = local.ticketId ? { id: local.ticketId, lookup: options.github } : {};
     return { ...base, ticket, github: options.github };
   }
-  const remote = await readGitHubChangeStatus({
-    octokit: options.github.octokit,
-    repo: options.github.repo,
-    branch: local.branch.name,
-    ticketId: local.ticketId,
-    policy: options.policy,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
-  return { ...base, ticket: remote.ticket, github: remote.github };
+  const { octokit, repo } = options.github;
+  const signal = options.signal ? { signal: options.signal } : {};
+  const e = options.enforcement;
+  const [remote, enforcement] = await Promise.all([
+    readGitHubChangeStatus({ octokit, repo, branch: local.branch.name, ticketId: local.ticketId, policy: options.policy, ...signal }),
+    e ? readEnforcementSection({ octokit, repo, policy: options.policy, ...signal, ...(e.memo ? { memo: e.memo } : {}), ...(e.webUrl ? { webUrl: e.webUrl } : {}) }) : undefined,
+  ]);
+  return { ...base, ticket: remote.ticket, github: remote.github, ...(enforcement ? { enforcement } : {}) };
 }

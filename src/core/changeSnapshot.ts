@@ -5,6 +5,7 @@
  * rendered, serialised to JSON and unit-tested without git or GitHub.
  */
 import type { Finding } from './commitMessage/types';
+import type { EnforcementReport } from './githubEnforcement';
 import type { PolicySource } from './policy/governingPolicy';
 import type { Policy } from './policy/schema';
 import type { Ticket } from './ports';
@@ -134,12 +135,7 @@ export interface CheckInfo {
   detail?: string;
 }
 
-/**
- * The context of the commit status that the gate itself posts (the GitHub
- * Action, a CI job running `verify`): its own earlier verdict, never one
- * of the checks it judges.
- */
-export const GATE_STATUS_CONTEXT = 'Change Control';
+export { GATE_STATUS_CONTEXT } from './gateStatusContext';
 
 export interface PullRequestSection {
   pr: PullRequestInfo;
@@ -188,6 +184,12 @@ export interface ChangeSnapshot {
   commits: CommitInfo[];
   tests: TestCheckResult | Unavailable;
   github: GitHubSection;
+  /**
+   * Where GitHub's own rules on the base branch enforce less than the
+   * policy (warnings, never blockers), or why they were not read;
+   * undefined when not asked.
+   */
+  enforcement?: EnforcementReport | Unavailable;
 }
 
 /** True when a section holds data rather than a reason it has none. */

@@ -8,6 +8,7 @@ import { isOnBase, isUnavailable, type ChangeSnapshot, type CommitInfo } from '.
 import { POLICY_CHANGED_NOTE } from './policy/governingPolicy';
 import { assessReadiness, type Readiness } from './readiness';
 import { pullRequestNode } from './changeTreePullRequest';
+import { enforcementNodes } from './changeTreeEnforcement';
 import type { SourceTestResult } from './testMatching/types';
 import { escapeMd, type ChangeTreeNode, type NodeStatus } from './changeTreeNode';
 import { plural } from './rules/text';
@@ -25,6 +26,7 @@ export function buildChangeTree(snapshot: ChangeSnapshot, readiness: Readiness =
     testsNode(snapshot),
     pullRequestNode(snapshot, readiness),
     ...policyNodes(snapshot),
+    ...enforcementNodes(snapshot),
   ];
 }
 

@@ -1,6 +1,7 @@
 /** Every CLI subcommand. Add one import and one entry per command file. */
 import type { CliCommand } from '../io';
 import { checkTestsCommand } from './checkTests';
+import { doctorCommand } from './doctor';
 import { evidenceCommand } from './evidence';
 import { installHookCommand } from './installHook';
 import { linkTicketCommand } from './linkTicket';
@@ -22,4 +23,5 @@ export const commands: CliCommand[] = [
   evidenceCommand,
   verifyCommand,
   policyCommand,
+  doctorCommand,
 ];

@@ -8,7 +8,7 @@
  * working tree's; an invalid policy exits 2 ("policy invalid") instead of
  * using defaults.
  */
-import type { Unavailable } from '../../core/changeSnapshot';
+import { isUnavailable, type Unavailable } from '../../core/changeSnapshot';
 import { buildChangeTree, renderChangeTreeText } from '../../core/changeTree';
 import { describeError } from '../../core/errors';
 import { POLICY_CHANGED_NOTE } from '../../core/policy/governingPolicy';
@@ -52,7 +52,9 @@ async function runStatus(args: StatusArgs, io: CliIo): Promise<number> {
   // A bad --timeout or CHANGE_CONTROL_TIMEOUT_SECONDS is a usage error before anything runs.
   const deadline = commandDeadline(io.env, 1, args.timeoutSeconds);
   const github = await connect(root, args.remote, io, secrets, deadline);
-  const snapshot = await readChangeSnapshot(root, { policy: governing.policy, policySource: governing.source, remote: args.remote, github });
+  // GitHub's own rules beside the policy: warnings in their own section, never in the verdict.
+  const enforcement = isUnavailable(github) ? undefined : { webUrl: github.webUrl };
+  const snapshot = await readChangeSnapshot(root, { policy: governing.policy, policySource: governing.source, remote: args.remote, github, ...(enforcement ? { enforcement } : {}) });
   const readiness = assessReadiness(snapshot);
   if (args.format === 'json') {
     const { policy: _policy, ...rest } = snapshot;
@@ -74,7 +76,7 @@ export function approversHint(policy: Policy): string | undefined {
     : undefined;
 }
 
-async function connect(root: string, remote: string, io: CliIo, secrets: SecretRegistry, deadline: Deadline): Promise<{ octokit: Octokit; repo: RepoRef } | Unavailable> {
+async function connect(root: string, remote: string, io: CliIo, secrets: SecretRegistry, deadline: Deadline): Promise<{ octokit: Octokit; repo: RepoRef; webUrl: string } | Unavailable> {
   const token = tokenFromEnv(io.env);
   try {
     // First where the remote is: a remote not on a configured GitHub gets no token and no request.
@@ -82,7 +84,7 @@ async function connect(root: string, remote: string, io: CliIo, secrets: SecretR
     if (!token) return { status: 'skipped', reason: 'no GITHUB_TOKEN or GH_TOKEN in the environment' };
     secrets.add(token);
     const connection = await connectCli(io, { root, remote, token, secrets, deadline, target, tuning: { retries: 1, requestTimeoutMs: 15_000 } });
-    return { octokit: connection.octokit, repo: connection.repo };
+    return { octokit: connection.octokit, repo: connection.repo, webUrl: connection.webUrl };
   } catch (err) {
     // No GitHub remote: the local sections still show, and the output says why GitHub was skipped.
     return { status: 'skipped', reason: describeError(err) };

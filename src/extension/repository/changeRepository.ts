@@ -14,6 +14,7 @@ import type { PolicyOverrides } from '../../core/policy/effectivePolicy';
 import type { Logger } from '../../core/ports';
 import { TreeIndexMemo } from '../../core/testMatching/treeIndex';
 import type { GitHubConnection } from '../../app/connect';
+import { EnforcementMemo } from '../../app/doctor';
 import { TreeListingMemo } from '../../git/treeListing';
 import type { VsCodeGitRepository } from '../gitApi';
 import type { ConnectBound, GitHubSessions } from '../github/githubSessions';
@@ -49,6 +50,8 @@ export interface ChangeRepositoryDeps {
 
 export class ChangeRepository implements vscode.Disposable {
   readonly memos: RepositoryMemos = { treeMemo: new TreeListingMemo(), indexMemo: new TreeIndexMemo() };
+  /** GitHub's branch-rule answers that cannot be asked conditionally (403, 404), for a while (see app/doctor.ts). */
+  readonly enforcementMemo = new EnforcementMemo();
   private readonly changed = new vscode.EventEmitter<RepositoryChange>();
   /** Fires once per change of this repository's state. */
   readonly onDidChange = this.changed.event;

@@ -48,7 +48,9 @@ export async function readViewContent(repository: ChangeRepository | undefined, 
     if (connection === 'signedOut') return { state: 'signedOut', root, nodes: [] };
     const before = connection.requestLog?.snapshot();
     const shortcuts = deps.shortcuts?.(root);
-    const snapshot = await readChangeSnapshot(root, { policy, policySource, remote: settings.githubRemote, github: connection.github, ...(shortcuts ? { shortcuts } : {}) });
+    // GitHub's own rules beside the policy: a warning section, never part of the verdict.
+    const enforcement = connection.webUrl ? { enforcement: { memo: repository.enforcementMemo, webUrl: connection.webUrl } } : {};
+    const snapshot = await readChangeSnapshot(root, { policy, policySource, remote: settings.githubRemote, github: connection.github, ...(shortcuts ? { shortcuts } : {}), ...enforcement });
     const after = connection.requestLog?.snapshot();
     const requests = before && after ? { sent: after.requests - before.requests, notModified: after.notModified - before.notModified } : undefined;
     if (requests) deps.logger.debug(`Change view: ${requests.sent} GitHub requests, ${requests.notModified} answered 304 Not Modified`);
@@ -60,10 +62,10 @@ export async function readViewContent(repository: ChangeRepository | undefined, 
   }
 }
 
-async function connect(repository: ChangeRepository): Promise<{ github: ReadChangeSnapshotOptions['github']; requestLog?: RequestLog } | 'signedOut'> {
+async function connect(repository: ChangeRepository): Promise<{ github: ReadChangeSnapshotOptions['github']; requestLog?: RequestLog; webUrl?: string } | 'signedOut'> {
   try {
     const connection = await repository.github(false);
-    return { github: { octokit: connection.octokit, repo: connection.repo }, requestLog: connection.requestLog };
+    return { github: { octokit: connection.octokit, repo: connection.repo }, requestLog: connection.requestLog, webUrl: connection.webUrl };
   } catch (err) {
     if (isChangeControlError(err, 'github.unauthorized')) return 'signedOut';
     // No GitHub remote and the like: show the local sections and say why.

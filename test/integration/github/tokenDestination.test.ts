@@ -27,8 +27,9 @@ const RUNS: Record<string, string[]> = {
   'check-tests': ['check-tests', '--base', 'main'],
   'install-hook': ['install-hook'],
   policy: ['policy', '--explain'],
+  doctor: ['doctor'],
 };
-const GITHUB_COMMANDS = ['status', 'verify', 'evidence', 'pr'];
+const GITHUB_COMMANDS = ['status', 'verify', 'evidence', 'pr', 'doctor'];
 
 describe('the GitHub token goes only to a configured host (CLI, listener on 127.0.0.1)', function () {
   this.timeout(180_000);

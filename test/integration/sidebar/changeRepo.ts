@@ -43,7 +43,8 @@ function writeFiles(root: string, files: Record<string, string> | undefined): vo
   }
 }
 
-export async function makeChange(files: ChangeFiles = {}): Promise<ChangeFixture> {
+/** `scenarioFile`: another scenario with the same change (its rules on main differ, say). */
+export async function makeChange(files: ChangeFiles = {}, scenarioFile = SCENARIO): Promise<ChangeFixture> {
   const dir = tempDir('cc-sidebar-');
   const bare = path.join(dir, 'origin.git');
   const root = path.join(dir, 'work');
@@ -71,7 +72,7 @@ export async function makeChange(files: ChangeFiles = {}): Promise<ChangeFixture
   const headSha = git(root, 'rev-parse', 'HEAD');
 
   // The GitHub side comes from a scenario file; the fixture adds the files this change touches.
-  const fake = await new FakeGitHub().start({ scenarioFile: SCENARIO, vars: { headSha, baseSha } });
+  const fake = await new FakeGitHub().start({ scenarioFile, vars: { headSha, baseSha } });
   const pr = fake.state.pull(REPO, 2);
   pr.files = Object.keys({ 'src/audit.ts': 1, 'test/audit.test.ts': 1, ...files.branch }).map((filename) => ({ filename, additions: 1, deletions: 0 }));
   return { dir, root, headSha, baseSha, prNumber: pr.number, fake };
