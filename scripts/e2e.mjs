@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { createFixtureRepo } from './lib/fixtureRepo.mjs';
+import { createFixtureRepo, POLICY } from './lib/fixtureRepo.mjs';
 import { startFakeGitHub } from './lib/fakeGitHub.mjs';
 import { startGitHttpServer } from './lib/gitHttpServer.mjs';
 import { installVsix, runVsCodeTests } from './run-vscode-tests.mjs';
@@ -50,7 +50,9 @@ function setupHost() {
 /** A fresh workspace + fake GitHub per run, so runs never see each other's state. */
 async function prepareWorkspace(tmpRoot) {
   const gitServer = await startGitHttpServer(path.join(tmpRoot, 'git'));
-  const { work, remote } = await createFixtureRepo(tmpRoot, { slug: 'acme/clinic-app', gitUrl: gitServer.url });
+  // casey-cab labelled the scenario's tickets: naming them an approver lets signOff.test.ts show a non-approver's label.
+  const policy = { ...POLICY, tracker: { ...POLICY.tracker, approvers: ['casey-cab'] } };
+  const { work, remote } = await createFixtureRepo(tmpRoot, { slug: 'acme/clinic-app', gitUrl: gitServer.url, policy });
   const github = await startFakeGitHub({ slug: 'acme/clinic-app' });
   // A merge through the API lands in the bare remote too, so Merge's fetch brings a real commit.
   const { mergeInBare, branchHead } = await import('../test/support/mergeInBare.ts');

@@ -2,9 +2,9 @@
  * Read Change Status, the use case: the local git state of the branch,
  * then its pull request (reviews, requested reviewers, the head commit's
  * statuses and check runs) and its ticket (issue) with the comments for
- * the back-link. The requests are the adapters' (src/github); this file
- * decides what is asked and how a failure shows: as a section that says
- * why, never as a throw. Independent requests run in parallel: a refresh
+ * the back-link, and its review conversations (GraphQL). The requests
+ * are the adapters' (src/github); this file decides what is asked and how
+ * a failure shows: as a section that says why, never as a throw. Independent requests run in parallel: a refresh
  * is three round trips at most.
  */
 import type { Octokit } from '@octokit/rest';
@@ -13,6 +13,7 @@ import {
   type ChangeSnapshot,
   type GitHubSection,
   type PullRequestInfo,
+  type ReviewThreadInfo,
   type TicketSection,
   type Unavailable,
 } from '../core/changeSnapshot';
@@ -27,6 +28,7 @@ import type { ChangeShortcuts } from '../git/changes';
 import { translateGitHubError } from '../github/errors';
 import { listIssueComments, readIssue } from '../github/issues';
 import { findBranchPullRequest, readPullRequestSection } from '../github/pullRequestReads';
+import { readReviewThreads } from '../github/reviewThreads';
 import { readTicketApprover } from './ticketApprover';
 import { readEnforcementSection, type EnforcementMemo } from './doctor';
 
@@ -59,13 +61,26 @@ export async function readGitHubChangeStatus(input: ChangeStatusInput): Promise<
   if (!pr) return { github: { status: 'ok', repository }, ticket };
   try {
     // Comments are LGTM sign-offs only under "approval-or-lgtm": otherwise they are not asked for.
-    const section = await readPullRequestSection(input.octokit, input.repo, pr, input.signal, { comments: input.policy.review.signOff === 'approval-or-lgtm', ...(input.ignoreChecks ? { ignoreChecks: input.ignoreChecks } : {}) });
+    const [section, threads] = await Promise.all([
+      readPullRequestSection(input.octokit, input.repo, pr, input.signal, { comments: input.policy.review.signOff === 'approval-or-lgtm', ...(input.ignoreChecks ? { ignoreChecks: input.ignoreChecks } : {}) }),
+      readThreads(input, pr.number),
+    ]);
+    section.threads = threads;
     if (ticketResult.status === 'fulfilled' && ticketResult.value.texts) {
       section.ticketBackLink = linksTo(ticketResult.value.texts, input.repo, pr, ticketRef);
     }
     return { github: { status: 'ok', repository, pullRequest: section }, ticket };
   } catch (err) {
     return { github: { status: 'error', reason: reason(err) }, ticket };
+  }
+}
+
+/** The review conversations (one GraphQL request); a failure is Unavailable with why, and the gate fails closed on it. */
+async function readThreads(input: ChangeStatusInput, number: number): Promise<ReviewThreadInfo[] | Unavailable> {
+  try {
+    return await readReviewThreads(input.octokit, input.repo, number, input.signal ? { signal: input.signal } : {});
+  } catch (err) {
+    return { status: 'error', reason: reason(err) };
   }
 }
 

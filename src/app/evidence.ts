@@ -5,8 +5,8 @@
  * summary) is pure and lives in src/core/evidence.
  */
 import type { Octokit } from '@octokit/rest';
-import { ChangeControlError } from '../core/errors';
-import type { ChangeEvidence, ReviewEvidence } from '../core/evidence/schema';
+import { ChangeControlError, describeError } from '../core/errors';
+import type { ChangeEvidence, PullRequestEvidence, ReviewEvidence } from '../core/evidence/schema';
 import { approvalFromEvents } from '../core/evidence/document';
 import { countEvidenceApprovals } from '../core/evidence/findings';
 import { isLgtm } from '../core/rules/approvals';
@@ -20,6 +20,8 @@ import { linksTo } from './changeStatus';
 import { readEvidenceChecks } from '../github/commitChecks';
 import { listIssueComments, listLabelEvents, readIssue } from '../github/issues';
 import { findMergedPulls, listPullComments, listReviewEvidence, readPullRequest } from '../github/pullRequestReads';
+import { readReviewThreads } from '../github/reviewThreads';
+import { translateGitHubError } from '../github/errors';
 
 type Change = Omit<ChangeEvidence, 'findings'>;
 type Commit = Change['commits'][number];
@@ -42,10 +44,11 @@ export interface EvidenceGatherer {
 export async function gatherPullRequest(g: EvidenceGatherer, number: number): Promise<Change> {
   // LGTM comments sign off only under "approval-or-lgtm"; otherwise they are not asked for.
   const lgtmCounts = g.policy.review.signOff === 'approval-or-lgtm';
-  const [{ pr, commits, files }, reviews, comments] = await Promise.all([
+  const [{ pr, commits, files }, reviews, comments, threads] = await Promise.all([
     readPullRequest(g.octokit, g.repo, number, g.signal),
     listReviewEvidence(g.octokit, g.repo, number, g.signal),
     lgtmCounts ? listPullComments(g.octokit, g.repo, number, g.signal) : [],
+    threadEvidence(g, number),
   ]);
   const headSha = pr.headSha;
   const [checks, ticketFacts, tree] = await Promise.all([
@@ -90,10 +93,26 @@ export async function gatherPullRequest(g: EvidenceGatherer, number: number): Pr
       reviews: reviewEvidence,
       approvals: { counted: approvers.length, required: g.policy.review.requiredApprovals, approvers },
       checks,
+      ...threads,
     },
     merge: pr.merge,
     ...(files.some((f) => f.path === POLICY_FILE || f.previousPath === POLICY_FILE) ? { policyChanged: true } : {}),
   };
+}
+
+/** Every review conversation with who resolved it; why not, when GraphQL could not answer (never a throw). */
+async function threadEvidence(g: EvidenceGatherer, number: number): Promise<Pick<PullRequestEvidence, 'reviewThreads' | 'reviewThreadsUnknown'>> {
+  try {
+    const threads = await readReviewThreads(g.octokit, g.repo, number, { lastComment: true, ...(g.signal ? { signal: g.signal } : {}) });
+    return {
+      reviewThreads: threads.map((t) => ({
+        path: t.path, line: t.line, isResolved: t.isResolved, isOutdated: t.isOutdated, author: t.author, body: t.body, url: t.url,
+        createdAt: t.createdAt || null, comments: t.comments, resolvedBy: t.resolvedBy, lastCommentAt: t.lastCommentAt ?? null,
+      })),
+    };
+  } catch (err) {
+    return { reviewThreadsUnknown: describeError(translateGitHubError(err)) };
+  }
 }
 
 /**

@@ -68,6 +68,7 @@ export async function produceEvidence(o: EvidenceRunOptions): Promise<EvidenceDo
       approvers: o.policy.tracker.approvers,
       signOff: o.policy.review.signOff,
       requireApprovalOfLatestCommit: o.policy.review.requireApprovalOfLatestCommit,
+      requireResolvedConversations: o.policy.review.requireResolvedConversations,
       ...(o.policySource ? { source: o.policySource } : {}),
     },
     changes,

@@ -2,7 +2,8 @@
  * Reads who applied a ticket's approval label last and whether they are
  * an approver (`tracker.approvers`): the issue's label events (through
  * src/github/issues.ts) and, for `org/team` entries, team membership
- * (src/github/teamMembership.ts). Used by the change snapshot and the evidence.
+ * (src/github/teamMembership.ts). Used by the change snapshot, the
+ * pre-flight and the evidence.
  */
 import type { Octokit } from '@octokit/rest';
 import { describeError } from '../core/errors';

@@ -99,6 +99,29 @@ export interface PullCommentInfo {
   createdAt: string;
 }
 
+/** A review conversation: a thread of review comments on a file (and line) of the pull request. */
+export interface ReviewThreadInfo {
+  /** GitHub's node id. */
+  id: string;
+  path: string;
+  /** The line in the current diff; null for a file-level thread or one whose line is gone. */
+  line: number | null;
+  isResolved: boolean;
+  /** The code it was written on has changed since (GitHub still counts it until resolved). */
+  isOutdated: boolean;
+  /** Who resolved it; null while open (or when GitHub does not say). */
+  resolvedBy: string | null;
+  /** The first comment: who opened the conversation, what it says, where it is on GitHub. */
+  author: string;
+  body: string;
+  url: string;
+  createdAt: string;
+  /** Comments in the thread. */
+  comments: number;
+  /** When the last comment was written (the evidence reads it: GitHub does not publish when a thread was resolved). */
+  lastCommentAt?: string;
+}
+
 export type CheckState = 'passed' | 'failed' | 'pending';
 
 export interface CheckInfo {
@@ -122,6 +145,12 @@ export interface PullRequestSection {
   checks: CheckInfo[];
   /** The pull request's comments; read only when `review.signOff` is "approval-or-lgtm". */
   comments?: PullCommentInfo[];
+  /**
+   * The review conversations (GitHub's GraphQL review threads: REST has no
+   * resolved state), oldest first; Unavailable when they could not be
+   * read; undefined when not read (a hand-built snapshot).
+   */
+  threads?: ReviewThreadInfo[] | Unavailable;
   /**
    * Whether the ticket links to this pull request (body or a comment names
    * its URL or number). Undefined when there is no GitHub ticket to look in.

@@ -5,6 +5,8 @@
  */
 import { isUnavailable, type ChangeSnapshot, type CheckInfo, type PullRequestSection } from './changeSnapshot';
 import { escapeMd, type ChangeTreeNode, type NodeStatus } from './changeTreeNode';
+import { threadPlace } from './rules/reviewConversationsResolved';
+import { firstLine, plural, truncate } from './rules/text';
 import { summariseChecks, type Readiness, type ReviewerStatus } from './readiness';
 import { isSignedOut } from './changeTreeBlockers';
 
@@ -74,7 +76,7 @@ export function pullRequestNode(s: ChangeSnapshot, readiness: Readiness): Change
     contextValue: 'pr hasUrl',
     url: pr.url,
     action: { kind: 'openUrl', url: pr.url },
-    children: [reviewsNode(readiness, section, s.root), checksNode(section), backLinkNode(s, section)],
+    children: [reviewsNode(readiness, section, s.root), ...conversationsNode(s, section), checksNode(section), backLinkNode(s, section)],
     expanded: true,
   };
 }
@@ -91,7 +93,7 @@ function reviewBodies(section: PullRequestSection, login: string): ChangeTreeNod
     .sort((x, y) => (y.submittedAt ?? '').localeCompare(x.submittedAt ?? ''))
     .map((r): ChangeTreeNode => ({
       id: `pr/reviews/${key}/${r.id}`,
-      label: firstLine(r.body!),
+      label: truncate(firstLine(r.body!.trim().replace(/\r\n/g, '\n')), 80),
       description: `${REVIEWER[r.state as ReviewerStatus['state']]?.words ?? r.state.toLowerCase()}${r.submittedAt ? `, ${r.submittedAt.slice(0, 10)}` : ''}`,
       tooltip: `**${escapeMd(r.author)}** (${r.state.toLowerCase().replace('_', ' ')})\n\n${r.body!.split(/\r?\n/).map((l) => `> ${escapeMd(l)}`).join('\n')}`,
       icon: 'comment',
@@ -101,10 +103,6 @@ function reviewBodies(section: PullRequestSection, login: string): ChangeTreeNod
     }));
 }
 
-function firstLine(text: string): string {
-  const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
-  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
-}
 
 function reviewsNode(readiness: Readiness, section: PullRequestSection, root: string): ChangeTreeNode {
   const prUrl = section.pr.url;
@@ -146,6 +144,40 @@ function reviewsNode(readiness: Readiness, section: PullRequestSection, root: st
     children: reviewers.length ? reviewers : [{ id: 'pr/reviews/none', label: 'No reviewers yet', icon: 'person-add', status: 'info' }],
     expanded: true,
   };
+}
+
+/**
+ * The review conversations: each open one (file:line, who opened it, the
+ * first line of the remark) opens on GitHub. Absent when not read.
+ */
+function conversationsNode(s: ChangeSnapshot, section: PullRequestSection): ChangeTreeNode[] {
+  const threads = section.threads;
+  if (!threads) return [];
+  const required = s.policy.review.requireResolvedConversations;
+  const base = { id: 'pr/conversations', label: 'Conversations', tooltip: 'The policy asks the author to address every review remark or explain why it does not apply, and to resolve the conversation (review.requireResolvedConversations).' };
+  if (isUnavailable(threads)) {
+    return [{ ...base, description: `not checked: ${threads.reason}`, icon: 'warning', status: required ? 'error' : 'warning' }];
+  }
+  const open = threads.filter((t) => !t.isResolved);
+  const children = open.map((t, i): ChangeTreeNode => ({
+    id: `pr/conversations/${t.id || i}`,
+    label: threadPlace(t),
+    description: `${t.author}${t.isOutdated ? ' (outdated)' : ''}: ${truncate(firstLine(t.body).trim(), 80)}`,
+    tooltip: `**${escapeMd(threadPlace(t))}**, ${escapeMd(t.author)}${t.isOutdated ? ' (outdated)' : ''}\n\n${escapeMd(truncate(t.body, 500))}\n\nOpen it on GitHub to answer or resolve it.`,
+    icon: 'comment-unresolved',
+    status: required ? 'error' : 'warning',
+    ...(t.url ? { contextValue: 'conversation hasUrl', url: t.url, action: { kind: 'openUrl' as const, url: t.url } } : { contextValue: 'conversation' }),
+  }));
+  const resolved = threads.length - open.length;
+  return [{
+    ...base,
+    description: open.length > 0
+      ? `${plural(open.length, 'open', 'open')}${resolved ? `, ${resolved} resolved` : ''}`
+      : threads.length > 0 ? `all ${threads.length} resolved` : 'none',
+    icon: open.length > 0 ? 'comment-unresolved' : 'comment-discussion',
+    status: open.length > 0 ? (required ? 'error' : 'warning') : 'ok',
+    ...(children.length > 0 ? { children, expanded: true } : {}),
+  }];
 }
 
 function checksNode(section: PullRequestSection): ChangeTreeNode {

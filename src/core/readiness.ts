@@ -215,6 +215,7 @@ function pullRequestFacts(section: PullRequestSection): PullRequestFacts {
     requestedReviewers: section.requestedReviewers,
     checks: section.checks.map((c) => ({ name: c.name, state: c.state })),
     ticketBackLink: section.ticketBackLink,
+    ...(section.threads ? { threads: isUnavailable(section.threads) ? unknown(section.threads.reason) : known(section.threads) } : {}),
   };
 }
 

@@ -17,8 +17,10 @@ export function githubTeamMembership(octokit: Octokit, signal?: AbortSignal): Te
       const { data } = await octokit.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', { org, team_slug: team, username: login, request: { signal } });
       return data.state === 'active';
     } catch (err) {
-      if ((err as { status?: number }).status === 404) return false;
-      throw new Error(describeError(translateGitHubError(err)));
+      // The client hands failures on already translated: 404 arrives as github.notFound.
+      const translated = translateGitHubError(err);
+      if ((err as { status?: number }).status === 404 || translated.code === 'github.notFound') return false;
+      throw new Error(describeError(translated));
     }
   };
 }

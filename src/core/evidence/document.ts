@@ -30,7 +30,7 @@ export interface DocumentInput {
   generatorVersion: string;
   repository: EvidenceDocument['repository'];
   scope: EvidenceDocument['scope'];
-  policy: EvidenceDocument['policy'] & Pick<FindingPolicy, 'approvers' | 'signOff' | 'requireApprovalOfLatestCommit'> & { allowSelfApproval: boolean; requireTests: boolean; requireApproval?: boolean };
+  policy: EvidenceDocument['policy'] & Pick<FindingPolicy, 'approvers' | 'signOff' | 'requireApprovalOfLatestCommit' | 'requireResolvedConversations'> & { allowSelfApproval: boolean; requireTests: boolean; requireApproval?: boolean };
   changes: Omit<ChangeEvidence, 'findings'>[];
   /** Secrets to scrub from every string of the document (the token in use). */
   secrets?: readonly string[];
@@ -47,6 +47,7 @@ export function buildEvidenceDocument(input: DocumentInput): EvidenceDocument {
     ...(input.policy.approvers !== undefined ? { approvers: input.policy.approvers } : {}),
     ...(input.policy.signOff !== undefined ? { signOff: input.policy.signOff } : {}),
     ...(input.policy.requireApprovalOfLatestCommit !== undefined ? { requireApprovalOfLatestCommit: input.policy.requireApprovalOfLatestCommit } : {}),
+    ...(input.policy.requireResolvedConversations !== undefined ? { requireResolvedConversations: input.policy.requireResolvedConversations } : {}),
   };
   const changes: ChangeEvidence[] = input.changes.map((c) => {
     const audit = auditView(c, findingPolicy);
@@ -78,6 +79,7 @@ export function buildEvidenceDocument(input: DocumentInput): EvidenceDocument {
       ...(findingPolicy.approvers?.length ? { approvers: findingPolicy.approvers } : {}),
       ...(findingPolicy.signOff ? { signOff: findingPolicy.signOff } : {}),
       ...(findingPolicy.requireApprovalOfLatestCommit !== undefined ? { requireApprovalOfLatestCommit: findingPolicy.requireApprovalOfLatestCommit } : {}),
+      ...(findingPolicy.requireResolvedConversations !== undefined ? { requireResolvedConversations: findingPolicy.requireResolvedConversations } : {}),
     },
     changes,
     summary: {

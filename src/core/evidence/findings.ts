@@ -6,7 +6,7 @@
  */
 import { countApprovals, latestReviewPerReviewer, type ApprovalContext, type ApprovalCount } from '../rules/approvals';
 import { evaluateRules } from '../rules/evaluate';
-import { known, unknown, type ChangeFacts, type Fact, type LabelApprover, type RulePolicy } from '../rules/facts';
+import { known, unknown, type ChangeFacts, type Fact, type LabelApprover, type PullRequestFacts, type RulePolicy } from '../rules/facts';
 import { firstLine } from '../rules/text';
 import type { ChangeEvidence, Finding, ReviewEvidence } from './schema';
 
@@ -27,6 +27,8 @@ export interface FindingPolicy {
    * written before the key existed judged approvals of the merged head).
    */
   requireApprovalOfLatestCommit?: boolean;
+  /** `review.requireResolvedConversations`; false when not given (evidence written before it did not record threads). */
+  requireResolvedConversations?: boolean;
 }
 
 type Change = Omit<ChangeEvidence, 'findings' | 'notVerifiable'>;
@@ -76,6 +78,13 @@ function approverOf(t: NonNullable<Change['ticket']>): { approver?: Fact<LabelAp
   return { approver: known({ login: t.approvedBy, at: t.approvedAt, app: t.approvedVia ?? null, isApprover: t.approvedByApprover }) };
 }
 
+/** The evidence's review conversations, as the rules read them (absent: not recorded). */
+function threadFacts(pr: NonNullable<Change['pullRequest']>): Pick<PullRequestFacts, 'threads'> {
+  if (pr.reviewThreadsUnknown !== undefined) return { threads: unknown(pr.reviewThreadsUnknown) };
+  if (!pr.reviewThreads) return {};
+  return { threads: known(pr.reviewThreads.map((t) => ({ path: t.path, line: t.line, isResolved: t.isResolved, isOutdated: t.isOutdated, author: t.author, body: t.body, url: t.url, resolvedBy: t.resolvedBy }))) };
+}
+
 /** What the evidence proves about the change, as the rules read it. */
 export function auditFacts(change: Change, policy: FindingPolicy): ChangeFacts {
   const rulePolicy: RulePolicy = {
@@ -88,6 +97,7 @@ export function auditFacts(change: Change, policy: FindingPolicy): ChangeFacts {
     approvers: policy.approvers ?? [],
     signOff: policy.signOff ?? 'approval',
     requireApprovalOfLatestCommit: policy.requireApprovalOfLatestCommit ?? true,
+    requireResolvedConversations: policy.requireResolvedConversations ?? false,
   };
   const pr = change.pullRequest;
   const t = change.ticket;
@@ -115,6 +125,7 @@ export function auditFacts(change: Change, policy: FindingPolicy): ChangeFacts {
       requestedReviewers: pr.requestedReviewers,
       checks: pr.checks,
       ticketBackLink: t ? change.ticketBackLink.present : undefined,
+      ...threadFacts(pr),
     } : undefined),
     merge: change.merge ? { mergedBy: change.merge.mergedBy, mergedAt: change.merge.mergedAt } : null,
   };

@@ -93,6 +93,12 @@ function renderChange(c: ChangeEvidence, time: TimeText): string[] {
     out.push(`- Approvals: ${pr.approvals.counted} of ${pr.approvals.required} required${pr.approvals.approvers.length ? ` (${pr.approvals.approvers.map(esc).join(', ')})` : ''}`);
     if (pr.requestedReviewers.length) out.push(`- Review requested from: ${pr.requestedReviewers.map(esc).join(', ')}`);
     for (const r of pr.reviews) out.push(`- Review: ${esc(r.reviewer)} ${esc(r.state)} at ${time(r.submittedAt, '—')} on ${esc(r.commitId?.slice(0, 12) ?? '—')}`);
+    if (pr.reviewThreadsUnknown !== undefined) out.push(`- Review conversations: not read (${esc(pr.reviewThreadsUnknown)})`);
+    for (const t of pr.reviewThreads ?? []) {
+      const where = t.line === null ? t.path : `${t.path}:${t.line}`;
+      const state = t.isResolved ? `resolved by ${esc(t.resolvedBy ?? 'unknown')}${t.lastCommentAt ? ` after ${esc(t.lastCommentAt)}` : ''}` : '**open**';
+      out.push(`- Conversation ${link(where, t.url)} opened by ${esc(t.author)}${t.isOutdated ? ' (outdated)' : ''}: ${esc(t.body.split('\n', 1)[0] ?? '')} — ${state}`);
+    }
     out.push(`- Checks at ${esc(pr.headSha.slice(0, 12))}: ${pr.checks.length === 0 ? 'none' : pr.checks.map((k) => `${esc(k.name)} ${esc(k.state)}`).join(', ')}`);
     if (c.merge) out.push(`- Merged by ${esc(c.merge.mergedBy ?? 'unknown')} at ${time(c.merge.mergedAt, '')} as ${esc(c.merge.mergeCommitSha?.slice(0, 12) ?? '—')}`);
     out.push('', '<details><summary>Description</summary>', '', ...verbatim(pr.body || '(empty)'), '', '</details>', '');

@@ -61,6 +61,28 @@ export const CheckEvidenceSchema = z.object({
   url: z.string().nullable(),
 });
 
+/**
+ * A review conversation (GitHub's review thread), as it stood when the
+ * evidence was collected. GitHub does not publish when a thread was
+ * resolved: `lastCommentAt` (its last comment) is the latest time known
+ * before the resolution.
+ */
+export const ReviewThreadEvidenceSchema = z.object({
+  path: z.string(),
+  line: z.number().int().nullable(),
+  isResolved: z.boolean(),
+  isOutdated: z.boolean(),
+  /** Who opened it: the first comment's author. */
+  author: z.string(),
+  /** The first comment's text. */
+  body: z.string(),
+  url: z.string(),
+  createdAt: isoDate.nullable(),
+  comments: z.number().int(),
+  resolvedBy: z.string().nullable(),
+  lastCommentAt: isoDate.nullable(),
+});
+
 export const PullRequestEvidenceSchema = z.object({
   number: z.number().int(),
   url: z.string(),
@@ -78,6 +100,10 @@ export const PullRequestEvidenceSchema = z.object({
   reviews: z.array(ReviewEvidenceSchema),
   approvals: z.object({ counted: z.number().int(), required: z.number().int(), approvers: z.array(z.string()) }),
   checks: z.array(CheckEvidenceSchema),
+  /** Every review conversation, oldest first; absent in evidence collected before they were read. */
+  reviewThreads: z.array(ReviewThreadEvidenceSchema).optional(),
+  /** Why the review conversations could not be read (then `reviewThreads` is absent). */
+  reviewThreadsUnknown: z.string().optional(),
 });
 
 export const MergeEvidenceSchema = z.object({
@@ -111,6 +137,7 @@ export const FindingIdSchema = z.enum([
   'direct-push-to-base',
   'pull-request-not-described',
   'ticket-approved-by-non-approver',
+  'merged-with-open-conversations',
 ]);
 
 export const FindingSchema = z.object({
@@ -173,6 +200,8 @@ export const EvidenceDocumentSchema = z.object({
     approvers: z.array(z.string()).optional(),
     signOff: z.enum(['approval', 'approval-or-lgtm']).optional(),
     requireApprovalOfLatestCommit: z.boolean().optional(),
+    /** `review.requireResolvedConversations`, when the policy had it. */
+    requireResolvedConversations: z.boolean().optional(),
   }),
   changes: z.array(ChangeEvidenceSchema),
   summary: z.object({
@@ -191,6 +220,7 @@ export type ChangeEvidence = z.infer<typeof ChangeEvidenceSchema>;
 export type Finding = z.infer<typeof FindingSchema>;
 export type FindingId = z.infer<typeof FindingIdSchema>;
 export type ReviewEvidence = z.infer<typeof ReviewEvidenceSchema>;
+export type PullRequestEvidence = z.infer<typeof PullRequestEvidenceSchema>;
 
 /** JSON Schema of the evidence document, for auditors' tooling. */
 export function evidenceJsonSchema(): Record<string, unknown> {

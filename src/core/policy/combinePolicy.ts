@@ -67,6 +67,7 @@ export function combinePolicies(base: Policy, local: Policy, reference: TightenR
       allowSelfApproval: t.forbid('review.allowSelfApproval', b.review.allowSelfApproval, l.review.allowSelfApproval),
       signOff: t.rank('review.signOff', ['approval', 'approval-or-lgtm'] as const, b.review.signOff, l.review.signOff),
       requireApprovalOfLatestCommit: t.require('review.requireApprovalOfLatestCommit', b.review.requireApprovalOfLatestCommit, l.review.requireApprovalOfLatestCommit),
+      requireResolvedConversations: t.require('review.requireResolvedConversations', b.review.requireResolvedConversations, l.review.requireResolvedConversations),
     },
   };
   return { policy, ignored: t.ignored };

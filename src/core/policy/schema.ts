@@ -187,6 +187,10 @@ export const ReviewPolicySchema = z
       .boolean()
       .default(false)
       .describe('Count only approvals given on the pull request\'s latest commit: a push after an approval needs a new one.'),
+    requireResolvedConversations: z
+      .boolean()
+      .default(true)
+      .describe('Every review conversation (review thread) on the pull request must be resolved before it may be merged: the author addresses each remark or explains why it does not apply.'),
   })
   .strict()
   .describe('Pull request review rules.');

@@ -41,6 +41,8 @@ export interface RulePolicy {
   signOff: 'approval' | 'approval-or-lgtm';
   /** `review.requireApprovalOfLatestCommit`. */
   requireApprovalOfLatestCommit: boolean;
+  /** `review.requireResolvedConversations`. */
+  requireResolvedConversations: boolean;
 }
 
 /** The rule settings of a full policy. */
@@ -55,6 +57,7 @@ export function rulePolicyOf(policy: Policy): RulePolicy {
     approvers: policy.tracker.approvers,
     signOff: policy.review.signOff,
     requireApprovalOfLatestCommit: policy.review.requireApprovalOfLatestCommit,
+    requireResolvedConversations: policy.review.requireResolvedConversations,
   };
 }
 
@@ -119,6 +122,22 @@ export interface PullRequestFacts {
   checks: { name: string; state: 'passed' | 'failed' | 'pending' }[];
   /** Whether the ticket links to the pull request; undefined when there is no ticket to look in. */
   ticketBackLink: boolean | undefined;
+  /** The review conversations, oldest first; unknown when they could not be read; undefined when not read. */
+  threads?: Fact<ReviewThreadFacts[]>;
+}
+
+/** A review conversation, as the rules read it. */
+export interface ReviewThreadFacts {
+  path: string;
+  line: number | null;
+  isResolved: boolean;
+  isOutdated: boolean;
+  /** Who opened it (the first comment's author). */
+  author: string;
+  /** The first comment. */
+  body: string;
+  url: string;
+  resolvedBy: string | null;
 }
 
 export interface ChangeFacts {

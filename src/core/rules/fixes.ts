@@ -69,6 +69,7 @@ export const RULE_FIXES: Readonly<Record<string, RuleFix>> = {
   'checks-pass': { action: 'openChecks', title: 'Open Checks', policy: { where: `${CM}, item 8`, text: 'All software and systems are tested using unit and integration tests, when possible.' } },
   'ticket-approver': { action: 'openTicket', title: 'Open Ticket', policy: APPROVED },
   'pull-request-describes-change': { action: 'openPullRequestPage', title: 'Edit Description on GitHub', policy: { where: `${DEV}, item 2`, text: 'The pull request should indicate which feature or defect is being addressed and should provide a high-level description of the changes made.' } },
+  'review-conversations-resolved': { action: 'openPullRequestPage', title: 'Open Conversations on GitHub', policy: { where: `${DEV}, item 3`, text: 'it is the responsibility of the author(s) to address those issues or explain why they are not applicable.' } },
   'ticket-links-pull-request': { action: 'openTicket', title: 'Open Ticket', policy: { where: `${CHANGE}, item 3`, text: 'This ticket must link to the reviewed pull request.' } },
 };
 

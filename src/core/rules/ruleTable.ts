@@ -14,6 +14,7 @@ import { pullRequestDescribesChange } from './pullRequestDescribesChange';
 import { pullRequestOpen } from './pullRequestOpen';
 import { pushed } from './pushed';
 import { requiredApprovals } from './requiredApprovals';
+import { reviewConversationsResolved } from './reviewConversationsResolved';
 import type { PolicyRule } from './rule';
 import { testsMatch } from './testsMatch';
 import { ticketApproved } from './ticketApproved';
@@ -38,6 +39,7 @@ export const RULES: readonly PolicyRule[] = [
   pullRequestDescribesChange,
   requiredApprovals,
   changesRequested,
+  reviewConversationsResolved,
   checksPass,
   ticketLinksPullRequest,
 ];

@@ -93,9 +93,13 @@ describe('change-control evidence and verify (built CLI, fake GitHub, real git)'
     assert.ok(!cache.includes(TOKEN), 'the persisted cache holds no token');
   });
 
-  it('answers a second, unchanged run mostly with 304s from the persisted cache', async () => {
+  it('answers a second, unchanged run with 304s for every REST request (GraphQL: one per pull request)', async () => {
+    const graphqlSent = () => fx.fake.counters.byRoute['POST /graphql'] ?? 0;
     const first = await runCli(cli, ['evidence', '--range', 'v1.0.0..v1.1.0', '--format', 'json'], fx.root, env);
+    const graphqlBefore = graphqlSent();
     const second = await runCli(cli, ['evidence', '--range', 'v1.0.0..v1.1.0', '--format', 'json'], fx.root, env);
+    const graphql = graphqlSent() - graphqlBefore;
+    const pulls = (JSON.parse(second.stdout) as { changes: { kind: string }[] }).changes.filter((c) => c.kind === 'pull-request').length;
     assert.equal(second.code, 0, second.stderr);
     const counts = (r: Result): [number, number] => {
       const m = r.stderr.match(/(\d+) GitHub request\(s\), (\d+) answered 304/);
@@ -106,7 +110,10 @@ describe('change-control evidence and verify (built CLI, fake GitHub, real git)'
     const [requests2, notModified2] = counts(second);
     assert.equal(notModified1, 0);
     assert.equal(requests2, requests1);
-    assert.equal(notModified2, requests2, 'every request of the second run is a 304');
+    // Review conversations are a GraphQL POST (never conditional): one per pull request of the range.
+    assert.ok(pulls > 0);
+    assert.equal(graphql, pulls);
+    assert.equal(notModified2, requests2 - graphql, 'every REST request of the second run is a 304');
     assert.deepEqual((JSON.parse(second.stdout) as Doc).summary, (JSON.parse(first.stdout) as Doc).summary);
   });
 

@@ -42,19 +42,51 @@ describe('change status against the fake GitHub', function () {
     process.stdout.write(`\n      Ready change:\n${renderChangeTreeText(buildChangeTree(snapshot, readiness), '        ')}`);
   });
 
-  it('answers a second refresh with nothing changed by 304s only', async () => {
+  it('answers a second refresh with nothing changed by 304s for every REST request, and one GraphQL request', async () => {
     await read();
     const first = client.requestLog.snapshot();
-    const fakeFirst = { ...fx.fake.counters };
+    const fakeFirst = { ...fx.fake.counters, byRoute: { ...fx.fake.counters.byRoute } };
+    const pointsFirst = fx.fake.graphqlBudget.used;
     assert.equal(first.notModified, 0);
     await read();
     const second = client.requestLog.snapshot();
     const sent = second.requests - first.requests;
     const notModified = second.notModified - first.notModified;
-    assert.ok(sent >= 7, `expected every GitHub read again, got ${sent}`);
-    assert.equal(notModified, sent, `all ${sent} requests of the second refresh should be 304s`);
-    assert.equal(fx.fake.counters.notModified - fakeFirst.notModified, sent, 'the fake saw the same 304s');
-    process.stdout.write(`      second refresh: ${sent} requests, ${notModified} answered 304 Not Modified\n`);
+    const graphql = (fx.fake.counters.byRoute['POST /graphql'] ?? 0) - (fakeFirst.byRoute['POST /graphql'] ?? 0);
+    const rest = sent - graphql;
+    assert.equal(graphql, 1, 'the review conversations cost one GraphQL request per refresh');
+    assert.ok(rest >= 7, `expected every REST read again, got ${rest}`);
+    assert.equal(notModified, rest, `all ${rest} REST requests of the second refresh should be 304s`);
+    assert.equal(fx.fake.counters.notModified - fakeFirst.notModified, rest, 'the fake saw the same 304s');
+    // GitHub does not count 304s against the REST limit; the GraphQL query costs 1 point of 5,000 an hour.
+    const points = fx.fake.graphqlBudget.used - pointsFirst;
+    assert.equal(points, 1);
+    process.stdout.write(`      second refresh: ${rest} REST requests, ${notModified} answered 304 Not Modified (0 points); 1 GraphQL request, ${points} point\n`);
+  });
+
+  it('lists the open review conversations from GraphQL and blocks until they are resolved', async () => {
+    const s = fx.fake.state;
+    const open = s.addReviewThread(REPO, fx.prNumber, { path: 'src/audit.ts', line: 14, body: 'What happens when the log is empty?\nAn empty file?', user: 'erin' });
+    const done = s.addReviewThread(REPO, fx.prNumber, { path: 'src/audit.ts', line: 3, body: 'Typo', user: 'erin' });
+    s.resolveThread(REPO, fx.prNumber, done.id, 'octocat');
+    const snapshot = await read();
+    const readiness = assessReadiness(snapshot);
+    assert.deepEqual(readiness.blockers, ['1 review conversation open']);
+    const text = renderChangeTreeText(buildChangeTree(snapshot, readiness));
+    assert.match(text, /Conversations — 1 open, 1 resolved\n\s+✗ src\/audit\.ts:14 — erin: What happens when the log is empty\? <http[^>]+#discussion_r\d+>\n/);
+    s.resolveThread(REPO, fx.prNumber, open.id, 'octocat');
+    const after = await read();
+    assert.deepEqual(assessReadiness(after).blockers, []);
+    assert.ok(after.github.status === 'ok' && after.github.pullRequest?.threads && !('status' in after.github.pullRequest.threads));
+    assert.deepEqual(after.github.pullRequest.threads.map((t) => [t.path, t.line, t.isResolved, t.resolvedBy]), [['src/audit.ts', 14, true, 'octocat'], ['src/audit.ts', 3, true, 'octocat']]);
+  });
+
+  it('fails closed when GraphQL cannot answer', async () => {
+    fx.fake.state.addReviewThread(REPO, fx.prNumber, { path: 'src/audit.ts', line: 1, body: 'Hm', user: 'erin' });
+    fx.fake.inject({ method: 'POST', path: /^\/graphql$/, fault: { kind: 'status', status: 403, message: 'Resource not accessible by integration' } });
+    const readiness = assessReadiness(await read());
+    assert.equal(readiness.ready, false);
+    assert.match(readiness.blockers.join('\n'), /^review conversations not checked: /m);
   });
 
   it('shows a review added on GitHub after the next refresh', async () => {

@@ -2,7 +2,7 @@
  * An in-memory GitHub for the use-case unit tests: answers each REST route
  * (`GET /repos/{owner}/{repo}/pulls/{pull_number}`) from a table, through
  * the few Octokit entry points the src/github adapters use (request,
- * rest.*, paginate, paginate.iterator), and records every route asked.
+ * rest.*, paginate, paginate.iterator, graphql), and records every route asked.
  * A route missing from the table answers 404, as GitHub would.
  */
 import type { Octokit } from '@octokit/rest';
@@ -44,7 +44,9 @@ export class FakeGitHub {
         yield { data: gh.answer(routeOf(what), params) };
       })(this),
     });
-    return { request, rest, paginate } as unknown as Octokit;
+    // GraphQL answers from the table's `POST /graphql` entry (a function gets the query's variables).
+    const graphql = async (_query: string, variables: Record<string, unknown> = {}) => this.answer('POST /graphql', variables);
+    return { request, rest, paginate, graphql } as unknown as Octokit;
   }
 
   private answer(route: string, params: Record<string, unknown>): unknown {

@@ -10,7 +10,7 @@ export const BASE = 'b2'.repeat(20);
 const P = '/repos/acme/app';
 
 /** A pull request #34 for ticket #12, with `reviews` and `checkRuns` as given. */
-export function pullRequestRoutes(o: { reviews?: unknown[]; checkRuns?: unknown[]; approved?: boolean } = {}): Record<string, unknown> {
+export function pullRequestRoutes(o: { reviews?: unknown[]; checkRuns?: unknown[]; approved?: boolean; threads?: unknown[] } = {}): Record<string, unknown> {
   const reviews = o.reviews ?? [{ id: 1, user: { login: 'rev' }, state: 'APPROVED', submitted_at: '2026-01-02T00:00:00Z', commit_id: HEAD, html_url: 'https://github.com/acme/app/pull/34#r1' }];
   return {
     [`GET ${P}/pulls/34`]: {
@@ -27,6 +27,8 @@ export function pullRequestRoutes(o: { reviews?: unknown[]; checkRuns?: unknown[
     [`GET ${P}/issues/12`]: { number: 12, title: 'Parser', html_url: 'https://github.com/acme/app/issues/12', state: 'open', body: '', labels: o.approved === false ? [] : [{ name: 'approved' }], assignees: [] },
     [`GET ${P}/issues/12/comments`]: [{ body: 'PR: https://github.com/acme/app/pull/34', html_url: 'https://github.com/acme/app/issues/12#c1', created_at: '2026-01-01T01:00:00Z' }],
     [`GET ${P}/issues/12/events`]: [{ event: 'labeled', label: { name: 'approved' }, actor: { login: 'boss' }, created_at: '2025-12-31T00:00:00Z' }],
+    // The review conversations (src/github/reviewThreads.ts): none unless given.
+    'POST /graphql': { repository: { pullRequest: { reviewThreads: { nodes: o.threads ?? [], pageInfo: { hasNextPage: false, endCursor: null } } } } },
   };
 }
 
