@@ -6,17 +6,18 @@
  */
 import type { Octokit } from '@octokit/rest';
 import { ChangeControlError } from '../core/errors';
-import type { ChangeEvidence } from '../core/evidence/schema';
+import type { ChangeEvidence, ReviewEvidence } from '../core/evidence/schema';
 import { approvalFromEvents } from '../core/evidence/document';
 import { countEvidenceApprovals } from '../core/evidence/findings';
 import { POLICY_FILE, type Policy } from '../core/policy/schema';
 import { compileTicketPattern } from '../core/ticketId';
-import type { EvidenceGit, RepoRef } from '../core/ports';
+import type { EvidenceGit, RepoRef, TicketRef } from '../core/ports';
 import { parseTicketId, trackerRepo } from '../tickets/githubTicketProvider';
 import { linksTo } from './changeStatus';
-import { readEvidenceChecks } from '../github/commitChecks';
+import { readEvidenceChecks, type EvidenceCheck } from '../github/commitChecks';
+import type { TicketRead } from '../github/graphqlIssues';
 import { listIssueComments, listLabelEvents, readIssue } from '../github/issues';
-import { findMergedPulls, listReviewEvidence, readPullRequest } from '../github/pullRequestReads';
+import { findMergedPulls, listReviewEvidence, readPullRequest, type PullRequestEvidenceRead, type PullRequestFile } from '../github/pullRequestReads';
 
 type Change = Omit<ChangeEvidence, 'findings'>;
 type Commit = Change['commits'][number];
@@ -35,17 +36,49 @@ export interface EvidenceGatherer {
   signal?: AbortSignal;
 }
 
+/**
+ * Where the facts of a pull request and of a ticket come from: REST, one
+ * pull request at a time (restSource), or prefetched in GraphQL batches
+ * with REST for what a batch could not describe (evidenceBatch.ts). The
+ * change is built from the facts the same way for both.
+ */
+export interface EvidenceSource {
+  pull(number: number): Promise<{ read: PullRequestEvidenceRead; reviews: ReviewEvidence[] }>;
+  checks(number: number, headSha: string): Promise<EvidenceCheck[]>;
+  ticket(target: TicketRef): Promise<TicketRead | undefined>;
+  /** The test check of the changed files in the head's tree (null: the head is not in the local clone). */
+  tests(number: number, headSha: string, files: readonly PullRequestFile[]): Promise<Tests | null>;
+}
+
+/** Every fact read through REST when it is asked for. */
+export function restSource(g: EvidenceGatherer): EvidenceSource {
+  return {
+    pull: async (number) => {
+      const [read, reviews] = await Promise.all([readPullRequest(g.octokit, g.repo, number, g.signal), listReviewEvidence(g.octokit, g.repo, number, g.signal)]);
+      return { read, reviews };
+    },
+    checks: (_number, headSha) => readEvidenceChecks(g.octokit, g.repo, headSha, g.signal),
+    ticket: async (target) => {
+      const issue = await readIssue(g.octokit, target, g.signal);
+      if (!issue) return undefined;
+      const [labelEvents, comments] = await Promise.all([listLabelEvents(g.octokit, target, g.signal), listIssueComments(g.octokit, target, g.signal)]);
+      return { issue, labelEvents, comments };
+    },
+    tests: async (_number, headSha, files) => {
+      const tree = await g.git.treeFiles(headSha);
+      return tree ? g.checkTests(files.map((f) => ({ path: f.path, status: f.status })), tree) : null;
+    },
+  };
+}
+
 /** Evidence for one pull request. */
-export async function gatherPullRequest(g: EvidenceGatherer, number: number): Promise<Change> {
-  const [{ pr, commits, files }, reviewEvidence] = await Promise.all([
-    readPullRequest(g.octokit, g.repo, number, g.signal),
-    listReviewEvidence(g.octokit, g.repo, number, g.signal),
-  ]);
+export async function gatherPullRequest(g: EvidenceGatherer, number: number, source: EvidenceSource = restSource(g)): Promise<Change> {
+  const { read: { pr, commits, files }, reviews: reviewEvidence } = await source.pull(number);
   const headSha = pr.headSha;
-  const [checks, ticketFacts, tree] = await Promise.all([
-    readEvidenceChecks(g.octokit, g.repo, headSha, g.signal),
-    gatherTicket(g, findTicketId(g.policy, pr.title, pr.headRef, pr.body), pr.url, number),
-    g.git.treeFiles(headSha),
+  const [checks, ticketFacts, tests] = await Promise.all([
+    source.checks(number, headSha),
+    gatherTicket(g, source, findTicketId(g.policy, pr.title, pr.headRef, pr.body), pr.url, number),
+    source.tests(number, headSha, files),
   ]);
   const author = pr.author || 'unknown';
   const approvers = countEvidenceApprovals(reviewEvidence, { author, allowSelfApproval: g.policy.review.allowSelfApproval, headSha }).onHead.map((r) => r.reviewer);
@@ -58,7 +91,7 @@ export async function gatherPullRequest(g: EvidenceGatherer, number: number): Pr
     ticketBackLink: ticketFacts.backLink,
     branch: { head: pr.headRef, base: pr.baseRef },
     commits: commits.map((c) => toCommit(g, c.sha, c.author, c.date, c.message)),
-    tests: tree ? g.checkTests(files.map((f) => ({ path: f.path, status: f.status })), tree) : null,
+    tests,
     pullRequest: {
       number,
       url: pr.url,
@@ -81,22 +114,38 @@ export async function gatherPullRequest(g: EvidenceGatherer, number: number): Pr
   };
 }
 
+/** A release range's first-parent commits, each with the merged pull request it brought in (if any). */
+export async function rangeCommits(g: EvidenceGatherer, from: string, to: string): Promise<{ commit: RangeCommit; number: number | undefined }[]> {
+  const commits = await g.git.firstParentCommits(from, to);
+  const bySha = await findMergedPulls(g.octokit, g.repo, g.policy.branch.base, new Set(commits.map((c) => c.sha)), g.signal);
+  return commits.map((commit) => ({ commit, number: bySha.get(commit.sha) ?? mergeMessagePull(commit.message) }));
+}
+
+type RangeCommit = Awaited<ReturnType<EvidenceGit['firstParentCommits']>>[number];
+
 /**
  * Evidence for every change in a release range: each first-parent commit of
  * `from..to` is a merged pull request or a direct commit to the base branch.
+ * With a prefetching source, `concurrency` changes are built at once
+ * (their facts are mostly in hand; git is read locally); the order of the
+ * changes is the order of the commits either way.
  */
-export async function gatherRange(g: EvidenceGatherer, from: string, to: string): Promise<Change[]> {
-  const commits = await g.git.firstParentCommits(from, to);
-  const bySha = await findMergedPulls(g.octokit, g.repo, g.policy.branch.base, new Set(commits.map((c) => c.sha)), g.signal);
-  const changes: Change[] = [];
-  for (const [i, commit] of commits.entries()) {
-    if (g.signal?.aborted) throw new ChangeControlError('cancelled', 'Evidence gathering was cancelled.');
-    const number = bySha.get(commit.sha) ?? mergeMessagePull(commit.message);
-    g.onProgress?.(number ? `PR #${number}` : `commit ${commit.sha.slice(0, 12)}`, i, commits.length);
-    if (number) changes.push(await gatherPullRequest(g, number));
-    else changes.push({ ...directCommit(g, commit), ...((await g.git.editsPolicy?.(commit.sha)) ? { policyChanged: true } : {}) });
-  }
-  g.onProgress?.('done', commits.length, commits.length);
+export async function gatherRange(g: EvidenceGatherer, from: string, to: string, prepare?: (numbers: number[]) => Promise<EvidenceSource>, concurrency = 1): Promise<Change[]> {
+  const entries = await rangeCommits(g, from, to);
+  const source = prepare ? await prepare([...new Set(entries.flatMap((e) => (e.number ? [e.number] : [])))]) : restSource(g);
+  const changes: Change[] = new Array(entries.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < entries.length) {
+      const i = next++;
+      const { commit, number } = entries[i]!;
+      if (g.signal?.aborted) throw new ChangeControlError('cancelled', 'Evidence gathering was cancelled.');
+      g.onProgress?.(number ? `PR #${number}` : `commit ${commit.sha.slice(0, 12)}`, i, entries.length);
+      changes[i] = number ? await gatherPullRequest(g, number, source) : { ...directCommit(g, commit), ...((await g.git.editsPolicy?.(commit.sha)) ? { policyChanged: true } : {}) };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker));
+  g.onProgress?.('done', entries.length, entries.length);
   return changes;
 }
 
@@ -106,14 +155,19 @@ interface TicketFacts {
   backLink: Change['ticketBackLink'];
 }
 
-async function gatherTicket(g: EvidenceGatherer, id: string | null, prUrl: string, prNumber: number): Promise<TicketFacts> {
+/** The ticket a pull request names, as GitHub knows it (undefined: no ticket, or one that is not a GitHub issue). */
+export function ticketTarget(g: Pick<EvidenceGatherer, 'policy' | 'repo'>, id: string | null): TicketRef | undefined {
+  return id ? parseTicketId(id, trackerRepo(g.repo, g.policy.tracker)) : undefined;
+}
+
+async function gatherTicket(g: EvidenceGatherer, source: EvidenceSource, id: string | null, prUrl: string, prNumber: number): Promise<TicketFacts> {
   const none = { present: false, url: null, at: null };
   if (!id) return { id: null, ticket: null, backLink: none };
-  const target = parseTicketId(id, trackerRepo(g.repo, g.policy.tracker));
+  const target = ticketTarget(g, id);
   if (!target) return { id, ticket: null, backLink: none };
-  const issue = await readIssue(g.octokit, target, g.signal);
-  if (!issue) return { id, ticket: null, backLink: none };
-  const [labelEvents, comments] = await Promise.all([listLabelEvents(g.octokit, target, g.signal), listIssueComments(g.octokit, target, g.signal)]);
+  const read = await source.ticket(target);
+  if (!read) return { id, ticket: null, backLink: none };
+  const { issue, labelEvents, comments } = read;
   const labels = issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? '')));
   const approvalLabel = g.policy.tracker.approvalLabel.toLowerCase();
   const approved = labels.some((l) => l.toLowerCase() === approvalLabel);

@@ -93,9 +93,9 @@ describe('change-control evidence and verify (built CLI, fake GitHub, real git)'
     assert.ok(!cache.includes(TOKEN), 'the persisted cache holds no token');
   });
 
-  it('answers a second, unchanged run mostly with 304s from the persisted cache', async () => {
-    const first = await runCli(cli, ['evidence', '--range', 'v1.0.0..v1.1.0', '--format', 'json'], fx.root, env);
-    const second = await runCli(cli, ['evidence', '--range', 'v1.0.0..v1.1.0', '--format', 'json'], fx.root, env);
+  it('answers a second, unchanged run through REST with 304s from the persisted cache', async () => {
+    const first = await runCli(cli, ['evidence', '--range', 'v1.0.0..v1.1.0', '--format', 'json', '--reader', 'rest'], fx.root, env);
+    const second = await runCli(cli, ['evidence', '--range', 'v1.0.0..v1.1.0', '--format', 'json', '--reader', 'rest'], fx.root, env);
     assert.equal(second.code, 0, second.stderr);
     const counts = (r: Result): [number, number] => {
       const m = r.stderr.match(/(\d+) GitHub request\(s\), (\d+) answered 304/);
@@ -108,6 +108,17 @@ describe('change-control evidence and verify (built CLI, fake GitHub, real git)'
     assert.equal(requests2, requests1);
     assert.equal(notModified2, requests2, 'every request of the second run is a 304');
     assert.deepEqual((JSON.parse(second.stdout) as Doc).summary, (JSON.parse(first.stdout) as Doc).summary);
+    assert.match(second.stderr, /rate-limit points: 0 REST, 0 GraphQL \(0 queries\)/, 'a run answered by 304s costs no points');
+  });
+
+  it('reads a range in GraphQL batches by default and reports the points it used', async () => {
+    const r = await runCli(cli, ['evidence', '--range', 'v1.0.0..v1.1.0', '--format', 'json'], fx.root, env);
+    assert.equal(r.code, 0, r.stderr);
+    const m = r.stderr.match(/(\d+) GitHub request\(s\), \d+ answered 304 \(not modified\), rate-limit points: (\d+) REST, (\d+) GraphQL \(2 queries\)/);
+    assert.ok(m, r.stderr);
+    assert.ok(Number(m[1]) <= 6, `a handful of requests: ${r.stderr}`);
+    assert.ok(Number(m[3]) >= 2, 'GitHub states what the queries cost');
+    assert.deepEqual((JSON.parse(r.stdout) as Doc).summary.deviations, 11);
   });
 
   it('reports one pull request by number or by branch, and says when a branch has none', async () => {

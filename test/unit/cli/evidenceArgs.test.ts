@@ -10,7 +10,9 @@ describe('cli/evidence arguments', () => {
 
   it('reads the outputs', () => {
     const a = parseEvidenceArgs(['--pr', '1', '--format', 'json', '--out', 'e.json', '--json', 'x.json', '--remote', 'up']);
-    assert.deepEqual({ ...a, scope: undefined }, { scope: undefined, format: 'json', out: 'e.json', json: 'x.json', remote: 'up' });
+    assert.deepEqual({ ...a, scope: undefined }, { scope: undefined, format: 'json', out: 'e.json', json: 'x.json', remote: 'up', reader: 'graphql' });
+    assert.equal(parseEvidenceArgs(['--range', 'a..b', '--reader', 'rest']).reader, 'rest');
+    assert.throws(() => parseEvidenceArgs(['--range', 'a..b', '--reader', 'soap']), /graphql/);
   });
 
   it('rejects bad usage with the usage line', () => {
