@@ -26,6 +26,7 @@ import type { ChangeShortcuts } from '../git/changes';
 import { translateGitHubError } from '../github/errors';
 import { listIssueComments, readIssue } from '../github/issues';
 import { findBranchPullRequest, readPullRequestSection } from '../github/pullRequestReads';
+import { readTicketApprover } from './ticketApprover';
 
 export interface ChangeStatusInput {
   octokit: Octokit;
@@ -53,7 +54,8 @@ export async function readGitHubChangeStatus(input: ChangeStatusInput): Promise<
   const repository = `${input.repo.owner}/${input.repo.repo}`;
   if (!pr) return { github: { status: 'ok', repository }, ticket };
   try {
-    const section = await readPullRequestSection(input.octokit, input.repo, pr, input.signal);
+    // Comments are LGTM sign-offs only under "approval-or-lgtm": otherwise they are not asked for.
+    const section = await readPullRequestSection(input.octokit, input.repo, pr, input.signal, { comments: input.policy.review.signOff === 'approval-or-lgtm' });
     if (ticketResult.status === 'fulfilled' && ticketResult.value.texts) {
       section.ticketBackLink = linksTo(ticketResult.value.texts, input.repo, pr, ticketRef);
     }
@@ -80,7 +82,10 @@ async function readTicket(input: ChangeStatusInput, ref: TicketRef | undefined):
   if (issue.pull_request) return { section: { id: input.ticketId, lookup: { status: 'notFound', reason: `#${ref.number} is a pull request, not an issue` } } };
   const comments = await listIssueComments(input.octokit, ref, input.signal);
   const details = issueToTicket(issue, ref, input.repo, input.policy.tracker.approvalLabel);
-  return { section: { id: input.ticketId, details }, texts: [issue.body ?? '', ...comments.map((c) => c.body ?? '')] };
+  // Who applied the label, only when the policy says who may (tracker.approvers).
+  const approver = details.approved ? await readTicketApprover(input.octokit, ref, input.policy.tracker, input.signal ? { signal: input.signal } : {}) : undefined;
+  const judged = approver === undefined ? {} : { approver: approver.state === 'known' ? approver.value : { status: 'error' as const, reason: approver.reason } };
+  return { section: { id: input.ticketId, details, ...judged }, texts: [issue.body ?? '', ...comments.map((c) => c.body ?? '')] };
 }
 
 /** True when any text names the pull request: its URL, `owner/repo#N`, or `#N` inside the same repository. */

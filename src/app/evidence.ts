@@ -9,15 +9,19 @@ import { ChangeControlError } from '../core/errors';
 import type { ChangeEvidence, ReviewEvidence } from '../core/evidence/schema';
 import { approvalFromEvents } from '../core/evidence/document';
 import { countEvidenceApprovals } from '../core/evidence/findings';
+import { isLgtm } from '../core/rules/approvals';
+import type { Fact, LabelApprover } from '../core/rules/facts';
+import { readTicketApprover } from './ticketApprover';
 import { POLICY_FILE, type Policy } from '../core/policy/schema';
 import { compileTicketPattern } from '../core/ticketId';
 import type { EvidenceGit, RepoRef, TicketRef } from '../core/ports';
+import type { PullCommentInfo } from '../core/changeSnapshot';
 import { parseTicketId, trackerRepo } from '../tickets/githubTicketProvider';
 import { linksTo } from './changeStatus';
 import { readEvidenceChecks, type EvidenceCheck } from '../github/commitChecks';
 import type { TicketRead } from '../github/graphqlIssues';
 import { listIssueComments, listLabelEvents, readIssue } from '../github/issues';
-import { findMergedPulls, listReviewEvidence, readPullRequest, type PullRequestEvidenceRead, type PullRequestFile } from '../github/pullRequestReads';
+import { findMergedPulls, listPullComments, listReviewEvidence, readPullRequest, type PullRequestEvidenceRead, type PullRequestFile } from '../github/pullRequestReads';
 
 type Change = Omit<ChangeEvidence, 'findings'>;
 type Commit = Change['commits'][number];
@@ -45,6 +49,8 @@ export interface EvidenceGatherer {
 export interface EvidenceSource {
   pull(number: number): Promise<{ read: PullRequestEvidenceRead; reviews: ReviewEvidence[] }>;
   checks(number: number, headSha: string): Promise<EvidenceCheck[]>;
+  /** The pull request's conversation comments (asked for only when LGTM comments sign off). */
+  comments(number: number): Promise<PullCommentInfo[]>;
   ticket(target: TicketRef): Promise<TicketRead | undefined>;
   /** The test check of the changed files in the head's tree (null: the head is not in the local clone). */
   tests(number: number, headSha: string, files: readonly PullRequestFile[]): Promise<Tests | null>;
@@ -58,6 +64,7 @@ export function restSource(g: EvidenceGatherer): EvidenceSource {
       return { read, reviews };
     },
     checks: (_number, headSha) => readEvidenceChecks(g.octokit, g.repo, headSha, g.signal),
+    comments: (number) => listPullComments(g.octokit, g.repo, number, g.signal),
     ticket: async (target) => {
       const issue = await readIssue(g.octokit, target, g.signal);
       if (!issue) return undefined;
@@ -73,15 +80,26 @@ export function restSource(g: EvidenceGatherer): EvidenceSource {
 
 /** Evidence for one pull request. */
 export async function gatherPullRequest(g: EvidenceGatherer, number: number, source: EvidenceSource = restSource(g)): Promise<Change> {
-  const { read: { pr, commits, files }, reviews: reviewEvidence } = await source.pull(number);
+  // LGTM comments sign off only under "approval-or-lgtm"; otherwise they are not asked for.
+  const lgtmCounts = g.policy.review.signOff === 'approval-or-lgtm';
+  const [{ read: { pr, commits, files }, reviews }, comments] = await Promise.all([source.pull(number), lgtmCounts ? source.comments(number) : []]);
   const headSha = pr.headSha;
   const [checks, ticketFacts, tests] = await Promise.all([
     source.checks(number, headSha),
     gatherTicket(g, source, findTicketId(g.policy, pr.title, pr.headRef, pr.body), pr.url, number),
     source.tests(number, headSha, files),
   ]);
+  const reviewEvidence: ReviewEvidence[] = [
+    ...reviews,
+    ...comments.filter((c) => c.author && isLgtm(c.body)).map((c) => ({
+      reviewer: c.author, state: 'COMMENTED' as const, submittedAt: c.createdAt, commitId: null, body: c.body, kind: 'comment' as const,
+    })),
+  ];
   const author = pr.author || 'unknown';
-  const approvers = countEvidenceApprovals(reviewEvidence, { author, allowSelfApproval: g.policy.review.allowSelfApproval, headSha }).onHead.map((r) => r.reviewer);
+  const review = g.policy.review;
+  const approvers = countEvidenceApprovals(reviewEvidence, {
+    author, allowSelfApproval: review.allowSelfApproval, headSha, signOff: review.signOff, requireLatestCommit: review.requireApprovalOfLatestCommit,
+  }).approvals.map((r) => r.reviewer);
   const lastCommit = commits[commits.length - 1];
   return {
     kind: 'pull-request',
@@ -172,6 +190,7 @@ async function gatherTicket(g: EvidenceGatherer, source: EvidenceSource, id: str
   const approvalLabel = g.policy.tracker.approvalLabel.toLowerCase();
   const approved = labels.some((l) => l.toLowerCase() === approvalLabel);
   const approval = approved ? approvalFromEvents(labelEvents, g.policy.tracker.approvalLabel) : undefined;
+  const approver = approved ? await readTicketApprover(g.octokit, target, g.policy.tracker, { events: labelEvents, ...(g.signal ? { signal: g.signal } : {}) }) : undefined;
   const mentions = (text: string | null | undefined): boolean => linksTo([text ?? ''], g.repo, { number: prNumber, url: prUrl }, target);
   const linkComment = comments.find((c) => mentions(c.body));
   return {
@@ -185,6 +204,7 @@ async function gatherTicket(g: EvidenceGatherer, source: EvidenceSource, id: str
       approvedBy: approval?.by ?? null,
       approvedAt: approval?.at ?? null,
       labelEvents: labelEvents.filter((e) => e.label.toLowerCase() === approvalLabel).map(({ action, actor, at }) => ({ action, actor, at })),
+      ...approverEvidence(approver),
     },
     backLink: linkComment
       ? { present: true, url: linkComment.url, at: linkComment.createdAt }
@@ -192,6 +212,14 @@ async function gatherTicket(g: EvidenceGatherer, source: EvidenceSource, id: str
         ? { present: true, url: issue.html_url, at: null }
         : none,
   };
+}
+
+/** The approver judgement as the evidence records it (absent when the policy names no approvers). */
+function approverEvidence(a: Fact<LabelApprover> | undefined): Partial<NonNullable<Change['ticket']>> {
+  if (!a) return {};
+  if (a.state === 'unknown') return { approvedByApprover: null, approverUnknown: a.reason };
+  // The last `labeled` event is the one judged: its actor and time are the evidence's.
+  return { approvedBy: a.value.login, approvedAt: a.value.at, approvedVia: a.value.app, approvedByApprover: a.value.isApprover };
 }
 
 /** The ticket a pull request names: in its title, its branch name, then its body. */

@@ -34,6 +34,7 @@ export async function prefetchRange(g: EvidenceGatherer, numbers: readonly numbe
   const targets: TicketRef[] = [];
   const pulls = await readPullFactsBatch(g.octokit, g.repo, numbers, usage, {
     ...(g.signal ? { signal: g.signal } : {}),
+    comments: g.policy.review.signOff === 'approval-or-lgtm',
     onFacts: (number, facts) => {
       const { pr, files } = facts.read;
       const pending = limit(() => rest.tests(number, pr.headSha, files));
@@ -54,6 +55,7 @@ export async function prefetchRange(g: EvidenceGatherer, numbers: readonly numbe
   return {
     pull: async (number) => pulls.get(number) ?? rest.pull(number),
     checks: async (number, headSha) => pulls.get(number)?.checks ?? rest.checks(number, headSha),
+    comments: async (number) => pulls.get(number)?.comments ?? rest.comments(number),
     ticket: async (target) => tickets.get(ticketKey(target)) ?? rest.ticket(target),
     tests: (number, headSha, files) => tests.get(number) ?? rest.tests(number, headSha, files),
   };

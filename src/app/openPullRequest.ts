@@ -28,6 +28,7 @@ import { compileTicketPattern } from '../core/ticketId';
 import { GitRepository } from '../git/gitRepository';
 import type { RepoRef, TicketRef } from '../core/ports';
 import { GitHubTicketProvider, parseTicketId, trackerRepo } from '../tickets/githubTicketProvider';
+import { readTicketApprover } from './ticketApprover';
 import { translateGitHubError } from '../github/errors';
 import { commentOnTicketOnce, createPullRequest, findOpenPullRequest, planReviewers, requestReviewers, withoutPastReviewers, type OpenedPullRequest, type ReviewerPlan } from '../github/pullRequests';
 
@@ -81,10 +82,13 @@ export async function preparePullRequest(options: PrepareOptions): Promise<Prepa
   const commits = branch ? (await git.commitsInRange(`${base.baseRef}..HEAD`)).filter((c) => c.parents < 2) : [];
   const ticketId = (branch ? await git.getBranchConfig(branch, TICKET_KEY) : undefined) ?? ticketFromCommits(commits, policy);
   const found = await lookUpTicket(options, ticketId);
+  // Who applied the approval label, when the policy says who may (tracker.approvers).
+  const approver = found.ticket?.approved && found.ref ? await readTicketApprover(options.octokit, found.ref, policy.tracker, options.signal ? { signal: options.signal } : {}) : undefined;
   const tests = await runTestsCheck(git, remote, policy, signal);
   const preflight = evaluatePreflight({
     policy, branch, ticketId, ticket: found.ticket, commits, lint: options.lint, tests, behindBase: base.behind,
     ...(found.error ? { ticketLookupError: found.error } : {}),
+    ...(approver ? { ticketApprover: approver } : {}),
     ...(base.note ? { behindBaseNote: base.note } : {}),
   });
   const template = pickTemplate(await git.templateCandidates());

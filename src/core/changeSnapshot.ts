@@ -24,6 +24,12 @@ export interface TicketSection {
   details?: Ticket;
   /** Set when the ID is linked but the lookup did not happen or failed. */
   lookup?: Unavailable | { status: 'notFound'; reason: string };
+  /**
+   * Who applied the approval label last and whether they are an approver;
+   * read only when the policy names `tracker.approvers` and the label is
+   * applied. Unavailable when the events or a team could not be read.
+   */
+  approver?: { login: string; at: string; app: string | null; isApprover: boolean } | Unavailable;
 }
 
 export interface BranchSection {
@@ -64,6 +70,8 @@ export interface PullRequestInfo {
   author: string;
   /** Head commit the checks ran on. */
   headSha: string;
+  /** The description (the gate checks it names the change); undefined when not read. */
+  body?: string | null;
 }
 
 /** Review states as GitHub's REST API spells them. */
@@ -76,6 +84,18 @@ export interface ReviewInfo {
   /** ISO time; reviews are ordered by it (then by id). Undefined for a pending draft. */
   submittedAt?: string;
   url?: string;
+  /** The head commit the review was given on, when GitHub said. */
+  commitId?: string;
+  /** The review's text (an LGTM review is a sign-off under "approval-or-lgtm"). */
+  body?: string;
+}
+
+/** A pull request comment (read when LGTM comments count as sign-offs). */
+export interface PullCommentInfo {
+  id: number;
+  author: string;
+  body: string;
+  createdAt: string;
 }
 
 export type CheckState = 'passed' | 'failed' | 'pending';
@@ -104,6 +124,8 @@ export interface PullRequestSection {
   /** Logins (and `org/team` slugs) whose review is requested and not yet given. */
   requestedReviewers: string[];
   checks: CheckInfo[];
+  /** The pull request's comments; read only when `review.signOff` is "approval-or-lgtm". */
+  comments?: PullCommentInfo[];
   /**
    * Whether the ticket links to this pull request (body or a comment names
    * its URL or number). Undefined when there is no GitHub ticket to look in.

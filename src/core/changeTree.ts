@@ -11,6 +11,7 @@ import { pullRequestNode } from './changeTreePullRequest';
 import type { SourceTestResult } from './testMatching/types';
 import { escapeMd, type ChangeTreeNode, type NodeStatus } from './changeTreeNode';
 import { plural } from './rules/text';
+import { approverName } from './ticketApprover';
 
 export type { ChangeTreeNode, NodeAction, NodeStatus } from './changeTreeNode';
 export { STATUS_COLORS } from './changeTreeNode';
@@ -111,7 +112,17 @@ function ticketNode(s: ChangeSnapshot): ChangeTreeNode {
       contextValue: 'ticket.linked',
     };
   }
-  const approvedWord = d.approved ? 'approved' : 'awaiting approval';
+  const approver = t.approver && !isUnavailable(t.approver) ? t.approver : undefined;
+  const byNonApprover = d.approved && approver !== undefined && !approver.isApprover;
+  const unread = d.approved && t.approver !== undefined && isUnavailable(t.approver) ? t.approver.reason : undefined;
+  const approvedWord = !d.approved
+    ? 'awaiting approval'
+    : byNonApprover
+      ? `approved by ${approverName(approver)}, who is not an approver`
+      : unread
+        ? `approver not checked: ${unread}`
+        : approver ? `approved by ${approverName(approver)}` : 'approved';
+  const counts = d.approved && !byNonApprover && !unread;
   const needApproval = s.policy.tracker.requireApproval;
   const children: ChangeTreeNode[] = [
     { id: 'ticket/state', label: 'State', description: d.state, icon: d.state === 'open' ? 'issue-opened' : 'issue-closed', status: 'info' },
@@ -120,8 +131,8 @@ function ticketNode(s: ChangeSnapshot): ChangeTreeNode {
       label: 'Approval',
       description: approvedWord,
       tooltip: `Approved when it carries the label “${s.policy.tracker.approvalLabel}”.`,
-      icon: d.approved ? 'verified-filled' : 'unverified',
-      status: d.approved ? 'ok' : needApproval ? 'error' : 'warning',
+      icon: counts ? 'verified-filled' : 'unverified',
+      status: counts ? 'ok' : needApproval ? 'error' : 'warning',
     },
     { id: 'ticket/assignees', label: 'Assignees', description: d.assignees.join(', ') || 'nobody', icon: 'person', status: 'info' },
   ];
@@ -132,7 +143,7 @@ function ticketNode(s: ChangeSnapshot): ChangeTreeNode {
     tooltip: [`**${escapeMd(d.id)}** ${escapeMd(d.title)}`, '', `State: ${d.state}`, `Approval: ${approvedWord}`,
       `Assignees: ${d.assignees.join(', ') || 'nobody'}`, `Labels: ${d.labels.join(', ') || 'none'}`].join('\n\n'),
     icon: 'issues',
-    status: d.approved || !needApproval ? 'ok' : 'error',
+    status: counts || !needApproval ? 'ok' : 'error',
     contextValue: d.url ? 'ticket.linked hasUrl' : 'ticket.linked',
     url: d.url,
     action: d.url ? { kind: 'openUrl', url: d.url } : undefined,

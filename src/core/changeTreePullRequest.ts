@@ -72,13 +72,18 @@ function reviewsNode(readiness: Readiness, prUrl: string): ChangeTreeNode {
   const required = a?.required ?? 0;
   const reviewers = (a?.reviewers ?? []).map((r): ChangeTreeNode => {
     const v = REVIEWER[r.state];
-    const notes = [r.requested && r.state !== 'REQUESTED' ? 're-requested' : '', r.isAuthor ? 'author: does not count' : ''].filter(Boolean);
+    const notes = [
+      r.requested && r.state !== 'REQUESTED' ? 're-requested' : '',
+      r.isAuthor ? 'author: does not count' : '',
+      r.staleCommit ? 'does not count' : '',
+    ].filter(Boolean);
+    const words = r.staleCommit ? `approved an earlier commit (${r.staleCommit})` : r.signOff === 'lgtm' ? 'signed off: LGTM' : v.words;
     return {
       id: `pr/reviews/${r.login.toLowerCase()}`,
       label: r.login,
-      description: [v.words, ...notes].join(', '),
+      description: [words, ...notes].join(', '),
       icon: v.icon,
-      status: r.isAuthor && r.state === 'APPROVED' && !r.countsAsApproval ? 'warning' : v.status,
+      status: r.state === 'APPROVED' && !r.countsAsApproval ? 'warning' : v.status,
       contextValue: 'reviewer hasUrl',
       url: `${prUrl}/files`,
     };
@@ -88,7 +93,7 @@ function reviewsNode(readiness: Readiness, prUrl: string): ChangeTreeNode {
     id: 'pr/reviews',
     label: 'Approvals',
     description: `${approvals} of ${required} required`,
-    tooltip: 'Each reviewer’s latest review counts: a later “changes requested” overrides an earlier approval; dismissed reviews and the author’s own approval do not count.',
+    tooltip: 'Each reviewer’s latest review counts: a later “changes requested” overrides an earlier approval; dismissed reviews and the author’s own approval do not count. The policy says whether an LGTM comment signs off (review.signOff) and whether an approval must be of the latest commit (review.requireApprovalOfLatestCommit).',
     icon: 'person',
     status: enough ? 'ok' : 'error',
     children: reviewers.length ? reviewers : [{ id: 'pr/reviews/none', label: 'No reviewers yet', icon: 'person-add', status: 'info' }],

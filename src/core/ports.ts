@@ -193,3 +193,11 @@ export interface EvidenceGit {
   /** Whether the commit `sha` changes the policy file against its first parent. */
   editsPolicy?(sha: string): Promise<boolean>;
 }
+
+/**
+ * Whether `login` is an active member of the team `org/slug` (GitHub's
+ * team membership API, which needs a token that can read the
+ * organization: read:org). Rejects when membership cannot be read; a
+ * caller then fails closed.
+ */
+export type TeamMembership = (org: string, team: string, login: string) => Promise<boolean>;

@@ -7,7 +7,7 @@
 import type { Policy } from './policy/schema';
 import type { Ticket } from './ports';
 import { evaluateRules } from './rules/evaluate';
-import { known, rulePolicyOf, unknown, type ChangeFacts } from './rules/facts';
+import { known, rulePolicyOf, unknown, type ChangeFacts, type Fact, type LabelApprover } from './rules/facts';
 import type { PreflightItemId } from './rules/rule';
 import { listPaths } from './rules/text';
 import type { TestCheckResult } from './testMatching/types';
@@ -37,6 +37,8 @@ export interface PreflightInput {
   ticket: Ticket | undefined;
   /** Why the ticket could not be looked up (network, sign-in), when it could not. */
   ticketLookupError?: string;
+  /** Who applied the approval label last (read when the policy names `tracker.approvers`). */
+  ticketApprover?: Fact<LabelApprover>;
   /** Commits on the branch that are not on the base, oldest first. */
   commits: readonly ChangeCommit[];
   lint: CommitLinter;
@@ -91,7 +93,7 @@ export function preflightFacts(input: PreflightInput): ChangeFacts {
     },
     ticket: {
       id: ticketId,
-      record: ticket ? known(ticket) : input.ticketLookupError ? unknown(input.ticketLookupError) : known('notFound' as const),
+      record: ticket ? known({ ...ticket, ...(input.ticketApprover ? { approver: input.ticketApprover } : {}) }) : input.ticketLookupError ? unknown(input.ticketLookupError) : known('notFound' as const),
     },
     commits: input.commits.map((c) => ({ sha: c.sha, subject: commitSubject(c.message), problems: [...input.lint(c.message)] })),
     tests: input.tests

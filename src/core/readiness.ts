@@ -16,6 +16,7 @@ import {
 } from './changeSnapshot';
 import { countApprovals } from './rules/approvals';
 import { evaluateRules } from './rules/evaluate';
+import type { Policy } from './policy/schema';
 import { known, rulePolicyOf, unknown, type ChangeFacts, type PullRequestFacts } from './rules/facts';
 
 export { latestReviewPerReviewer, type ReviewDecisionInput } from './rules/approvals';
@@ -32,6 +33,10 @@ export interface ReviewerStatus {
   isAuthor: boolean;
   /** This reviewer's approval counts towards the required number. */
   countsAsApproval: boolean;
+  /** How an APPROVED reviewer signed off: a GitHub approval, or an LGTM review or comment. */
+  signOff?: 'approval' | 'lgtm';
+  /** Set when the approval is of an earlier commit than the head (short sha), and the policy requires the latest. */
+  staleCommit?: string;
 }
 
 export interface ApprovalSummary {
@@ -69,20 +74,29 @@ function byTime(a: ReviewInfo, b: ReviewInfo): number {
  * only shows when nothing was decided; requested reviewers without a
  * review show as REQUESTED. Logins compare case-insensitively.
  */
-export function reviewerStates(section: PullRequestSection, allowSelfApproval: boolean): ReviewerStatus[] {
+export function reviewerStates(section: PullRequestSection, policy: Policy['review'] | boolean): ReviewerStatus[] {
+  const review = typeof policy === 'boolean' ? { allowSelfApproval: policy, signOff: 'approval' as const, requireApprovalOfLatestCommit: false } : policy;
   const author = section.pr.author.toLowerCase();
   const byLogin = new Map<string, ReviewerStatus>();
   const requested = new Set(section.requestedReviewers.map((r) => r.toLowerCase()));
-  const ordered = [...section.reviews].sort(byTime).map((r) => ({ reviewer: r.author, state: r.state, submittedAt: r.submittedAt }));
-  const count = countApprovals(ordered, { author: section.pr.author, allowSelfApproval });
+  const count = countApprovals(signOffInputs(section), {
+    author: section.pr.author,
+    allowSelfApproval: review.allowSelfApproval,
+    headSha: section.pr.headSha,
+    signOff: review.signOff,
+    requireLatestCommit: review.requireApprovalOfLatestCommit,
+  });
   const counted = new Set(count.approvals.map((r) => r.reviewer.toLowerCase()));
-  for (const [key, review] of count.latest) {
+  const stale = new Map(count.stale.map((r) => [r.reviewer.toLowerCase(), r.commitId!.slice(0, 7)]));
+  for (const [key, r] of count.latest) {
     byLogin.set(key, {
-      login: review.reviewer,
-      state: review.state as ReviewerState,
+      login: r.reviewer,
+      state: r.state as ReviewerState,
       requested: requested.has(key),
       isAuthor: key === author,
       countsAsApproval: false,
+      ...(r.state === 'APPROVED' ? { signOff: r.lgtm ? ('lgtm' as const) : ('approval' as const) } : {}),
+      ...(review.requireApprovalOfLatestCommit && stale.has(key) ? { staleCommit: stale.get(key)! } : {}),
     });
   }
   for (const login of section.requestedReviewers) {
@@ -96,8 +110,21 @@ export function reviewerStates(section: PullRequestSection, allowSelfApproval: b
   return result;
 }
 
-export function summariseApprovals(section: PullRequestSection, required: number, allowSelfApproval: boolean): ApprovalSummary {
-  const reviewers = reviewerStates(section, allowSelfApproval);
+/** Reviews and (when read) comments in time order, as the approval rule reads them. */
+function signOffInputs(section: PullRequestSection): PullRequestFacts['reviews'] {
+  const reviews = [...section.reviews].sort(byTime).map((r) => ({
+    reviewer: r.author, state: r.state, submittedAt: r.submittedAt ?? null, commitId: r.commitId ?? null, body: r.body ?? null, kind: 'review' as const,
+  }));
+  const comments = (section.comments ?? []).map((c) => ({
+    reviewer: c.author, state: 'COMMENTED' as const, submittedAt: c.createdAt, commitId: null, body: c.body, kind: 'comment' as const,
+  }));
+  if (comments.length === 0) return reviews;
+  // Stable merge by time: a review and a comment at the same second keep review first.
+  return [...reviews, ...comments].sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
+}
+
+export function summariseApprovals(section: PullRequestSection, required: number, policy: Policy['review'] | boolean): ApprovalSummary {
+  const reviewers = reviewerStates(section, policy);
   return {
     approvals: reviewers.filter((r) => r.countsAsApproval).length,
     required,
@@ -126,7 +153,7 @@ export function gateView(snapshot: ChangeSnapshot): { readiness: Readiness; eval
   const readiness: Readiness = section
     ? {
         ready: blockers.length === 0, blockers, warnings,
-        approvals: summariseApprovals(section, snapshot.policy.review.requiredApprovals, snapshot.policy.review.allowSelfApproval),
+        approvals: summariseApprovals(section, snapshot.policy.review.requiredApprovals, snapshot.policy.review),
         checks: summariseChecks(section.checks),
       }
     : { ready: blockers.length === 0, blockers, warnings, approvals: undefined, checks: undefined };
@@ -139,7 +166,11 @@ export function gateFacts(s: ChangeSnapshot): ChangeFacts {
   const t = s.ticket;
   const gh = s.github;
   const record: ChangeFacts['ticket']['record'] =
-    t.lookup?.status === 'notFound' ? known('notFound') : t.details ? known(t.details) : unknown(t.lookup?.reason ?? 'not looked up');
+    t.lookup?.status === 'notFound'
+      ? known('notFound')
+      : t.details
+        ? known({ ...t.details, ...(t.approver ? { approver: isUnavailable(t.approver) ? unknown(t.approver.reason) : known(t.approver) } : {}) })
+        : unknown(t.lookup?.reason ?? 'not looked up');
   return {
     policy: rulePolicyOf(s.policy),
     branch: { name: b.name },
@@ -169,7 +200,8 @@ function pullRequestFacts(section: PullRequestSection): PullRequestFacts {
     author: pr.author,
     state: pr.state,
     headSha: pr.headSha,
-    reviews: [...section.reviews].sort(byTime).map((r) => ({ reviewer: r.author, state: r.state, submittedAt: r.submittedAt ?? null })),
+    ...(pr.body !== undefined ? { body: pr.body } : {}),
+    reviews: signOffInputs(section),
     requestedReviewers: section.requestedReviewers,
     checks: section.checks.map((c) => ({ name: c.name, state: c.state })),
     ticketBackLink: section.ticketBackLink,

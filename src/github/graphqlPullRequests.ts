@@ -16,6 +16,7 @@
  * undefined).
  */
 import type { Octokit } from '@octokit/rest';
+import type { PullCommentInfo } from '../core/changeSnapshot';
 import type { ReviewEvidence } from '../core/evidence/schema';
 import type { RepoRef } from '../core/ports';
 import { checkRunState, statusCheckState, type EvidenceCheck } from './commitChecks';
@@ -33,6 +34,8 @@ export interface PullFacts {
   reviews: ReviewEvidence[];
   /** Undefined: read the head's checks through REST. */
   checks: EvidenceCheck[] | undefined;
+  /** The conversation comments, when asked for. */
+  comments?: PullCommentInfo[];
 }
 
 const FRAGMENT = `fragment EvidencePull on PullRequest {
@@ -43,7 +46,8 @@ const FRAGMENT = `fragment EvidencePull on PullRequest {
   reviewRequests(first: ${PAGE}) { totalCount nodes { requestedReviewer { __typename ... on User { login } ... on Bot { login } ... on Mannequin { login } ... on Team { slug } } } }
   commits(first: ${PAGE}) { totalCount nodes { commit { oid message author { name date user { login } } committer { date } } } }
   files(first: ${PAGE}) { totalCount nodes { path changeType } }
-  reviews(first: ${PAGE}) { totalCount nodes { author { login } state submittedAt commit { oid } } }
+  reviews(first: ${PAGE}) { totalCount nodes { author { login } state submittedAt body commit { oid } } }
+  comments(first: ${PAGE}) @include(if: $comments) { totalCount nodes { databaseId author { login } body createdAt } }
   headCommit: commits(last: 1) { nodes { commit { oid statusCheckRollup { contexts(first: ${PAGE}) { totalCount nodes {
     __typename
     ... on StatusContext { context state targetUrl }
@@ -69,7 +73,9 @@ interface GqlPull {
   reviewRequests: Connection<{ requestedReviewer: { __typename: string; login?: string; slug?: string } | null }>;
   commits: Connection<{ commit: GqlCommit }>;
   files: Connection<{ path: string; changeType: string }>;
-  reviews: Connection<{ author: Login; state: string; submittedAt: string | null; commit: { oid: string } | null }>;
+  reviews: Connection<{ author: Login; state: string; submittedAt: string | null; body: string; commit: { oid: string } | null }>;
+  /** Present when asked for (LGTM comments sign off). */
+  comments?: Connection<{ databaseId: number | null; author: Login; body: string; createdAt: string }>;
   headCommit: Connection<{ commit: { oid: string; statusCheckRollup: { contexts: Connection<GqlContext> } | null } }>;
 }
 
@@ -83,7 +89,7 @@ export async function readPullFactsBatch(
   repo: RepoRef,
   numbers: readonly number[],
   usage: GraphqlUsage,
-  options: { signal?: AbortSignal; onFacts?: (number: number, facts: PullFacts) => void } = {},
+  options: { signal?: AbortSignal; onFacts?: (number: number, facts: PullFacts) => void; comments?: boolean } = {},
 ): Promise<Map<number, PullFacts>> {
   const { signal, onFacts } = options;
   const out = new Map<number, PullFacts>();
@@ -91,8 +97,8 @@ export async function readPullFactsBatch(
     const batch = numbers.slice(start, start + PULLS_PER_QUERY);
     const fields = batch.map((_, i) => `p${i}: pullRequest(number: $n${i}) { ...EvidencePull }`).join('\n    ');
     const params = batch.map((_, i) => `$n${i}: Int!`).join(', ');
-    const query = `query EvidencePulls($owner: String!, $name: String!, ${params}) {\n  repository(owner: $owner, name: $name) {\n    ${fields}\n  }\n  rateLimit { cost }\n}\n${FRAGMENT}`;
-    const variables: Record<string, unknown> = { owner: repo.owner, name: repo.repo };
+    const query = `query EvidencePulls($owner: String!, $name: String!, $comments: Boolean!, ${params}) {\n  repository(owner: $owner, name: $name) {\n    ${fields}\n  }\n  rateLimit { cost }\n}\n${FRAGMENT}`;
+    const variables: Record<string, unknown> = { owner: repo.owner, name: repo.repo, comments: options.comments === true };
     batch.forEach((n, i) => (variables[`n${i}`] = n));
     const { data, missing } = await runGraphql<{ repository: Record<string, GqlPull | null> | null; rateLimit: { cost: number } | null }>(octokit, query, variables, usage, signal);
     batch.forEach((n, i) => {
@@ -117,7 +123,8 @@ function toPullFacts(p: GqlPull): PullFacts | undefined {
   const files = complete(p.files);
   const reviews = complete(p.reviews);
   const requested = complete(p.reviewRequests);
-  if (!commits || !files || !reviews || !requested || files.some((f) => f.changeType === 'RENAMED')) return undefined;
+  const comments = p.comments ? complete(p.comments) : [];
+  if (!commits || !files || !reviews || !requested || !comments || files.some((f) => f.changeType === 'RENAMED')) return undefined;
   const reviewers = requested.map((r) => r.requestedReviewer).filter((r) => r !== null);
   return {
     read: {
@@ -134,8 +141,11 @@ function toPullFacts(p: GqlPull): PullFacts | undefined {
       })),
       files: files.map((f) => ({ path: f.path, status: f.changeType === 'DELETED' ? 'removed' : f.changeType.toLowerCase() })),
     },
-    reviews: reviews.filter((r) => r.author).map((r) => ({ reviewer: r.author!.login, state: normaliseReviewState(r.state), submittedAt: r.submittedAt ?? null, commitId: r.commit?.oid ?? null })),
+    reviews: reviews.filter((r) => r.author).map((r) => ({
+      reviewer: r.author!.login, state: normaliseReviewState(r.state), submittedAt: r.submittedAt ?? null, commitId: r.commit?.oid ?? null, ...(r.body ? { body: r.body } : {}),
+    })),
     checks: headChecks(p),
+    ...(p.comments ? { comments: comments.map((c) => ({ id: c.databaseId ?? 0, author: c.author?.login ?? '', body: c.body, createdAt: c.createdAt })) } : {}),
   };
 }
 

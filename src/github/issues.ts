@@ -5,7 +5,7 @@
  * approval, the back-link) is decided in src/app and src/core.
  */
 import type { Octokit } from '@octokit/rest';
-import type { LabelEvent } from '../core/evidence/document';
+import type { ApprovalLabelEvent } from '../core/ticketApprover';
 import type { TicketRef } from '../core/ports';
 import { isGoneOrMissing } from './errors';
 
@@ -47,15 +47,35 @@ export async function listIssueComments(octokit: Octokit, ref: TicketRef, signal
   return comments.map((c) => ({ body: c.body, url: c.html_url, createdAt: c.created_at }));
 }
 
-/** The issue's label and unlabel events, oldest first, as GitHub lists them. */
-export async function listLabelEvents(octokit: Octokit, ref: TicketRef, signal?: AbortSignal): Promise<LabelEvent[]> {
-  const events = await octokit.paginate(octokit.rest.issues.listEvents, { ...params(ref, signal), per_page: 100 });
+/** One event of an issue as GitHub lists it: the fields a label event is made of. */
+interface RawIssueEvent {
+  event: string;
+  created_at: string;
+  actor?: { login: string; type?: string } | null;
+  label?: { name: string } | null;
+  performed_via_github_app?: { name?: string | null; slug?: string | null } | null;
+}
+
+/** Label events as the approval rules read them: actor, actor type and the app that acted. */
+export function toLabelEvents(events: readonly RawIssueEvent[]): ApprovalLabelEvent[] {
   return events
-    .filter((e) => (e.event === 'labeled' || e.event === 'unlabeled') && 'label' in e && e.label)
+    .filter((e) => (e.event === 'labeled' || e.event === 'unlabeled') && e.label)
     .map((e) => ({
       action: e.event as 'labeled' | 'unlabeled',
-      label: (e as { label: { name: string } }).label.name,
+      label: e.label!.name,
       actor: e.actor?.login ?? 'unknown',
+      ...(e.actor?.type ? { actorType: e.actor.type } : {}),
+      app: e.performed_via_github_app?.name ?? e.performed_via_github_app?.slug ?? null,
       at: e.created_at,
     }));
+}
+
+/**
+ * The issue's label and unlabel events, oldest first, as GitHub lists
+ * them (every page; each page a conditional GET through the client's
+ * ETag cache, so an unchanged ticket costs 304s).
+ */
+export async function listLabelEvents(octokit: Octokit, ref: TicketRef, signal?: AbortSignal): Promise<ApprovalLabelEvent[]> {
+  const events = await octokit.paginate(octokit.rest.issues.listEvents, { ...params(ref, signal), per_page: 100 });
+  return toLabelEvents(events as unknown as RawIssueEvent[]);
 }

@@ -10,7 +10,7 @@
  * changed (free against GitHub's rate limit).
  */
 import type { Octokit } from '@octokit/rest';
-import type { PullRequestInfo, PullRequestSection, ReviewInfo, ReviewState } from '../core/changeSnapshot';
+import type { PullCommentInfo, PullRequestInfo, PullRequestSection, ReviewInfo, ReviewState } from '../core/changeSnapshot';
 import type { ReviewEvidence } from '../core/evidence/schema';
 import type { RepoRef } from '../core/ports';
 import type { ChangedFile } from '../core/testMatching/checkTests';
@@ -25,11 +25,12 @@ interface PullPayload {
   merged_at: string | null;
   user: { login: string } | null;
   head: { sha: string };
+  body?: string | null;
 }
 
 /** A pull request as GitHub lists or gets it, as the snapshot holds it. */
 export function toPullRequestInfo(p: PullPayload): PullRequestInfo {
-  return { number: p.number, title: p.title, url: p.html_url, state: pullRequestState(p), author: p.user?.login ?? '', headSha: p.head.sha };
+  return { number: p.number, title: p.title, url: p.html_url, state: pullRequestState(p), author: p.user?.login ?? '', headSha: p.head.sha, body: p.body ?? null };
 }
 
 export function pullRequestState(p: Pick<PullPayload, 'state' | 'draft' | 'merged_at'>): PullRequestInfo['state'] {
@@ -56,13 +57,20 @@ export async function findBranchPullRequest(octokit: Octokit, repo: RepoRef, bra
   return chosen ? toPullRequestInfo(chosen) : undefined;
 }
 
+/** What else the gate needs beside reviews and checks. */
+export interface PullRequestSectionOptions {
+  /** Read the pull request's comments (LGTM sign-offs count under `review.signOff` "approval-or-lgtm"). */
+  comments?: boolean;
+}
+
 /** The reviews, requested reviewers and head checks of a pull request, as the merge gate reads them. */
-export async function readPullRequestSection(octokit: Octokit, repo: RepoRef, pr: PullRequestInfo, signal?: AbortSignal): Promise<PullRequestSection> {
+export async function readPullRequestSection(octokit: Octokit, repo: RepoRef, pr: PullRequestInfo, signal?: AbortSignal, options: PullRequestSectionOptions = {}): Promise<PullRequestSection> {
   const base = { owner: repo.owner, repo: repo.repo, request: { signal } };
-  const [reviews, requested, checks] = await Promise.all([
+  const [reviews, requested, checks, comments] = await Promise.all([
     octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...base, pull_number: pr.number, per_page: 100 }),
     octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', { ...base, pull_number: pr.number }),
     readGateChecks(octokit, repo, pr.headSha, signal),
+    options.comments ? listPullComments(octokit, repo, pr.number, signal) : undefined,
   ]);
   return {
     pr,
@@ -72,13 +80,22 @@ export async function readPullRequestSection(octokit: Octokit, repo: RepoRef, pr
       state: (r.state as ReviewState) ?? 'COMMENTED',
       ...(r.submitted_at ? { submittedAt: r.submitted_at } : {}),
       url: r.html_url,
+      ...(r.commit_id ? { commitId: r.commit_id } : {}),
+      ...(r.body ? { body: r.body } : {}),
     })),
+    ...(comments ? { comments } : {}),
     requestedReviewers: [
       ...requested.data.users.map((u) => u.login),
       ...requested.data.teams.map((t) => `${repo.owner}/${t.slug}`),
     ],
     checks,
   };
+}
+
+/** Every comment of a pull request (its conversation, not the review threads), every page. */
+export async function listPullComments(octokit: Octokit, repo: RepoRef, number: number, signal?: AbortSignal): Promise<PullCommentInfo[]> {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: repo.owner, repo: repo.repo, issue_number: number, per_page: 100, request: { signal } });
+  return comments.map((c) => ({ id: c.id, author: c.user?.login ?? '', body: c.body ?? '', createdAt: c.created_at }));
 }
 
 /** One pull request in full, as `verify --pr` and the evidence read it. */
@@ -98,7 +115,7 @@ export interface PullRequestDetails extends PullRequestInfo {
 
 /** The snapshot's part of the details (the rest stays out of `status --json` and the view). */
 export function pullRequestInfo(pr: PullRequestDetails): PullRequestInfo {
-  return { number: pr.number, title: pr.title, url: pr.url, state: pr.state, author: pr.author, headSha: pr.headSha };
+  return { number: pr.number, title: pr.title, url: pr.url, state: pr.state, author: pr.author, headSha: pr.headSha, body: pr.body };
 }
 
 /** One commit of a pull request. */
@@ -177,6 +194,7 @@ export async function listReviewEvidence(octokit: Octokit, repo: RepoRef, number
       state: normaliseReviewState(r.state),
       submittedAt: r.submitted_at ?? null,
       commitId: r.commit_id ?? null,
+      ...(r.body ? { body: r.body } : {}),
     }));
 }
 

@@ -200,6 +200,10 @@ function pullRequest(ctx: ModelContext, repo: FakeRepo, pull: FakePull): Obj {
     commits: (args: Page) => connection(pull.commits, args, (c) => ({
       __typename: 'PullRequestCommit', id: nodeId('PRC', parseInt(c.sha.slice(0, 8), 16) || 0), url: `${url}/commits/${c.sha}`, commit: commitNode(ctx, repo, pull, c.sha),
     }), 'PullRequestCommitConnection'),
+    comments: (args: Page) => connection(issue?.comments ?? [], args, (c) => ({
+      __typename: 'IssueComment', id: nodeId('IC', c.id), databaseId: c.id, body: c.body, createdAt: c.createdAt, updatedAt: c.updatedAt,
+      author: actor(ctx, c.user), url: `${url}#issuecomment-${c.id}`,
+    }), 'IssueCommentConnection'),
     mergeCommit: () => (pull.mergeCommitSha ? commitNode(ctx, repo, pull, pull.mergeCommitSha) : null),
     files: (args: Page) => connection(pull.files, args, (f) => ({
       __typename: 'PullRequestChangedFile', path: f.filename, changeType: 'MODIFIED', additions: f.additions, deletions: f.deletions, viewerViewedState: 'UNVIEWED',

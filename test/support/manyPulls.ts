@@ -51,7 +51,8 @@ export function seedManyPulls(fake: FakeGitHub, root: string, pulls = MANY_PULLS
   for (let i = 1; i <= pulls; i++) s.addIssue(MANY_REPO, { title: `Feature ${i}`, labels: ['Approved'] });
   for (let i = 1; i <= pulls; i++) {
     const head = shas.branch[i - 1] as string;
-    const pr = s.addPull(MANY_REPO, { head: `feature/${i}-x`, title: `Add feature ${i} (#${i})`, commits: [{ sha: head, message: `Add feature ${i}\n\nUsers asked for feature ${i}.`, author: 'dev', date: s.now() }] });
+    const body = `**Change ticket:** #${i}\n**Type:** feature\n\nAdds feature ${i}, which users asked for.`;
+    const pr = s.addPull(MANY_REPO, { head: `feature/${i}-x`, title: `Add feature ${i} (#${i})`, body, commits: [{ sha: head, message: `Add feature ${i}\n\nUsers asked for feature ${i}.`, author: 'dev', date: s.now() }] });
     pr.files = [{ filename: `src/feature${i}.ts`, additions: 1, deletions: 0 }, { filename: `test/feature${i}.test.ts`, additions: 1, deletions: 0 }];
     s.addReview(MANY_REPO, pr.number, { user: 'erin', state: 'APPROVED' });
     s.addComment(MANY_REPO, i, `Pull request: #${pr.number}`);

@@ -12,6 +12,7 @@ import type { Unavailable } from '../../core/changeSnapshot';
 import { buildChangeTree, renderChangeTreeText } from '../../core/changeTree';
 import { describeError } from '../../core/errors';
 import { POLICY_CHANGED_NOTE } from '../../core/policy/governingPolicy';
+import { POLICY_FILE, type Policy } from '../../core/policy/schema';
 import { readinessLine, assessReadiness } from '../../core/readiness';
 import { SecretRegistry } from '../../core/redact';
 import { loadGatePolicyFor, requireWorkTree, tokenFromEnv } from '../context';
@@ -59,9 +60,18 @@ async function runStatus(args: StatusArgs, io: CliIo): Promise<number> {
     io.stdout(`${secrets.redact(JSON.stringify({ ready: readiness.ready, blockers: readiness.blockers, warnings: readiness.warnings, approvals: readiness.approvals, checks: readiness.checks, policy, snapshot: rest }, null, 2))}\n`);
   } else {
     const text = renderChangeTreeText(buildChangeTree(snapshot, readiness).slice(1));
-    io.stdout(secrets.redact(`${text}\n${readinessLine(readiness)}\n`));
+    const hint = approversHint(snapshot.policy);
+    io.stdout(secrets.redact(`${text}\n${hint ? `${hint}\n` : ''}${readinessLine(readiness)}\n`));
   }
   return readiness.ready ? EXIT.ok : EXIT.failed;
+}
+
+/** Without `tracker.approvers`, anyone who can label issues approves tickets: say so in one line. */
+export function approversHint(policy: Policy): string | undefined {
+  const t = policy.tracker;
+  return t.requireApproval && t.approvers.length === 0
+    ? `Hint: anyone who can label issues can approve a ticket; list who may in tracker.approvers (${POLICY_FILE}).`
+    : undefined;
 }
 
 async function connect(root: string, remote: string, io: CliIo, secrets: SecretRegistry, deadline: Deadline): Promise<{ octokit: Octokit; repo: RepoRef } | Unavailable> {

@@ -30,7 +30,7 @@ export interface DocumentInput {
   generatorVersion: string;
   repository: EvidenceDocument['repository'];
   scope: EvidenceDocument['scope'];
-  policy: EvidenceDocument['policy'] & { allowSelfApproval: boolean; requireTests: boolean; requireApproval?: boolean };
+  policy: EvidenceDocument['policy'] & Pick<FindingPolicy, 'approvers' | 'signOff' | 'requireApprovalOfLatestCommit'> & { allowSelfApproval: boolean; requireTests: boolean; requireApproval?: boolean };
   changes: Omit<ChangeEvidence, 'findings'>[];
   /** Secrets to scrub from every string of the document (the token in use). */
   secrets?: readonly string[];
@@ -44,10 +44,18 @@ export function buildEvidenceDocument(input: DocumentInput): EvidenceDocument {
     baseBranch: input.policy.baseBranch,
     approvalLabel: input.policy.approvalLabel,
     ...(input.policy.requireApproval !== undefined ? { requireApproval: input.policy.requireApproval } : {}),
+    ...(input.policy.approvers !== undefined ? { approvers: input.policy.approvers } : {}),
+    ...(input.policy.signOff !== undefined ? { signOff: input.policy.signOff } : {}),
+    ...(input.policy.requireApprovalOfLatestCommit !== undefined ? { requireApprovalOfLatestCommit: input.policy.requireApprovalOfLatestCommit } : {}),
   };
   const changes: ChangeEvidence[] = input.changes.map((c) => {
     const audit = auditView(c, findingPolicy);
-    return { ...c, findings: audit.findings, ...(audit.notVerifiable.length > 0 ? { notVerifiable: audit.notVerifiable } : {}) };
+    return {
+      ...c,
+      findings: audit.findings,
+      ...(audit.notVerifiable.length > 0 ? { notVerifiable: audit.notVerifiable } : {}),
+      ...(audit.notes.length > 0 ? { notes: audit.notes } : {}),
+    };
   });
   const rows = changes.map((c) => ({
     label: c.label,
@@ -64,7 +72,13 @@ export function buildEvidenceDocument(input: DocumentInput): EvidenceDocument {
     generator: { name: 'change-control', version: input.generatorVersion },
     repository: input.repository,
     scope: input.scope,
-    policy: { requiredApprovals: input.policy.requiredApprovals, approvalLabel: input.policy.approvalLabel, baseBranch: input.policy.baseBranch, ...(input.policy.source ? { source: input.policy.source } : {}) },
+    policy: {
+      requiredApprovals: input.policy.requiredApprovals, approvalLabel: input.policy.approvalLabel, baseBranch: input.policy.baseBranch,
+      ...(input.policy.source ? { source: input.policy.source } : {}),
+      ...(findingPolicy.approvers?.length ? { approvers: findingPolicy.approvers } : {}),
+      ...(findingPolicy.signOff ? { signOff: findingPolicy.signOff } : {}),
+      ...(findingPolicy.requireApprovalOfLatestCommit !== undefined ? { requireApprovalOfLatestCommit: findingPolicy.requireApprovalOfLatestCommit } : {}),
+    },
     changes,
     summary: {
       changes: rows.length,

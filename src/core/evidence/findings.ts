@@ -6,7 +6,7 @@
  */
 import { countApprovals, latestReviewPerReviewer, type ApprovalContext, type ApprovalCount } from '../rules/approvals';
 import { evaluateRules } from '../rules/evaluate';
-import { known, unknown, type ChangeFacts, type RulePolicy } from '../rules/facts';
+import { known, unknown, type ChangeFacts, type Fact, type LabelApprover, type RulePolicy } from '../rules/facts';
 import { firstLine } from '../rules/text';
 import type { ChangeEvidence, Finding, ReviewEvidence } from './schema';
 
@@ -18,6 +18,15 @@ export interface FindingPolicy {
   requireApproval?: boolean;
   baseBranch?: string;
   approvalLabel?: string;
+  /** `tracker.approvers`; none when not given. */
+  approvers?: string[];
+  /** `review.signOff`; "approval" when not given. */
+  signOff?: 'approval' | 'approval-or-lgtm';
+  /**
+   * `review.requireApprovalOfLatestCommit`; true when not given (evidence
+   * written before the key existed judged approvals of the merged head).
+   */
+  requireApprovalOfLatestCommit?: boolean;
 }
 
 type Change = Omit<ChangeEvidence, 'findings' | 'notVerifiable'>;
@@ -45,16 +54,26 @@ export function findingsFor(change: Change, policy: FindingPolicy): Finding[] {
 export function auditView(change: Change, policy: FindingPolicy): {
   findings: Finding[];
   notVerifiable: { rule: string; reason: string }[];
+  notes: { rule: string; note: string }[];
   evaluated: string[];
 } {
   const evaluation = evaluateRules(auditFacts(change, policy), 'audit');
   const findings: Finding[] = [];
   const notVerifiable: { rule: string; reason: string }[] = [];
+  const notes: { rule: string; note: string }[] = [];
   for (const o of evaluation.outcomes) {
     if ('finding' in o) findings.push(o.finding);
+    else if ('note' in o) notes.push({ rule: o.ruleId, note: o.note });
     else notVerifiable.push({ rule: o.ruleId, reason: o.notVerifiable });
   }
-  return { findings, notVerifiable, evaluated: evaluation.evaluated };
+  return { findings, notVerifiable, notes, evaluated: evaluation.evaluated };
+}
+
+/** The evidence's judgement of who approved the ticket, as the ticket-approver rule reads it. */
+function approverOf(t: NonNullable<Change['ticket']>): { approver?: Fact<LabelApprover> } {
+  if (t.approvedByApprover === undefined) return {};
+  if (t.approvedByApprover === null || !t.approvedBy || !t.approvedAt) return { approver: unknown(t.approverUnknown ?? 'the approver could not be read') };
+  return { approver: known({ login: t.approvedBy, at: t.approvedAt, app: t.approvedVia ?? null, isApprover: t.approvedByApprover }) };
 }
 
 /** What the evidence proves about the change, as the rules read it. */
@@ -66,6 +85,9 @@ export function auditFacts(change: Change, policy: FindingPolicy): ChangeFacts {
     requireTests: policy.requireTests,
     requireApproval: policy.requireApproval ?? true,
     approvalLabel: policy.approvalLabel ?? '',
+    approvers: policy.approvers ?? [],
+    signOff: policy.signOff ?? 'approval',
+    requireApprovalOfLatestCommit: policy.requireApprovalOfLatestCommit ?? true,
   };
   const pr = change.pullRequest;
   const t = change.ticket;
@@ -75,7 +97,7 @@ export function auditFacts(change: Change, policy: FindingPolicy): ChangeFacts {
     sync: { behind: unknown('not read after the fact'), unpushed: unknown('not read after the fact') },
     ticket: {
       id: change.ticketId ?? undefined,
-      record: t ? known({ id: t.id, state: t.state, approved: t.approved, approvedBy: t.approvedBy, approvedAt: t.approvedAt }) : known('notFound' as const),
+      record: t ? known({ id: t.id, state: t.state, approved: t.approved, approvedBy: t.approvedBy, approvedAt: t.approvedAt, ...approverOf(t) }) : known('notFound' as const),
     },
     commits: change.commits.map((c) => ({
       sha: c.sha, subject: firstLine(c.message), author: c.author, date: c.date,
@@ -88,7 +110,7 @@ export function auditFacts(change: Change, policy: FindingPolicy): ChangeFacts {
         })
       : unknown('the head commit was not available locally'),
     pullRequest: known(pr ? {
-      number: pr.number, url: pr.url, author: pr.author, state: pr.state, headSha: pr.headSha, lastCommitAt: pr.lastCommitAt,
+      number: pr.number, url: pr.url, author: pr.author, state: pr.state, headSha: pr.headSha, lastCommitAt: pr.lastCommitAt, body: pr.body,
       reviews: bySubmission(pr.reviews),
       requestedReviewers: pr.requestedReviewers,
       checks: pr.checks,

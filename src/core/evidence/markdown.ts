@@ -49,6 +49,11 @@ function renderChange(c: ChangeEvidence): string[] {
     for (const n of c.notVerifiable) out.push(`- ${code(n.rule)}: ${esc(n.reason)}`);
     out.push('');
   }
+  if (c.notes?.length) {
+    out.push(`### Notes (${c.notes.length})`, '');
+    for (const n of c.notes) out.push(`- ${code(n.rule)}: ${esc(n.note)}`);
+    out.push('');
+  }
   out.push('### Ticket', '');
   if (c.ticket) {
     const t = c.ticket;

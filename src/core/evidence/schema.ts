@@ -34,6 +34,14 @@ export const TicketEvidenceSchema = z.object({
   approvedBy: z.string().nullable(),
   approvedAt: isoDate.nullable(),
   labelEvents: z.array(z.object({ action: z.enum(['labeled', 'unlabeled']), actor: z.string(), at: isoDate })),
+  /** The GitHub App that applied the approval label, when an app did; absent when not read. */
+  approvedVia: z.string().nullable().optional(),
+  /**
+   * Whether `approvedBy` is one of the policy's `tracker.approvers`; null when
+   * it could not be read (with `approverUnknown`); absent when the policy names none.
+   */
+  approvedByApprover: z.boolean().nullable().optional(),
+  approverUnknown: z.string().optional(),
 });
 
 export const ReviewEvidenceSchema = z.object({
@@ -41,6 +49,10 @@ export const ReviewEvidenceSchema = z.object({
   state: z.enum(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING']),
   submittedAt: isoDate.nullable(),
   commitId: z.string().nullable(),
+  /** The review's text, or the comment's for an LGTM comment; absent when not read. */
+  body: z.string().nullable().optional(),
+  /** A pull request comment (an LGTM sign-off) rather than a review; absent means a review. */
+  kind: z.enum(['review', 'comment']).optional(),
 });
 
 export const CheckEvidenceSchema = z.object({
@@ -97,6 +109,8 @@ export const FindingIdSchema = z.enum([
   'commit-message-violations',
   'source-without-tests',
   'direct-push-to-base',
+  'pull-request-not-described',
+  'ticket-approved-by-non-approver',
 ]);
 
 export const FindingSchema = z.object({
@@ -125,6 +139,8 @@ export const ChangeEvidenceSchema = z.object({
   findings: z.array(FindingSchema),
   /** Rules the evidence could not verify (a fact that could not be read), with why; absent when none. */
   notVerifiable: z.array(z.object({ rule: z.string(), reason: z.string() })).optional(),
+  /** Facts that are no deviation but worth an auditor's knowing (LGTM sign-offs outside tools do not count); absent when none. */
+  notes: z.array(z.object({ rule: z.string(), note: z.string() })).optional(),
 });
 
 export const EvidenceSummaryRowSchema = z.object({
@@ -148,7 +164,16 @@ export const EvidenceDocumentSchema = z.object({
     z.object({ kind: z.literal('range'), from: z.string(), to: z.string() }),
   ]),
   /** The policy the changes were judged by: the base's, read at `source` (a commit) when known. */
-  policy: z.object({ requiredApprovals: z.number().int(), approvalLabel: z.string(), baseBranch: z.string(), source: z.string().optional() }),
+  policy: z.object({
+    requiredApprovals: z.number().int(),
+    approvalLabel: z.string(),
+    baseBranch: z.string(),
+    source: z.string().optional(),
+    /** `tracker.approvers`, `review.signOff` and `review.requireApprovalOfLatestCommit`, when the policy had them. */
+    approvers: z.array(z.string()).optional(),
+    signOff: z.enum(['approval', 'approval-or-lgtm']).optional(),
+    requireApprovalOfLatestCommit: z.boolean().optional(),
+  }),
   changes: z.array(ChangeEvidenceSchema),
   summary: z.object({
     changes: z.number().int(),

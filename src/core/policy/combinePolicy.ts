@@ -56,11 +56,15 @@ export function combinePolicies(base: Policy, local: Policy, reference: TightenR
       ...keepOptional(t, 'tracker.repo', b.tracker.repo, l.tracker.repo),
       approvalLabel: t.keep('tracker.approvalLabel', b.tracker.approvalLabel, l.tracker.approvalLabel),
       requireApproval: t.require('tracker.requireApproval', b.tracker.requireApproval, l.tracker.requireApproval),
+      // Approvers are who may approve: any added one loosens, and a removed one cannot be proven to tighten.
+      approvers: t.keep('tracker.approvers', b.tracker.approvers, l.tracker.approvers),
     },
     review: {
       requiredApprovals: t.min('review.requiredApprovals', b.review.requiredApprovals, l.review.requiredApprovals),
       defaultReviewers: t.union(b.review.defaultReviewers, l.review.defaultReviewers),
       allowSelfApproval: t.forbid('review.allowSelfApproval', b.review.allowSelfApproval, l.review.allowSelfApproval),
+      signOff: t.rank('review.signOff', ['approval', 'approval-or-lgtm'] as const, b.review.signOff, l.review.signOff),
+      requireApprovalOfLatestCommit: t.require('review.requireApprovalOfLatestCommit', b.review.requireApprovalOfLatestCommit, l.review.requireApprovalOfLatestCommit),
     },
   };
   return { policy, ignored: t.ignored };

@@ -146,6 +146,12 @@ export const TrackerPolicySchema = z
       .boolean()
       .default(true)
       .describe('Block a change whose ticket is not approved.'),
+    approvers: z
+      .array(z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9_.-]+)?$/, { message: 'must be a GitHub login or "org/team"' }))
+      .default([])
+      .describe(
+        'GitHub logins and "org/team" slugs who may approve a ticket: the approval label counts only when one of them applied it last. Empty: anyone who can label issues. Team membership needs a token that can read the organization (read:org).',
+      ),
   })
   .strict()
   .describe('Change ticket tracker.');
@@ -167,6 +173,16 @@ export const ReviewPolicySchema = z
       .boolean()
       .default(false)
       .describe("Count the author's own approval (GitHub never allows it; kept for audits of other tools)."),
+    signOff: z
+      .enum(['approval', 'approval-or-lgtm'])
+      .default('approval')
+      .describe(
+        'What counts as a reviewer\'s sign-off: "approval" (a GitHub approving review) or "approval-or-lgtm" (also a review or comment that says only "LGTM" or "looks good to me"). OpenSSF Scorecard does not count LGTM comments.',
+      ),
+    requireApprovalOfLatestCommit: z
+      .boolean()
+      .default(false)
+      .describe('Count only approvals given on the pull request\'s latest commit: a push after an approval needs a new one.'),
   })
   .strict()
   .describe('Pull request review rules.');

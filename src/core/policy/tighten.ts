@@ -64,6 +64,16 @@ export class Tightener {
     return current && wanted !== false;
   }
 
+  /** One of `order`'s values, strictest first: the stricter one wins. */
+  rank<T extends string>(name: string, order: readonly T[], current: T, wanted: T | undefined): T {
+    if (wanted === undefined) return current;
+    if (order.indexOf(wanted) > order.indexOf(current)) {
+      this.refuse(name, JSON.stringify(wanted), 'looser', JSON.stringify(current));
+      return current;
+    }
+    return wanted;
+  }
+
   /** A list where more is stricter (reviewers to ask): the union, current entries first. */
   union(current: readonly string[], wanted: readonly string[] | undefined): string[] {
     return [...new Set([...current, ...(wanted ?? [])])];

@@ -5,6 +5,7 @@
  * (`merged-with-changes-requested`); the audit used to say nothing.
  */
 import { countApprovals } from './approvals';
+import { approvalContext } from './requiredApprovals';
 import { blocker, notApplicable, type PolicyRule } from './rule';
 
 export const changesRequested: PolicyRule = {
@@ -15,13 +16,13 @@ export const changesRequested: PolicyRule = {
   gate: ({ pullRequest, policy }) => {
     if (pullRequest.state !== 'known' || !pullRequest.value) return [];
     const pr = pullRequest.value;
-    const by = countApprovals(pr.reviews, { author: pr.author, allowSelfApproval: policy.allowSelfApproval }).changesRequestedBy;
+    const by = countApprovals(pr.reviews, approvalContext(pr, policy)).changesRequestedBy;
     return by.length > 0 ? [blocker(`changes requested by ${by.join(', ')}`)] : [];
   },
   audit: ({ pullRequest, policy, merge }) => {
     if (!merge || pullRequest.state !== 'known' || !pullRequest.value) return [];
     const pr = pullRequest.value;
-    const count = countApprovals(pr.reviews, { author: pr.author, allowSelfApproval: policy.allowSelfApproval });
+    const count = countApprovals(pr.reviews, approvalContext(pr, policy));
     const requests = count.changesRequestedBy.map((login) => count.latest.get(login.toLowerCase())!);
     if (requests.length === 0) return [];
     return [{

@@ -35,6 +35,12 @@ export interface RulePolicy {
   requireTests: boolean;
   requireApproval: boolean;
   approvalLabel: string;
+  /** `tracker.approvers`: logins and `org/team` slugs; empty means anyone who can label. */
+  approvers: string[];
+  /** `review.signOff`. */
+  signOff: 'approval' | 'approval-or-lgtm';
+  /** `review.requireApprovalOfLatestCommit`. */
+  requireApprovalOfLatestCommit: boolean;
 }
 
 /** The rule settings of a full policy. */
@@ -46,6 +52,9 @@ export function rulePolicyOf(policy: Policy): RulePolicy {
     requireTests: policy.tests.requireTests,
     requireApproval: policy.tracker.requireApproval,
     approvalLabel: policy.tracker.approvalLabel,
+    approvers: policy.tracker.approvers,
+    signOff: policy.review.signOff,
+    requireApprovalOfLatestCommit: policy.review.requireApprovalOfLatestCommit,
   };
 }
 
@@ -56,6 +65,22 @@ export interface TicketRecord {
   /** Who applied the approval label and when (audit only; undefined when not read). */
   approvedBy?: string | null;
   approvedAt?: string | null;
+  /**
+   * Who applied the approval label last, and whether they are an approver
+   * (`tracker.approvers`). Undefined when the policy names no approvers (or
+   * the label is not applied); unknown when the events or a team's
+   * membership could not be read.
+   */
+  approver?: Fact<LabelApprover>;
+}
+
+/** The actor of the approval label's last `labeled` event, judged against `tracker.approvers`. */
+export interface LabelApprover {
+  login: string;
+  at: string;
+  /** The GitHub App that applied it (a bot account or `performed_via_github_app`), else null. */
+  app: string | null;
+  isApprover: boolean;
 }
 
 export interface CommitFacts {
@@ -72,6 +97,10 @@ export interface ReviewFacts {
   submittedAt: string | null;
   /** The head commit the review was given on; null when GitHub did not say; undefined when not read. */
   commitId?: string | null;
+  /** The text, when read (LGTM sign-offs). */
+  body?: string | null;
+  /** A pull request comment (an LGTM sign-off candidate) rather than a review. */
+  kind?: 'review' | 'comment';
 }
 
 export interface PullRequestFacts {
@@ -80,6 +109,8 @@ export interface PullRequestFacts {
   author: string;
   state: 'draft' | 'open' | 'merged' | 'closed';
   headSha: string;
+  /** The description; undefined when not read. */
+  body?: string | null;
   /** When the last commit reached the pull request (audit). */
   lastCommitAt?: string | null;
   /** Reviews in submission order. */

@@ -9,9 +9,16 @@
  * fresh in the findings but not in the evidence's approval count). The
  * author's own approval is a `self-approval` finding unless the policy
  * allows it (decision: it was reported even when allowed).
+ *
+ * `review.signOff` "approval-or-lgtm" counts LGTM reviews and comments
+ * too; the evidence then says that OpenSSF Scorecard does not.
+ * `review.requireApprovalOfLatestCommit` counts only approvals of the head
+ * at every moment, and only then is an older approval a `stale-approval`
+ * finding (decision: with the key off, an approval of an earlier commit
+ * counts at merge, so the audit counts it too).
  */
-import { countApprovals } from './approvals';
-import type { PullRequestFacts } from './facts';
+import { countApprovals, type ApprovalContext } from './approvals';
+import type { PullRequestFacts, RulePolicy } from './facts';
 import { blocker, notApplicable, type AuditOutcome, type PolicyRule } from './rule';
 import { plural } from './text';
 
@@ -23,19 +30,36 @@ export const requiredApprovals: PolicyRule = {
   gate: ({ pullRequest, policy }) => {
     if (pullRequest.state !== 'known' || !pullRequest.value) return [];
     const pr = pullRequest.value;
-    const count = countApprovals(pr.reviews, { author: pr.author, allowSelfApproval: policy.allowSelfApproval });
+    const count = countApprovals(pr.reviews, approvalContext(pr, policy));
     const missing = policy.requiredApprovals - count.approvals.length;
-    return missing > 0 ? [blocker(`needs ${plural(missing, 'more approval', 'more approvals')}`)] : [];
+    if (missing <= 0) return [];
+    const stale = policy.requireApprovalOfLatestCommit && count.stale.length > 0 ? ` (${plural(count.stale.length, 'approval is', 'approvals are')} of an earlier commit)` : '';
+    return [blocker(`needs ${plural(missing, 'more approval', 'more approvals')}${stale}`)];
   },
   audit: ({ pullRequest, policy, merge }) => {
     if (pullRequest.state !== 'known' || !pullRequest.value) return [];
-    return auditApprovals(pullRequest.value, policy.requiredApprovals, policy.allowSelfApproval, merge);
+    return auditApprovals(pullRequest.value, policy, merge);
   },
 };
 
-function auditApprovals(pr: PullRequestFacts, required: number, allowSelfApproval: boolean, merge: { mergedBy: string | null; mergedAt: string } | null): AuditOutcome[] {
+/** How the policy counts the pull request's approvals (the one rule in approvals.ts). */
+export function approvalContext(pr: PullRequestFacts, policy: RulePolicy): ApprovalContext {
+  return {
+    author: pr.author,
+    allowSelfApproval: policy.allowSelfApproval,
+    headSha: pr.headSha,
+    signOff: policy.signOff,
+    requireLatestCommit: policy.requireApprovalOfLatestCommit,
+  };
+}
+
+const SCORECARD_NOTE =
+  "OpenSSF Scorecard's Code-Review check does not count LGTM comments: it counts an approving review, an \"lgtm\" or \"approved\" label on the pull request, or a merge by someone other than the author.";
+
+function auditApprovals(pr: PullRequestFacts, policy: RulePolicy, merge: { mergedBy: string | null; mergedAt: string } | null): AuditOutcome[] {
   const out: AuditOutcome[] = [];
-  const count = countApprovals(pr.reviews, { author: pr.author, allowSelfApproval, headSha: pr.headSha });
+  const { allowSelfApproval, requiredApprovals: required } = policy;
+  const count = countApprovals(pr.reviews, approvalContext(pr, policy));
   if (!allowSelfApproval && count.selfApprovals.length > 0) {
     out.push({ finding: {
       id: 'self-approval',
@@ -43,7 +67,7 @@ function auditApprovals(pr: PullRequestFacts, required: number, allowSelfApprova
       evidence: count.selfApprovals.map((r) => `${r.reviewer} (author of #${pr.number}) approved at ${r.submittedAt ?? 'unknown time'}`),
     } });
   }
-  if (count.stale.length > 0) {
+  if (policy.requireApprovalOfLatestCommit && count.stale.length > 0) {
     out.push({ finding: {
       id: 'stale-approval',
       title: `${plural(count.stale.length, 'approval was', 'approvals were')} given before the last push.`,
@@ -52,16 +76,21 @@ function auditApprovals(pr: PullRequestFacts, required: number, allowSelfApprova
       ),
     } });
   }
-  const fresh = count.onHead.length;
+  const fresh = count.approvals.length;
   if (merge && fresh < required) {
+    const counted = policy.requireApprovalOfLatestCommit
+      ? `approvals on the merged head: ${count.onHead.map((r) => r.reviewer).join(', ') || 'none'}`
+      : `approvals: ${count.approvals.map((r) => r.reviewer).join(', ')}`;
     out.push({ finding: {
       id: 'merged-without-required-approvals',
       title: `Merged with ${fresh} of ${required} required ${required === 1 ? 'approval' : 'approvals'}.`,
-      evidence: [
-        `merged by ${merge.mergedBy ?? 'unknown'} at ${merge.mergedAt}`,
-        count.approvals.length === 0 ? 'no approving review' : `approvals on the merged head: ${count.onHead.map((r) => r.reviewer).join(', ') || 'none'}`,
-      ],
+      evidence: [`merged by ${merge.mergedBy ?? 'unknown'} at ${merge.mergedAt}`, count.anyCommit.length === 0 ? 'no approving review' : counted],
     } });
+  }
+  const lgtm = count.approvals.filter((r) => r.lgtm);
+  if (lgtm.length > 0) {
+    // Not a deviation (the policy counts them): what an outside audit will see.
+    out.push({ note: `${lgtm.map((r) => `${r.reviewer} signed off with an LGTM comment at ${r.submittedAt ?? 'unknown time'}`).join('; ')}. ${SCORECARD_NOTE}` });
   }
   return out;
 }

@@ -21,8 +21,12 @@ export interface PreflightOutcome extends Outcome {
   item: PreflightItemId;
 }
 
-/** An audit outcome: a finding with the evidence that proves it, or a fact that could not be verified. */
-export type AuditOutcome = { finding: Finding } | { notVerifiable: string };
+/**
+ * An audit outcome: a finding with the evidence that proves it, a fact
+ * that could not be verified, or a note that is no deviation but worth an
+ * auditor's knowing (what outside tools will count).
+ */
+export type AuditOutcome = { finding: Finding } | { notVerifiable: string } | { note: string };
 
 /** A moment at which the rule does not apply, and why. */
 export interface NotApplicable {

@@ -10,12 +10,14 @@ import { checksPass } from './checksPass';
 import { commitMessages } from './commitMessages';
 import { commitsPresent } from './commitsPresent';
 import { featureBranch } from './featureBranch';
+import { pullRequestDescribesChange } from './pullRequestDescribesChange';
 import { pullRequestOpen } from './pullRequestOpen';
 import { pushed } from './pushed';
 import { requiredApprovals } from './requiredApprovals';
 import type { PolicyRule } from './rule';
 import { testsMatch } from './testsMatch';
 import { ticketApproved } from './ticketApproved';
+import { ticketApprover } from './ticketApprover';
 import { ticketLinked } from './ticketLinked';
 import { ticketLinksPullRequest } from './ticketLinksPullRequest';
 import { ticketOpen } from './ticketOpen';
@@ -27,11 +29,13 @@ export const RULES: readonly PolicyRule[] = [
   pushed,
   ticketLinked,
   ticketApproved,
+  ticketApprover,
   ticketOpen,
   commitsPresent,
   commitMessages,
   testsMatch,
   pullRequestOpen,
+  pullRequestDescribesChange,
   requiredApprovals,
   changesRequested,
   checksPass,

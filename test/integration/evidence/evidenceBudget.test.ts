@@ -36,7 +36,7 @@ describe('release evidence request budget (200 merged pull requests, fake GitHub
       const ms = performance.now() - started;
       const { requests, byRoute } = client.requestLog.snapshot();
       assert.equal(doc.summary.changes, MANY_PULLS);
-      assert.equal(doc.summary.deviations, 0, 'every change of the scenario is clean');
+      assert.equal(doc.summary.deviations, 0, `every change of the scenario is clean: ${JSON.stringify(doc.changes[0]?.findings)}`);
       assert.ok(doc.changes.every((c) => c.ticket?.approved && c.ticketBackLink.present && c.pullRequest?.checks.length === 1), 'tickets, back-links and checks were all read');
       assert.ok(requests <= 25, `${requests} requests: ${JSON.stringify(byRoute)}`);
       assert.ok(usage.points > 0 && usage.points < 100, `${usage.points} GraphQL points`);

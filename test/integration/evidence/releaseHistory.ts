@@ -65,7 +65,8 @@ export async function makeRelease(): Promise<ReleaseFixture> {
   const dir = tempDir('cc-evidence-');
   const root = path.join(dir, 'work');
   git(dir, 'init', '-q', '-b', 'main', root);
-  commitFiles(root, { 'README.md': '# App\n' }, 'Start the app');
+  // The stale approval of #7 is a deviation only where the policy requires approval of the latest commit.
+  commitFiles(root, { 'README.md': '# App\n', '.github/change-control.json': '{ "review": { "requireApprovalOfLatestCommit": true } }\n' }, 'Start the app');
   git(root, 'tag', 'v1.0.0');
   git(root, 'remote', 'add', 'origin', `https://github.com/${REPO}.git`);
 
@@ -80,7 +81,7 @@ export async function makeRelease(): Promise<ReleaseFixture> {
   s.addIssue(REPO, { title: 'Drop the legacy importer' }); // #4, never approved
   s.addIssue(REPO, { title: 'Page the audit log', labels: ['Approved'] }); // #5, the open PR's
 
-  const pull = (spec: BranchSpec, title: string, files: string[], body = ''): { number: number; commits: FakeCommit[] } => {
+  const pull = (spec: BranchSpec, title: string, files: string[], body = `Feature: ${title}.`): { number: number; commits: FakeCommit[] } => {
     const commits = branch(root, spec, s.now());
     const p = s.addPull(REPO, { head: spec.branch, title, body, commits });
     // The base commit is real: verify reads the base branch's policy from it.
@@ -95,7 +96,7 @@ export async function makeRelease(): Promise<ReleaseFixture> {
   };
 
   // #6 clean: approved ticket, approval on the head, tests, back-link.
-  const clean = pull({ branch: 'feature/1-audit-log', commits: [{ files: { 'src/audit.ts': 'export const a = 1;\n', 'test/audit.test.ts': 'import "../src/audit";\n' }, message: 'Add the audit log export\n\nAuditors need the log as a file.' }] }, 'Add the audit log export (#1)', ['src/audit.ts', 'test/audit.test.ts'], `Implements #1.\nDebug token: ${PLANTED}`);
+  const clean = pull({ branch: 'feature/1-audit-log', commits: [{ files: { 'src/audit.ts': 'export const a = 1;\n', 'test/audit.test.ts': 'import "../src/audit";\n' }, message: 'Add the audit log export\n\nAuditors need the log as a file.' }] }, 'Add the audit log export (#1)', ['src/audit.ts', 'test/audit.test.ts'], `Implements feature #1.\nDebug token: ${PLANTED}`);
   s.setTime(at(5));
   s.addReview(REPO, clean.number, { user: 'erin', state: 'APPROVED' });
   s.addComment(REPO, 1, `Pull request: #${clean.number} (and ${TOKEN} by mistake)`);

@@ -15,7 +15,7 @@ export function pullRequestRoutes(o: { reviews?: unknown[]; checkRuns?: unknown[
   return {
     [`GET ${P}/pulls/34`]: {
       number: 34, title: 'Add the parser', html_url: 'https://github.com/acme/app/pull/34', state: 'open', draft: false, merged_at: null,
-      user: { login: 'dev' }, body: 'Closes #12', created_at: '2026-01-01T00:00:00Z',
+      user: { login: 'dev' }, body: 'Feature #12: add the parser.\n\nCloses #12', created_at: '2026-01-01T00:00:00Z',
       head: { ref: 'feature/12-add-parser', sha: HEAD }, base: { ref: 'main', sha: BASE }, requested_reviewers: [], requested_teams: [],
     },
     [`GET ${P}/pulls/34/commits`]: [{ sha: HEAD, parents: [{ sha: BASE }], commit: { message: 'Add the parser\n\nRefs #12\n', author: { name: 'Dev', date: '2026-01-01T00:00:00Z' }, committer: { date: '2026-01-01T00:00:00Z' } }, author: { login: 'dev' } }],

@@ -17,7 +17,7 @@ function prChange(over: Partial<Change> = {}, pr: Partial<NonNullable<Change['pu
     commits: [{ sha: HEAD, author: 'dev', date: '2026-01-02T10:00:00Z', message: 'Add retry\n', lint: [] }],
     tests: { sources: [{ path: 'src/a.ts', verdict: 'covered', tests: ['src/a.test.ts'] }], changedTests: ['src/a.test.ts'] },
     pullRequest: {
-      number: 7, url: 'https://github.test/o/r/pull/7', title: 'Retry uploads (#3)', author: 'dev', body: 'Fixes #3', state: 'merged',
+      number: 7, url: 'https://github.test/o/r/pull/7', title: 'Retry uploads (#3)', author: 'dev', body: 'Fixes defect #3: retry uploads when the network drops.', state: 'merged',
       createdAt: '2026-01-02T10:00:00Z', headRef: 'feature/3-retry', baseRef: 'main', headSha: HEAD, lastCommitAt: '2026-01-02T10:00:00Z',
       requestedReviewers: [], reviews: [{ reviewer: 'rev', state: 'APPROVED', submittedAt: '2026-01-02T11:00:00Z', commitId: HEAD }],
       approvals: { counted: 1, required: 1, approvers: ['rev'] }, checks: [{ name: 'ci', state: 'passed', url: null }], ...pr,

@@ -23,7 +23,7 @@ function prChange(pr: Partial<NonNullable<Change['pullRequest']>> = {}, over: Pa
     commits: [{ sha: HEAD, author: 'dev', date: '2026-01-02T10:00:00Z', message: 'Add retry\n', lint: [] }],
     tests: { sources: [{ path: 'src/a.ts', verdict: 'covered', tests: ['src/a.test.ts'] }], changedTests: ['src/a.test.ts'] },
     pullRequest: {
-      number: 7, url: 'https://github.test/o/r/pull/7', title: 'Retry (#3)', author: 'dev', body: '', state: 'merged',
+      number: 7, url: 'https://github.test/o/r/pull/7', title: 'Retry (#3)', author: 'dev', body: 'Feature #3: retry failed uploads.', state: 'merged',
       createdAt: '2026-01-02T10:00:00Z', headRef: 'feature/3-retry', baseRef: 'main', headSha: HEAD, lastCommitAt: null,
       requestedReviewers: [], reviews: [{ reviewer: 'rev', state: 'APPROVED', submittedAt: '2026-01-02T11:00:00Z', commitId: HEAD }],
       approvals: { counted: 1, required: 1, approvers: ['rev'] }, checks: [], ...pr,
