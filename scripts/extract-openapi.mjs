@@ -50,6 +50,8 @@ export const OPERATIONS = [
   ['get', '/orgs/{org}/teams/{team_slug}/memberships/{username}'],
   // extends: owner/repo/path@ref (an organisation policy read through the contents API)
   ['get', '/repos/{owner}/{repo}/contents/{path}'],
+  // Releases (issue 15): release plan updates the release ticket.
+  ['patch', '/repos/{owner}/{repo}/issues/{issue_number}'],
 ];
 
 /** Components the fake uses directly (error bodies for injected faults). */

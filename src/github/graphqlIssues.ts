@@ -13,6 +13,7 @@
  */
 import type { Octokit } from '@octokit/rest';
 import type { LabelEvent } from '../core/evidence/document';
+import { ChangeControlError } from '../core/errors';
 import type { TicketRef } from '../core/ports';
 import { isMissing, runGraphql, type GraphqlUsage } from './graphqlQuery';
 import type { IssueComment, IssueData } from './issues';
@@ -105,4 +106,15 @@ function toTicketRead(i: GqlIssue): TicketRead | undefined {
       .map((e) => ({ action: e.__typename === 'LabeledEvent' ? 'labeled' : 'unlabeled', label: e.label.name, actor: e.actor?.login ?? 'unknown', at: e.createdAt })),
     comments: comments.map((c) => ({ body: c.body, url: c.url, createdAt: c.createdAt })),
   };
+}
+
+/** When an issue was created and its title or body last edited (null: never), which REST does not say. */
+export async function readIssueEdited(octokit: Octokit, ref: TicketRef, usage: GraphqlUsage, signal?: AbortSignal): Promise<{ createdAt: string; lastEditedAt: string | null }> {
+  const query = 'query IssueEdited($owner: String!, $name: String!, $number: Int!) { repository(owner: $owner, name: $name) { issue(number: $number) { createdAt lastEditedAt } } rateLimit { cost } }';
+  const { data } = await runGraphql<{ repository: { issue: { createdAt: string; lastEditedAt: string | null } | null } | null; rateLimit: { cost: number } | null }>(
+    octokit, query, { owner: ref.owner, name: ref.repo, number: ref.number }, usage, signal,
+  );
+  const issue = data.repository?.issue;
+  if (!issue) throw new ChangeControlError('ticket.notFound', `GitHub could not find issue #${ref.number} in ${ref.owner}/${ref.repo}.`);
+  return issue;
 }

@@ -133,7 +133,7 @@ function issueNode(ctx: ModelContext, repo: FakeRepo, issue: FakeIssue): Obj {
   return {
     __typename: 'Issue', id: nodeId('I', issue.id), databaseId: issue.id, number: issue.number, title: issue.title, body: issue.body ?? '',
     url: `${web(ctx, repo)}/issues/${issue.number}`, state: issue.state.toUpperCase(), closed: issue.state === 'closed', closedAt: issue.closedAt,
-    createdAt: issue.createdAt, updatedAt: issue.updatedAt, author: () => actor(ctx, issue.user), repository: () => repository(ctx, repo),
+    createdAt: issue.createdAt, updatedAt: issue.updatedAt, lastEditedAt: issue.lastEditedAt ?? null, author: () => actor(ctx, issue.user), repository: () => repository(ctx, repo),
     labels: (args: Page) => issueLabels(ctx, repo, issue, args),
     assignees: (args: Page) => connection(issue.assignees, args, (a) => actor(ctx, a), 'UserConnection'),
     comments: (args: Page) => connection(issue.comments, args, (c) => ({

@@ -166,6 +166,18 @@ export const ROUTES: Record<string, Handler> = {
     const repo = repoOf(ctx);
     return { status: 200, body: ctx.render.issue(repo, issueOf(ctx, repo)) };
   },
+  'PATCH /repos/{owner}/{repo}/issues/{issue_number}': (ctx) => {
+    const repo = repoOf(ctx);
+    const issue = issueOf(ctx, repo);
+    const now = ctx.state.now();
+    // GitHub records an edit of the title or body (GraphQL lastEditedAt); labels and state are not edits.
+    if (typeof ctx.body.title === 'string' && ctx.body.title !== issue.title) Object.assign(issue, { title: ctx.body.title, lastEditedAt: now });
+    if (typeof ctx.body.body === 'string' && ctx.body.body !== (issue.body ?? '')) Object.assign(issue, { body: ctx.body.body, lastEditedAt: now });
+    if (ctx.body.state === 'closed' && issue.state !== 'closed') ctx.state.closeIssue(`${repo.owner}/${repo.name}`, issue.number);
+    if (ctx.body.state === 'open') Object.assign(issue, { state: 'open', closedAt: null });
+    issue.updatedAt = now;
+    return { status: 200, body: ctx.render.issue(repo, issue) };
+  },
   'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': (ctx) => {
     const repo = repoOf(ctx);
     const issue = issueOf(ctx, repo);

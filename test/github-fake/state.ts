@@ -42,6 +42,8 @@ export interface FakeIssue {
   number: number; id: number; title: string; body: string | null; state: 'open' | 'closed';
   labels: string[]; assignees: string[]; user: string; createdAt: string; updatedAt: string; closedAt: string | null;
   comments: FakeComment[]; events: FakeEvent[];
+  /** When the title or body was last edited (GraphQL `lastEditedAt`); absent or null when never. */
+  lastEditedAt?: string | null;
   /** Set when this number is a pull request (GitHub shares the numbering). */
   isPull?: boolean;
 }

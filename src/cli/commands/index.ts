@@ -6,6 +6,7 @@ import { installHookCommand } from './installHook';
 import { linkTicketCommand } from './linkTicket';
 import { lintCommand } from './lint';
 import { policyCommand } from './policy';
+import { releaseCommand } from './release';
 import { prCommand } from './pr';
 import { startCommand } from './start';
 import { statusCommand } from './status';
@@ -22,4 +23,5 @@ export const commands: CliCommand[] = [
   evidenceCommand,
   verifyCommand,
   policyCommand,
+  releaseCommand,
 ];

@@ -27,8 +27,9 @@ const RUNS: Record<string, string[]> = {
   'check-tests': ['check-tests', '--base', 'main'],
   'install-hook': ['install-hook'],
   policy: ['policy', '--explain'],
+  release: ['release', 'plan', '--version', 'v1.0.0', '--from', 'main'],
 };
-const GITHUB_COMMANDS = ['status', 'verify', 'evidence', 'pr'];
+const GITHUB_COMMANDS = ['status', 'verify', 'evidence', 'pr', 'release'];
 
 describe('the GitHub token goes only to a configured host (CLI, listener on 127.0.0.1)', function () {
   this.timeout(180_000);
