@@ -11,7 +11,7 @@
 import type { Octokit } from '@octokit/rest';
 import type { EvidenceDocument } from '../core/evidence/schema';
 import type { RepoRef, TicketRef } from '../core/ports';
-import { judgeRelease, readReleaseMarker, releaseDeviations, releaseTitle, renderReleaseBody, type ReleaseTicketFacts, type ReleaseVerdict } from '../core/release';
+import { judgeRelease, readReleaseMarker, releaseEvidence, releaseDeviations, releaseTitle, renderReleaseBody, type ReleaseTicketFacts, type ReleaseVerdict } from '../core/release';
 import { known, type Fact, type LabelApprover } from '../core/rules/facts';
 import { appOf, lastApproval } from '../core/ticketApprover';
 import { readIssueEdited } from '../github/graphqlIssues';
@@ -105,7 +105,8 @@ export async function verifyRelease(o: Omit<ReleaseOptions, 'from' | 'to'> & { f
     approvalLabelPresent: ticket.labels.some((l) => l.toLowerCase() === approvalLabel.toLowerCase()),
     approver,
   };
-  return { verdict: judgeRelease(o.version, facts, releaseDeviations(doc), approvalLabel), ticket, doc, facts };
+  const verdict = judgeRelease(o.version, facts, releaseDeviations(doc), approvalLabel);
+  return { verdict, ticket, doc: { ...doc, release: releaseEvidence(o.version, facts, verdict) }, facts };
 }
 
 /** Who applied the approval label last; with no approvers in the policy, anyone who can label issues approves. */

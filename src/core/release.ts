@@ -6,7 +6,7 @@
  * hidden marker that finds the ticket again), reading that body back, and
  * the release gate's judgement. The GitHub and git reads are in src/app.
  */
-import type { EvidenceDocument } from './evidence/schema';
+import type { EvidenceDocument, ReleaseEvidence } from './evidence/schema';
 import type { Fact, LabelApprover } from './rules/facts';
 import { approverName } from './ticketApprover';
 
@@ -130,4 +130,16 @@ export function judgeRelease(version: string, ticket: ReleaseTicketFacts | undef
     missing.push(`Release ticket #${ticket.number} does not list ${unlisted.length} deviation${unlisted.length === 1 ? '' : 's'} of the range: ${unlisted.map((d) => `${d.change} ${d.finding}`).join(', ')}; run release plan again, then approve.`);
   } else proven.push(`all ${deviations.length} deviation${deviations.length === 1 ? '' : 's'} listed`);
   return { ok: missing.length === 0, missing, proven };
+}
+
+/** The release part of the evidence document: the ticket, its approval and the verdict. */
+export function releaseEvidence(version: string, ticket: ReleaseTicketFacts | undefined, verdict: ReleaseVerdict): ReleaseEvidence {
+  const a = ticket?.approver?.state === 'known' && ticket.approvalLabelPresent ? ticket.approver.value : undefined;
+  return {
+    version,
+    ticket: ticket ? { number: ticket.number, url: ticket.url, lastEditedAt: ticket.lastEditedAt } : null,
+    approval: a && ticket ? { by: a.login, at: a.at, via: a.app, byApprover: a.isApprover, afterLastEdit: a.at > ticket.lastEditedAt } : null,
+    verified: verdict.ok,
+    missing: verdict.missing,
+  };
 }

@@ -7,7 +7,10 @@
  * deviation of the range, else exit 1 naming what is missing. The range
  * is judged by the policy at its start, as `evidence --range` does.
  */
+import { writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import { ChangeControlError } from '../../core/errors';
+import { EvidenceDocumentSchema } from '../../core/evidence/schema';
 import type { SecretRegistry } from '../../core/redact';
 import { findReleaseTicket, planRelease, verifyRelease, type ReleaseOptions } from '../../app/release';
 import { trackerRepo } from '../../tickets/githubTicketProvider';
@@ -38,6 +41,7 @@ const spec = {
     version: { type: 'string', value: 'V', valid: (v: string) => VERSION_NAME.test(v) && !v.includes('..'), expects: 'a version such as v1.4.0', description: 'The release (its tag name)' },
     from: { type: 'string', value: 'TAG', valid: (v: string) => REV.test(v), expects: 'a tag or commit', defaultText: 'the previous tag (verify: the range the ticket records)', description: 'The previous release' },
     to: { type: 'string', value: 'REV', valid: (v: string) => REV.test(v), expects: 'a commit or branch', defaultText: 'HEAD (verify: the range the ticket records)', description: 'The last commit of the release' },
+    json: { type: 'string', value: 'FILE', description: 'verify: write the evidence JSON, with the release ticket and its approval, to FILE' },
     remote: REMOTE_OPTION,
     timeout: { ...TIMEOUT_OPTION, description: `${TIMEOUT_OPTION.description}; a release gets ${RANGE_BOUND_FACTOR} times this` },
   },
@@ -48,6 +52,7 @@ interface ReleaseArgs {
   version: string;
   from?: string;
   to?: string;
+  json?: string;
   remote: string;
   timeoutSeconds?: number;
 }
@@ -63,6 +68,7 @@ export function parseReleaseArgs(args: readonly string[]): ReleaseArgs {
     remote: values.remote,
     ...(values.from !== undefined ? { from: values.from } : {}),
     ...(values.to !== undefined ? { to: values.to } : {}),
+    ...(values.json !== undefined ? { json: values.json } : {}),
     ...timeoutArg(values.timeout),
   };
 }
@@ -115,6 +121,7 @@ async function runWithToken(args: ReleaseArgs, io: CliIo, root: string, token: s
     }
     const result = await withinCommandBound(doneSoFar, () => verifyRelease({ ...base, ...(from ? { from } : {}), ...(to ? { to } : {}) }));
     io.stderr(`change-control release: ${counts()}.\n`);
+    if (args.json && result.doc) await writeFile(path.resolve(io.cwd, args.json), `${JSON.stringify(EvidenceDocumentSchema.parse(result.doc), null, 2)}\n`);
     if (result.verdict.ok) {
       io.stdout(`Release ${args.version} is verified: ${result.verdict.proven.join('; ')}.\n`);
       return EXIT.ok;

@@ -9,7 +9,9 @@
  * last edit, a deviation not listed).
  */
 import { strict as assert } from 'node:assert';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { buildCli, removeDir, runCliAsync as runCli, tempDir, testEnv } from '../cli/cliHarness';
@@ -77,8 +79,15 @@ describe('change-control release plan and verify (built CLI, fake GitHub, real g
     // Approved (no approvers in the policy: whoever may label issues approves).
     minute(10);
     fx.fake.state.labelIssue(REPO, ticket.number, 'Approved', 'cto');
-    const approved = await verify();
+    const jsonFile = path.join(fx.dir, 'release.json');
+    const approved = await runCli(cli, ['release', 'verify', '--version', VERSION, '--json', jsonFile], fx.root, env);
     assert.equal(approved.code, 0, approved.stdout + approved.stderr);
+    const doc = JSON.parse(readFileSync(jsonFile, 'utf8')) as { release: { ticket: { number: number }; approval: { by: string; byApprover: boolean; afterLastEdit: boolean }; verified: boolean } };
+    const ajv = new Ajv({ strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(path.resolve(__dirname, '../../../schemas/evidence-v1.schema.json'), 'utf8')) as object);
+    assert.ok(validate(doc), JSON.stringify(validate.errors));
+    assert.deepEqual([doc.release.ticket.number, doc.release.approval.by, doc.release.approval.byApprover, doc.release.approval.afterLastEdit, doc.release.verified], [ticket.number, 'cto', true, true, true]);
     assert.match(approved.stdout, new RegExp(`Release v1\\.1\\.0 is verified: release ticket #${ticket.number} approved by cto at .*; all \\d+ deviations listed`));
 
     // Edited after the approval: approved before the last update.
