@@ -50,8 +50,12 @@ export const OPERATIONS = [
   ['get', '/orgs/{org}/teams/{team_slug}/memberships/{username}'],
   // extends: owner/repo/path@ref (an organisation policy read through the contents API)
   ['get', '/repos/{owner}/{repo}/contents/{path}'],
-  // Releases (issue 15): release plan updates the release ticket.
+  // Releases (issue 15): release plan updates the release ticket; release tag makes the release and its assets.
   ['patch', '/repos/{owner}/{repo}/issues/{issue_number}'],
+  ['get', '/repos/{owner}/{repo}/releases/tags/{tag}'],
+  ['post', '/repos/{owner}/{repo}/releases'],
+  ['get', '/repos/{owner}/{repo}/releases/{release_id}/assets'],
+  ['post', '/repos/{owner}/{repo}/releases/{release_id}/assets'],
 ];
 
 /** Components the fake uses directly (error bodies for injected faults). */

@@ -143,3 +143,17 @@ export function releaseEvidence(version: string, ticket: ReleaseTicketFacts | un
     missing: verdict.missing,
   };
 }
+
+/** Wraps prose at `width` columns on spaces (a word longer than the width stays whole). */
+export function wrapReleaseText(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}

@@ -59,6 +59,10 @@ export interface FakePull {
 }
 export interface FakeStatus { id: number; context: string; state: StatusState; description: string | null; targetUrl: string | null; createdAt: string; updatedAt: string }
 export interface FakeCheckRun { id: number; name: string; status: CheckStatus; conclusion: CheckConclusion | null; startedAt: string | null; completedAt: string | null; headSha: string }
+/** A release asset (its content kept as text: the fake's uploads are the evidence files). */
+export interface FakeAsset { id: number; name: string; label: string | null; contentType: string; content: string; uploader: string; createdAt: string }
+/** A GitHub Release of a tag. */
+export interface FakeRelease { id: number; tagName: string; targetCommitish: string; name: string | null; body: string | null; draft: boolean; prerelease: boolean; author: string; createdAt: string; assets: FakeAsset[] }
 export interface FakeRepo {
   owner: string; name: string; id: number; defaultBranch: string; private: boolean;
   labels: Map<string, FakeLabel>; issues: Map<number, FakeIssue>; pulls: Map<number, FakePull>;
@@ -69,6 +73,8 @@ export interface FakeRepo {
   branchRules: Map<string, FakeBranchRule[]>;
   /** Branch → classic protection, or `forbidden` (the token cannot read it: 403). Absent: 404 "Branch not protected". */
   protection: Map<string, FakeProtection | 'forbidden'>;
+  /** GitHub Releases, oldest first. */
+  releases: FakeRelease[];
   nextNumber: number;
 }
 
@@ -118,7 +124,7 @@ export class FakeState {
     const repo: FakeRepo = {
       owner, name, id: this.id(), defaultBranch: options.defaultBranch ?? 'main', private: options.private ?? false,
       labels: new Map(), issues: new Map(), pulls: new Map(), statuses: new Map(), checkRuns: new Map(), commitsBetween: new Map(),
-      branchRules: new Map(), protection: new Map(), nextNumber: 1,
+      branchRules: new Map(), protection: new Map(), releases: [], nextNumber: 1,
     };
     this.repos.set(`${owner}/${name}`.toLowerCase(), repo);
     return repo;

@@ -1,10 +1,11 @@
 /**
- * `change-control release plan|verify --version V [--from TAG] [--to REV]`:
+ * `change-control release plan|verify|tag --version V [--from TAG] [--to REV]`:
  * a release is a change too. `plan` files (or updates) the one release
  * ticket of V with every change since the previous release and a table of
  * its deviations; `verify` is the release gate: exit 0 only when an
  * approver approved that ticket after its last edit and it lists every
- * deviation of the range, else exit 1 naming what is missing. The range
+ * deviation of the range, else exit 1 naming what is missing; `tag`, once
+ * verified, tags, pushes and publishes the release (app/releaseTag.ts). The range
  * is judged by the policy at its start, as `evidence --range` does.
  */
 import { writeFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { ChangeControlError } from '../../core/errors';
 import { EvidenceDocumentSchema } from '../../core/evidence/schema';
 import type { SecretRegistry } from '../../core/redact';
 import { findReleaseTicket, planRelease, verifyRelease, type ReleaseOptions } from '../../app/release';
+import { tagRelease } from '../../app/releaseTag';
 import { trackerRepo } from '../../tickets/githubTicketProvider';
 import { readReleaseMarker, releaseDeviations } from '../../core/release';
 import { RANGE_BOUND_FACTOR } from '../../github/deadline';
@@ -34,9 +36,9 @@ const REV = /^[A-Za-z0-9][A-Za-z0-9._/^~+-]{0,199}$/;
 
 const spec = {
   name: 'release',
-  summary: 'Plan a release (file its ticket) or verify it (an approver approved the ticket, every deviation listed)',
-  synopsis: '(plan | verify) --version V',
-  positionals: { name: 'plan|verify', description: 'plan: file or update the release ticket; verify: the release gate', max: 1, tooMany: 'one step at a time' },
+  summary: 'Plan a release (file its ticket), verify it (an approver approved the ticket, every deviation listed) or tag it',
+  synopsis: '(plan | verify | tag) --version V',
+  positionals: { name: 'plan|verify|tag', description: 'plan: file or update the release ticket; verify: the release gate; tag: once verified, tag, push and publish it', max: 1, tooMany: 'one step at a time' },
   options: {
     version: { type: 'string', value: 'V', valid: (v: string) => VERSION_NAME.test(v) && !v.includes('..'), expects: 'a version such as v1.4.0', description: 'The release (its tag name)' },
     from: { type: 'string', value: 'TAG', valid: (v: string) => REV.test(v), expects: 'a tag or commit', defaultText: 'the previous tag (verify: the range the ticket records)', description: 'The previous release' },
@@ -48,7 +50,7 @@ const spec = {
 } as const satisfies CommandSpec;
 
 interface ReleaseArgs {
-  step: 'plan' | 'verify';
+  step: 'plan' | 'verify' | 'tag';
   version: string;
   from?: string;
   to?: string;
@@ -60,7 +62,7 @@ interface ReleaseArgs {
 export function parseReleaseArgs(args: readonly string[]): ReleaseArgs {
   const { values, positionals } = parseCommandArgs(spec, args);
   const step = positionals[0];
-  if (step !== 'plan' && step !== 'verify') throw usageError(spec, step ? `"${step}" is not a step: say plan or verify.` : 'say which step: plan or verify.');
+  if (step !== 'plan' && step !== 'verify' && step !== 'tag') throw usageError(spec, step ? `"${step}" is not a step: say plan, verify or tag.` : 'say which step: plan, verify or tag.');
   if (values.version === undefined) throw usageError(spec, 'say which release: --version V.');
   return {
     step,
@@ -88,9 +90,9 @@ async function runWithToken(args: ReleaseArgs, io: CliIo, root: string, token: s
   const github = await connectCli(io, { root, remote: args.remote, token, secrets, deadline, cache });
   const started = performance.now();
   const usage: GraphqlUsage = { queries: 0, points: 0 };
-  const doneSoFar = (): string[] => [args.step === 'plan' ? 'no release ticket filed or changed' : 'the release was not verified'];
+  const doneSoFar = (): string[] => [args.step === 'plan' ? 'no release ticket filed or changed' : args.step === 'tag' ? 'the release may be partly tagged: run release tag again' : 'the release was not verified'];
   // verify without --from judges the range the ticket records (what the approver saw).
-  const recorded = args.step === 'verify' && args.from === undefined
+  const recorded = args.step !== 'plan' && args.from === undefined
     ? await withinCommandBound(doneSoFar, () => findReleaseTicket(github.octokit, trackerRepo(github.repo, loaded.policy.tracker), loaded.policy.tracker.releaseLabel, args.version))
     : undefined;
   const from = args.from ?? (recorded ? readReleaseMarker(recorded.body)?.from : undefined) ?? (args.step === 'plan' ? await previousTag(root, args.to ?? 'HEAD') : undefined);
@@ -117,6 +119,16 @@ async function runWithToken(args: ReleaseArgs, io: CliIo, root: string, token: s
       io.stdout(`${what} release ticket #${plan.ticket.number} for ${args.version}: ${plan.doc.changes.length} change(s) since ${from}, ${deviations} deviation(s). ${plan.ticket.url}\n`);
       if (plan.action !== 'unchanged') io.stdout(`Next: an approver applies "${governing.policy.tracker.approvalLabel}" to #${plan.ticket.number}; then run change-control release verify --version ${args.version}.\n`);
       io.stderr(`change-control release: ${counts()}.\n`);
+      return EXIT.ok;
+    }
+    if (args.step === 'tag') {
+      const tagged = await withinCommandBound(doneSoFar, () => tagRelease({ ...base, ...(from ? { from } : {}), ...(to ? { to } : {}), remote: args.remote }));
+      io.stderr(`change-control release: ${counts()}.\n`);
+      if (!tagged.verified.verdict.ok) {
+        io.stdout(`Release ${args.version} is not verified, so it was not tagged:\n${tagged.verified.verdict.missing.map((m) => `  - ${m}\n`).join('')}`);
+        return EXIT.failed;
+      }
+      io.stdout(tagged.done.length > 0 ? `Release ${args.version}: ${tagged.done.join('; ')}. ${tagged.releaseUrl ?? ''}\n` : `Nothing to do: ${args.version} is tagged, released and announced. ${tagged.releaseUrl ?? ''}\n`);
       return EXIT.ok;
     }
     const result = await withinCommandBound(doneSoFar, () => verifyRelease({ ...base, ...(from ? { from } : {}), ...(to ? { to } : {}) }));

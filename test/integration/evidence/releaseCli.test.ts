@@ -134,4 +134,45 @@ describe('change-control release plan and verify (built CLI, fake GitHub, real g
     const byCto = await verify();
     assert.equal(byCto.code, 0, byCto.stdout + byCto.stderr);
   });
+
+  it('tags a verified release once: annotated tag pushed, GitHub Release with notes and evidence, one comment; a re-run changes nothing', async () => {
+    const bare = path.join(fx.dir, 'origin.git');
+    execFileSync('git', ['init', '-q', '--bare', bare], { env: testEnv });
+    execFileSync('git', ['-C', fx.root, 'config', 'remote.origin.pushurl', bare], { env: testEnv });
+    assert.equal((await plan()).code, 0);
+    // The fixture's own lightweight tag marked the range's end; the release makes the real one.
+    execFileSync('git', ['-C', fx.root, 'tag', '-d', 'v1.1.0'], { env: testEnv });
+    const ticket = releaseTickets()[0]!;
+    const tag = () => runCli(cli, ['release', 'tag', '--version', VERSION], fx.root, env);
+    const refused = await tag();
+    assert.equal(refused.code, 1, 'an unapproved release is not tagged');
+    assert.match(refused.stdout, /is not verified, so it was not tagged/);
+    assert.equal(fx.fake.state.repo(REPO).releases.length, 0);
+    minute(10);
+    fx.fake.state.labelIssue(REPO, ticket.number, 'Approved', 'cto');
+    const first = await tag();
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+    assert.match(first.stdout, /created the annotated tag v1\.1\.0 on [0-9a-f]{12}; published the GitHub Release v1\.1\.0; attached evidence-v1\.1\.0\.json; attached evidence-v1\.1\.0\.md; commented on release ticket/);
+    const git = (...a: string[]) => execFileSync('git', a, { env: testEnv, encoding: 'utf8' }).trim();
+    assert.equal(git('-C', fx.root, 'cat-file', '-t', 'refs/tags/v1.1.0'), 'tag', 'an annotated tag');
+    assert.equal(git('-C', bare, 'rev-parse', 'refs/tags/v1.1.0^{commit}'), git('-C', fx.root, 'rev-parse', 'v1.1.0^{commit}'), 'pushed');
+    const messageFile = path.join(fx.dir, 'tag-message.txt');
+    writeFileSync(messageFile, git('-C', fx.root, 'tag', '-l', '--format=%(contents)', 'v1.1.0'));
+    const lint = await runCli(cli, ['lint', messageFile], fx.root, env);
+    assert.equal(lint.code, 0, `the tag message passes the linter: ${lint.stdout}`);
+    const [release, ...others] = fx.fake.state.repo(REPO).releases;
+    assert.ok(release && others.length === 0);
+    for (const n of [fx.prs.clean, fx.prs.stale, fx.prs.late, fx.prs.never, fx.prs.noTicket]) assert.match(release.body ?? '', new RegExp(`\\[PR #${n}\\]\\(${fx.fake.url}/acme/app/pull/${n}\\)`));
+    for (const t of [1, 2, 3, 4]) assert.match(release.body ?? '', new RegExp(`ticket \\[#${t}\\]\\(${fx.fake.url}/acme/app/issues/${t}\\)`));
+    assert.deepEqual(release.assets.map((a) => a.name), ['evidence-v1.1.0.json', 'evidence-v1.1.0.md']);
+    assert.equal((JSON.parse(release.assets[0]!.content) as { release: { verified: boolean } }).release.verified, true);
+    const comments = () => fx.fake.state.issue(REPO, ticket.number).comments.length;
+    assert.equal(comments(), 1);
+    const again = await tag();
+    assert.equal(again.code, 0, again.stdout + again.stderr);
+    assert.match(again.stdout, /^Nothing to do: v1\.1\.0 is tagged, released and announced\./);
+    assert.equal(fx.fake.state.repo(REPO).releases.length, 1);
+    assert.equal(fx.fake.state.repo(REPO).releases[0]!.assets.length, 2);
+    assert.equal(comments(), 1, 'one comment');
+  });
 });

@@ -33,7 +33,7 @@ describe('cli/release arguments', () => {
   });
 
   it('rejects a missing step or version, and versions git would misread', () => {
-    assert.throws(() => parseReleaseArgs(['--version', 'v1']), /say which step: plan or verify/);
+    assert.throws(() => parseReleaseArgs(['--version', 'v1']), /say which step: plan, verify or tag/);
     assert.throws(() => parseReleaseArgs(['ship', '--version', 'v1']), /"ship" is not a step/);
     assert.throws(() => parseReleaseArgs(['plan']), /--version V/);
     assert.throws(() => parseReleaseArgs(['plan', '--version=-x']), /a version such as v1\.4\.0/);
