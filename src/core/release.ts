@@ -157,3 +157,25 @@ export function wrapReleaseText(text: string, width: number): string {
   if (line) lines.push(line);
   return lines.join('\n');
 }
+
+/** What the Change view's Release section shows: the release, its ticket's state and the next step. */
+export interface ReleaseStatus {
+  version: string;
+  from: string;
+  changes: number;
+  deviations: number;
+  /** The release ticket and the gate's verdict on it; undefined when none is filed. */
+  ticket?: { number: number; verdict: ReleaseVerdict; unlisted: boolean };
+}
+
+export type ReleaseStep = 'prepare' | 'openTicket' | 'tag';
+
+/** "v1.4.0: 12 changes since v1.3.0, 1 deviation, release ticket #45 awaiting approval", and the next step. */
+export function releaseSummary(s: ReleaseStatus): { label: string; next: ReleaseStep; nextTitle: string } {
+  const head = `${s.version}: ${s.changes} change${s.changes === 1 ? '' : 's'} since ${s.from}, ${s.deviations} deviation${s.deviations === 1 ? '' : 's'}`;
+  if (!s.ticket) return { label: `${head}, no release ticket`, next: 'prepare', nextTitle: 'Prepare Release' };
+  const t = s.ticket;
+  if (t.unlisted) return { label: `${head}, release ticket #${t.number} out of date`, next: 'prepare', nextTitle: 'Prepare Release' };
+  if (t.verdict.ok) return { label: `${head}, release ticket #${t.number} approved`, next: 'tag', nextTitle: 'Tag Release' };
+  return { label: `${head}, release ticket #${t.number} awaiting approval`, next: 'openTicket', nextTitle: 'Open Release Ticket' };
+}

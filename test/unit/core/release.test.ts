@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { judgeRelease, listedDeviations, readReleaseMarker, releaseMarker, type ReleaseTicketFacts } from '../../../src/core/release';
+import { judgeRelease, listedDeviations, readReleaseMarker, releaseMarker, releaseSummary, type ReleaseTicketFacts } from '../../../src/core/release';
 import { known } from '../../../src/core/rules/facts';
 
 const approvedBy = (login: string, at: string, isApprover = true) => known({ login, at, app: null, isApprover });
@@ -26,5 +26,18 @@ describe('core release: the release ticket and the release gate', () => {
     const unlisted = judgeRelease('v1', ticket(), [...deviations, { change: 'abc123', finding: 'direct-push-to-base', title: 't' }], 'Approved');
     assert.equal(unlisted.ok, false);
     assert.match(unlisted.missing[0]!, /does not list 1 deviation of the range: abc123 direct-push-to-base/);
+  });
+});
+
+describe('core release: the Release section line', () => {
+  const verdict = (ok: boolean) => ({ ok, missing: ok ? [] : ['x'], proven: [] });
+  it('names the changes, the deviations, the ticket state and the next step', () => {
+    const base = { version: 'v1.4.0', from: 'v1.3.0', changes: 12, deviations: 1 };
+    assert.deepEqual(releaseSummary({ ...base, ticket: { number: 45, verdict: verdict(false), unlisted: false } }), {
+      label: 'v1.4.0: 12 changes since v1.3.0, 1 deviation, release ticket #45 awaiting approval', next: 'openTicket', nextTitle: 'Open Release Ticket',
+    });
+    assert.equal(releaseSummary(base).next, 'prepare');
+    assert.equal(releaseSummary({ ...base, ticket: { number: 45, verdict: verdict(false), unlisted: true } }).label, 'v1.4.0: 12 changes since v1.3.0, 1 deviation, release ticket #45 out of date');
+    assert.equal(releaseSummary({ ...base, changes: 1, deviations: 0, ticket: { number: 45, verdict: verdict(true), unlisted: false } }).label, 'v1.4.0: 1 change since v1.3.0, 0 deviations, release ticket #45 approved');
   });
 });
