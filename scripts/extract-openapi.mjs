@@ -56,6 +56,11 @@ export const OPERATIONS = [
   ['put', '/repos/{owner}/{repo}/pulls/{pull_number}/merge'],
   ['delete', '/repos/{owner}/{repo}/git/refs/{ref}'],
   ['patch', '/repos/{owner}/{repo}/issues/{issue_number}'],
+  // Releases (issue 15): release plan updates the release ticket; release tag makes the release and its assets.
+  ['get', '/repos/{owner}/{repo}/releases/tags/{tag}'],
+  ['post', '/repos/{owner}/{repo}/releases'],
+  ['get', '/repos/{owner}/{repo}/releases/{release_id}/assets'],
+  ['post', '/repos/{owner}/{repo}/releases/{release_id}/assets'],
 ];
 
 /** Components the fake uses directly (error bodies for injected faults). */

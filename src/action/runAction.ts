@@ -21,6 +21,7 @@ import { gatePolicyFor, loadPolicyFor, requireWorkTree } from '../cli/context';
 import { commandDeadline, connectCli, withinCommandBound } from '../cli/github';
 import { evidenceCommand } from '../cli/commands/evidence';
 import { lintCommand } from '../cli/commands/lint';
+import { releaseCommand } from '../cli/commands/release';
 import { EXIT, type CliIo } from '../cli/io';
 import { parseEvent, type ActionEvent } from './event';
 import { annotation, outputEntry } from './workflowCommands';
@@ -64,7 +65,7 @@ export async function runAction(io: ActionIo): Promise<number> {
       case 'evidence':
         return await evidence(ctx);
       case 'release-verify':
-        throw new ChangeControlError('usage', 'command "release-verify" needs `change-control release verify`, which this version of Change Control does not have yet.');
+        return await releaseVerify(ctx);
       default:
         throw new ChangeControlError('usage', `input "command" must be one of ${COMMANDS.join(', ')}, not "${command.slice(0, 40)}".`);
     }
@@ -185,6 +186,29 @@ async function evidence(ctx: Context): Promise<number> {
   ctx.outputs.evidence = json;
   ctx.outputs['evidence-markdown'] = markdown;
   return EXIT.ok;
+}
+
+/**
+ * `release-verify`: the release gate (`change-control release verify`) for
+ * input `version`, else the pushed tag; exit 1 fails the release job.
+ */
+async function releaseVerify(ctx: Context): Promise<number> {
+  const env = ctx.io.env;
+  const version = input(env, 'version', '') || (env.GITHUB_REF_TYPE === 'tag' ? (env.GITHUB_REF_NAME ?? '') : '');
+  if (!version) throw new ChangeControlError('usage', 'release-verify needs the release: pass input `version` (such as v1.4.0), or run on a tag push.');
+  const lines: string[] = [];
+  const io: CliIo = { ...ctx.cliIo, stdout: (t) => { lines.push(t); ctx.cliIo.stdout(t); } };
+  const code = await releaseCommand.run(['verify', '--version', version], io);
+  if (code === EXIT.usage) throw new ChangeControlError('usage', `change-control release verify exited ${code}; its log is above.`);
+  const text = ctx.secrets.redact(lines.join('')).trimEnd();
+  const missing = text.split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.slice(4));
+  for (const m of missing) ctx.io.stdout(annotation('error', m, { title: STATUS_CONTEXT }));
+  ctx.summary.push(`## ${code === EXIT.ok ? '✅' : '❌'} Release ${escapeMd(version)}: ${code === EXIT.ok ? 'verified' : 'not verified'}`, '');
+  for (const line of text.split('\n')) ctx.summary.push(escapeMd(line.replace(/^ {2}- /, '- ')));
+  ctx.summary.push('');
+  ctx.outputs.ready = String(code === EXIT.ok);
+  ctx.outputs.blockers = JSON.stringify(missing);
+  return code === EXIT.ok ? EXIT.ok : EXIT.failed;
 }
 
 function report(ctx: Context, pr: number, verdict: PullRequestVerdict): void {

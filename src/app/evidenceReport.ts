@@ -14,7 +14,9 @@ import { checkTests } from '../core/testMatching/checkTests';
 import { createEvidenceGit } from '../git/history';
 import { findBranchPullRequest, toChangedFile } from '../github/pullRequestReads';
 import type { EvidenceGit, RepoRef } from '../core/ports';
+import type { GraphqlUsage } from '../github/graphqlQuery';
 import { gatherPullRequest, gatherRange, type EvidenceGatherer } from './evidence';
+import { BATCH_CONCURRENCY, prefetchRange } from './evidenceBatch';
 
 export type EvidenceScope = EvidenceDocument['scope'];
 
@@ -36,7 +38,17 @@ export interface EvidenceRunOptions {
   signal?: AbortSignal;
   /** Local history; defaults to the repository at `root`. */
   git?: EvidenceGit;
+  /**
+   * How a release range is read: `graphql` (default) batches its pull
+   * requests and tickets; `rest` reads each change with REST requests.
+   * A single pull request is always read with (conditional) REST.
+   */
+  reader?: EvidenceReader;
+  /** GraphQL queries and rate-limit points the run spent, added here. */
+  usage?: GraphqlUsage;
 }
+
+export type EvidenceReader = 'graphql' | 'rest';
 
 export async function produceEvidence(o: EvidenceRunOptions): Promise<EvidenceDocument> {
   const gatherer: EvidenceGatherer = {
@@ -48,10 +60,11 @@ export async function produceEvidence(o: EvidenceRunOptions): Promise<EvidenceDo
     checkTests: evidenceTestChecker(o.policy),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
+    usage: o.usage ?? { queries: 0, points: 0 },
   };
   const changes =
     o.scope.kind === 'range'
-      ? await gatherRange(gatherer, o.scope.from, o.scope.to)
+      ? await gatherRangeWith(gatherer, o.scope.from, o.scope.to, o.reader ?? 'graphql', gatherer.usage!)
       : [await gatherPullRequest(gatherer, o.scope.kind === 'pull-request' ? o.scope.number : await pullForBranch(o, o.scope.branch))];
   return buildEvidenceDocument({
     generatedAt: o.now,
@@ -74,6 +87,11 @@ export async function produceEvidence(o: EvidenceRunOptions): Promise<EvidenceDo
     changes,
     secrets: o.secrets(),
   });
+}
+
+function gatherRangeWith(g: EvidenceGatherer, from: string, to: string, reader: EvidenceReader, usage: GraphqlUsage): ReturnType<typeof gatherRange> {
+  if (reader === 'rest') return gatherRange(g, from, to);
+  return gatherRange(g, from, to, (numbers) => prefetchRange(g, numbers, usage), BATCH_CONCURRENCY);
 }
 
 /** The pull request of a branch: the open one, else the most recent; an error when there is none. */

@@ -121,7 +121,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     // Pagination follows absolute Link URLs: log their path, never the query.
     const route = `${endpointOptions.method} ${endpointOptions.url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/\?.*$/, '')}`;
     // A Link header or a caller may name an absolute URL: the token goes to this client's origin only.
-    if (/^[a-z][a-z0-9+.-]*:/i.test(endpointOptions.url) && new URL(endpointOptions.url).origin !== origin) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(endpointOptions.url) && !sameGitHub(new URL(endpointOptions.url).origin, origin)) {
       throw new ChangeControlError('github.server', `GitHub pointed a request at ${new URL(endpointOptions.url).host}, another host than ${new URL(origin).host}: it was not sent.`, { detail: { route } });
     }
     if (deadline?.expired) throw translateGitHubError(deadlineAbort(deadline, false));
@@ -151,6 +151,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   guardPagination(octokit, tuning.maxPages);
 
   return { octokit, baseUrl, requestLog, cache, tuning };
+}
+
+/** The client's own origin; for github.com also its upload host (release assets go to uploads.github.com). */
+function sameGitHub(target: string, origin: string): boolean {
+  return target === origin || (origin === 'https://api.github.com' && target === 'https://uploads.github.com');
 }
 
 /** https, or plain http to this machine only: a token never crosses a network in clear text. */

@@ -54,8 +54,15 @@ export async function readGateChecks(
   return checks.filter((c) => !isIgnoredCheck(c, ignore));
 }
 
+/** One check as the evidence lists it. */
+export interface EvidenceCheck {
+  name: string;
+  state: CheckInfo['state'];
+  url: string | null;
+}
+
 /** Every check on `sha`, as the evidence lists it (name, state, link). */
-export async function readEvidenceChecks(octokit: Octokit, repo: RepoRef, sha: string, signal?: AbortSignal): Promise<{ name: string; state: CheckInfo['state']; url: string | null }[]> {
+export async function readEvidenceChecks(octokit: Octokit, repo: RepoRef, sha: string, signal?: AbortSignal): Promise<EvidenceCheck[]> {
   const ref = { ...repo, ref: sha, request: { signal } };
   const [{ data: combined }, { data: runs }] = await Promise.all([
     octokit.rest.repos.getCombinedStatusForRef(ref),

@@ -141,8 +141,15 @@ export interface PullRequestFile {
   previousPath?: string;
 }
 
-export interface PullRequestRead {
+/** What the evidence reads of a pull request (GraphQL batches do not ask for each commit's parents: they would cost 100 points a batch). */
+export interface PullRequestEvidenceRead {
   pr: PullRequestDetails;
+  /** Oldest first. */
+  commits: Omit<PullRequestCommit, 'parents'>[];
+  files: PullRequestFile[];
+}
+
+export interface PullRequestRead extends PullRequestEvidenceRead {
   /** Oldest first, as GitHub lists them. */
   commits: PullRequestCommit[];
   files: PullRequestFile[];
@@ -194,7 +201,7 @@ export async function listReviewEvidence(octokit: Octokit, repo: RepoRef, number
     }));
 }
 
-function normaliseReviewState(state: string): ReviewEvidence['state'] {
+export function normaliseReviewState(state: string): ReviewEvidence['state'] {
   const upper = state.toUpperCase();
   if (upper === 'APPROVED' || upper === 'CHANGES_REQUESTED' || upper === 'COMMENTED' || upper === 'DISMISSED' || upper === 'PENDING') return upper;
   return 'COMMENTED';

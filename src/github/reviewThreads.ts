@@ -16,27 +16,31 @@ import type { Octokit } from '@octokit/rest';
 import type { ReviewThreadInfo } from '../core/changeSnapshot';
 import { ChangeControlError } from '../core/errors';
 import type { RepoRef } from '../core/ports';
+import type { GraphqlUsage } from './graphqlQuery';
 
 /** Pages followed at most (100 threads each); more fails closed rather than judging a part. */
 export const MAX_THREAD_PAGES = 20;
 
-const query = (lastComment: boolean): string => `query ReviewThreads($owner: String!, $name: String!, $number: Int!, $after: String) {
+/** The fields of one thread, as this reader and the evidence's batch query (graphqlPullRequests.ts) ask for them. */
+export const threadFields = (lastComment: boolean): string => `id isResolved isOutdated path line
+          resolvedBy { login }
+          comments(first: 1) { totalCount nodes { author { login } body url createdAt } }${lastComment ? '\n          lastComment: comments(last: 1) { nodes { createdAt } }' : ''}`;
+
+const query = (lastComment: boolean, cost: boolean): string => `query ReviewThreads($owner: String!, $name: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) {
       reviewThreads(first: 100, after: $after) {
         nodes {
-          id isResolved isOutdated path line
-          resolvedBy { login }
-          comments(first: 1) { totalCount nodes { author { login } body url createdAt } }${lastComment ? '\n          lastComment: comments(last: 1) { nodes { createdAt } }' : ''}
+          ${threadFields(lastComment)}
         }
         pageInfo { hasNextPage endCursor }
       }
     }
-  }
+  }${cost ? '\n  rateLimit { cost }' : ''}
 }`;
 
 interface CommentNode { author: { login: string } | null; body: string; url: string; createdAt: string }
-interface ThreadNode {
+export interface ThreadNode {
   id: string;
   isResolved: boolean;
   isOutdated: boolean;
@@ -47,6 +51,7 @@ interface ThreadNode {
   lastComment?: { nodes: { createdAt: string }[] };
 }
 interface Answer {
+  rateLimit?: { cost: number } | null;
   repository: { pullRequest: { reviewThreads: { nodes: ThreadNode[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } | null;
 }
 
@@ -54,6 +59,8 @@ export interface ReviewThreadOptions {
   signal?: AbortSignal;
   /** Also read when each thread's last comment was written (the evidence). */
   lastComment?: boolean;
+  /** Count each query and the points GitHub says it cost (asks for rateLimit { cost }). */
+  usage?: GraphqlUsage;
 }
 
 /** Every review thread of the pull request, oldest first. Rejects when GitHub cannot answer (the caller fails closed). */
@@ -61,9 +68,13 @@ export async function readReviewThreads(octokit: Octokit, repo: RepoRef, number:
   const threads: ReviewThreadInfo[] = [];
   let after: string | null = null;
   for (let page = 0; page < MAX_THREAD_PAGES; page++) {
-    const answer: Answer = await octokit.graphql<Answer>(query(options.lastComment === true), {
+    const answer: Answer = await octokit.graphql<Answer>(query(options.lastComment === true, options.usage !== undefined), {
       owner: repo.owner, name: repo.repo, number, after, request: { signal: options.signal },
     });
+    if (options.usage) {
+      options.usage.queries += 1;
+      options.usage.points += answer.rateLimit?.cost ?? 1;
+    }
     const connection = answer.repository?.pullRequest?.reviewThreads;
     if (!connection) throw new ChangeControlError('github.notFound', `GitHub has no pull request ${repo.owner}/${repo.repo}#${number}.`);
     threads.push(...connection.nodes.map(toThread));
@@ -73,7 +84,8 @@ export async function readReviewThreads(octokit: Octokit, repo: RepoRef, number:
   throw new ChangeControlError('github.validation', `Pull request #${number} has more than ${MAX_THREAD_PAGES * 100} review conversations; not all could be read.`);
 }
 
-function toThread(t: ThreadNode): ReviewThreadInfo {
+/** A thread node of either query as the snapshot and the evidence hold it. */
+export function toThread(t: ThreadNode): ReviewThreadInfo {
   const first = t.comments.nodes[0];
   const last = t.lastComment?.nodes[0]?.createdAt;
   return {

@@ -133,7 +133,7 @@ function issueNode(ctx: ModelContext, repo: FakeRepo, issue: FakeIssue): Obj {
   return {
     __typename: 'Issue', id: nodeId('I', issue.id), databaseId: issue.id, number: issue.number, title: issue.title, body: issue.body ?? '',
     url: `${web(ctx, repo)}/issues/${issue.number}`, state: issue.state.toUpperCase(), closed: issue.state === 'closed', closedAt: issue.closedAt,
-    createdAt: issue.createdAt, updatedAt: issue.updatedAt, author: () => actor(ctx, issue.user), repository: () => repository(ctx, repo),
+    createdAt: issue.createdAt, updatedAt: issue.updatedAt, lastEditedAt: issue.lastEditedAt ?? null, author: () => actor(ctx, issue.user), repository: () => repository(ctx, repo),
     labels: (args: Page) => issueLabels(ctx, repo, issue, args),
     assignees: (args: Page) => connection(issue.assignees, args, (a) => actor(ctx, a), 'UserConnection'),
     comments: (args: Page) => connection(issue.comments, args, (c) => ({
@@ -158,6 +158,32 @@ function commitNode(ctx: ModelContext, repo: FakeRepo, pull: FakePull, oid: stri
     messageHeadline: (c?.message ?? '').split('\n')[0], committedDate: c?.date ?? pull.createdAt, authoredDate: c?.date ?? pull.createdAt,
     url: `${web(ctx, repo)}/commit/${oid}`,
     author: { __typename: 'GitActor', name: c?.author ?? null, email: c ? `${c.author}@users.noreply.example` : null, date: c?.date ?? null, user: c ? actor(ctx, c.author) : null },
+    committer: { __typename: 'GitActor', name: c?.author ?? null, email: c ? `${c.author}@users.noreply.example` : null, date: c?.date ?? null, user: c ? actor(ctx, c.author) : null },
+    // The REST commit payloads list no parents either.
+    parents: (args: Page) => connection([], args, () => ({}), 'CommitConnection'),
+    statusCheckRollup: () => statusCheckRollup(ctx, repo, oid),
+  };
+}
+
+/** The checks on `oid` as REST lists them (statuses, then check runs); null when there are none, as GitHub answers. */
+function statusCheckRollup(ctx: ModelContext, repo: FakeRepo, oid: string): Obj | null {
+  const statuses = repo.statuses.get(oid) ?? [];
+  const runs = repo.checkRuns.get(oid) ?? [];
+  if (statuses.length === 0 && runs.length === 0) return null;
+  const failed = statuses.some((s) => s.state === 'failure' || s.state === 'error') || runs.some((r) => r.status === 'completed' && !['success', 'neutral', 'skipped'].includes(r.conclusion ?? ''));
+  const pending = statuses.some((s) => s.state === 'pending') || runs.some((r) => r.status !== 'completed');
+  const items: Obj[] = [
+    ...statuses.map((s) => ({
+      __typename: 'StatusContext', id: nodeId('SC', s.id), context: s.context, state: s.state.toUpperCase(), targetUrl: s.targetUrl, description: s.description, createdAt: s.createdAt,
+    })),
+    ...runs.map((r) => ({
+      __typename: 'CheckRun', id: nodeId('CR', r.id), databaseId: r.id, name: r.name, status: r.status.toUpperCase(), conclusion: r.conclusion?.toUpperCase() ?? null,
+      detailsUrl: null, url: `${web(ctx, repo)}/runs/${r.id}`, permalink: `${web(ctx, repo)}/runs/${r.id}`, startedAt: r.startedAt, completedAt: r.completedAt,
+    })),
+  ];
+  return {
+    __typename: 'StatusCheckRollup', id: nodeId('SCR', parseInt(oid.slice(0, 8), 16) || 0), state: failed ? 'FAILURE' : pending ? 'PENDING' : 'SUCCESS',
+    contexts: (args: Page) => connection(items, args, (i) => i, 'StatusCheckRollupContextConnection'),
   };
 }
 
@@ -174,6 +200,14 @@ function pullRequest(ctx: ModelContext, repo: FakeRepo, pull: FakePull): Obj {
     commits: (args: Page) => connection(pull.commits, args, (c) => ({
       __typename: 'PullRequestCommit', id: nodeId('PRC', parseInt(c.sha.slice(0, 8), 16) || 0), url: `${url}/commits/${c.sha}`, commit: commitNode(ctx, repo, pull, c.sha),
     }), 'PullRequestCommitConnection'),
+    comments: (args: Page) => connection(issue?.comments ?? [], args, (c) => ({
+      __typename: 'IssueComment', id: nodeId('IC', c.id), databaseId: c.id, body: c.body, createdAt: c.createdAt, updatedAt: c.updatedAt,
+      author: actor(ctx, c.user), url: `${url}#issuecomment-${c.id}`,
+    }), 'IssueCommentConnection'),
+    mergeCommit: () => (pull.mergeCommitSha ? commitNode(ctx, repo, pull, pull.mergeCommitSha) : null),
+    files: (args: Page) => connection(pull.files, args, (f) => ({
+      __typename: 'PullRequestChangedFile', path: f.filename, changeType: 'MODIFIED', additions: f.additions, deletions: f.deletions, viewerViewedState: 'UNVIEWED',
+    }), 'PullRequestChangedFileConnection'),
     reviewThreads: (args: Page) => connection(pull.threads, args, (t) => thread(ctx, repo, pull, t, self), 'PullRequestReviewThreadConnection'),
     reviews: (args: Page & { states?: string[] | null; author?: string | null }) => {
       const reviews = pull.reviews.filter((r) => (!args.states || args.states.includes(r.state)) && (!args.author || r.user === args.author));

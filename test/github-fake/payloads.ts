@@ -6,7 +6,7 @@
  */
 import type { components } from '@octokit/openapi-types';
 import subset from './openapi/api.github.com.subset.json';
-import type { FakeBranchRule, FakeCheckRun, FakeComment, FakeCommit, FakeEvent, FakeIssue, FakeLabel, FakeProtection, FakePull, FakeRepo, FakeReview, FakeState, FakeStatus, FakeTeam } from './state';
+import type { FakeAsset, FakeBranchRule, FakeCheckRun, FakeComment, FakeCommit, FakeEvent, FakeIssue, FakeLabel, FakeProtection, FakePull, FakeRelease, FakeRepo, FakeReview, FakeState, FakeStatus, FakeTeam } from './state';
 
 type S = components['schemas'];
 /** Parsed example templates, by URL + name + pick (payload building is hot: once per request). */
@@ -260,6 +260,27 @@ export class Renderer {
       required_linear_history: enabled(p.requiredLinearHistory), allow_force_pushes: enabled(p.allowForcePushes), allow_deletions: enabled(p.allowDeletions),
       block_creations: enabled(false), required_conversation_resolution: enabled(p.requiredConversationResolution), lock_branch: enabled(false), allow_fork_syncing: enabled(false),
       required_signatures: { url: `${url}/required_signatures`, enabled: false },
+    };
+  }
+
+  release(repo: FakeRepo, r: FakeRelease): S['release'] {
+    const base = this.example<S['release']>('release');
+    const url = `${this.repoUrl(repo)}/releases/${r.id}`;
+    const html = `${this.url}/${repo.owner}/${repo.name}/releases/tag/${encodeURIComponent(r.tagName)}`;
+    return {
+      ...base, id: r.id, node_id: nodeId('RE', r.id), url, html_url: html, assets_url: `${url}/assets`, upload_url: `${url}/assets{?name,label}`,
+      tarball_url: `${this.repoUrl(repo)}/tarball/${r.tagName}`, zipball_url: `${this.repoUrl(repo)}/zipball/${r.tagName}`,
+      tag_name: r.tagName, target_commitish: r.targetCommitish, name: r.name, body: r.body, draft: r.draft, prerelease: r.prerelease,
+      created_at: r.createdAt, published_at: r.draft ? null : r.createdAt, author: this.user(r.author), assets: r.assets.map((a) => this.asset(repo, r, a)),
+    };
+  }
+
+  asset(repo: FakeRepo, r: FakeRelease, a: FakeAsset): S['release-asset'] {
+    const base = this.example<S['release-asset']>('release-asset-response-for-successful-upload');
+    return {
+      ...base, id: a.id, node_id: nodeId('RA', a.id), name: a.name, label: a.label, content_type: a.contentType, size: Buffer.byteLength(a.content), digest: null,
+      state: 'uploaded', download_count: 0, created_at: a.createdAt, updated_at: a.createdAt, uploader: this.user(a.uploader),
+      url: `${this.repoUrl(repo)}/releases/assets/${a.id}`, browser_download_url: `${this.url}/${repo.owner}/${repo.name}/releases/download/${encodeURIComponent(r.tagName)}/${encodeURIComponent(a.name)}`,
     };
   }
 

@@ -18,6 +18,9 @@ export interface RouteContext {
   render: Renderer;
   /** Absolute URL of this request without the query (for Link headers). */
   selfUrl: string;
+  /** The raw body and its content type, for operations whose body is not JSON (release assets). */
+  raw?: string;
+  contentType?: string;
 }
 
 export interface RouteResult {
@@ -47,6 +50,12 @@ function issueOf(ctx: RouteContext, repo: FakeRepo): FakeIssue {
   const issue = repo.issues.get(Number(ctx.params.issue_number));
   if (!issue) throw new HttpError(404, 'Not Found');
   return issue;
+}
+
+function releaseOf(ctx: RouteContext, repo: FakeRepo) {
+  const release = repo.releases.find((r) => r.id === Number(ctx.params.release_id));
+  if (!release) throw new HttpError(404, 'Not Found');
+  return release;
 }
 
 function pullOf(ctx: RouteContext, repo: FakeRepo) {
@@ -195,6 +204,18 @@ export const ROUTES: Record<string, Handler> = {
     const repo = repoOf(ctx);
     return { status: 200, body: ctx.render.issue(repo, issueOf(ctx, repo)) };
   },
+  'PATCH /repos/{owner}/{repo}/issues/{issue_number}': (ctx) => {
+    const repo = repoOf(ctx);
+    const issue = issueOf(ctx, repo);
+    const now = ctx.state.now();
+    // GitHub records an edit of the title or body (GraphQL lastEditedAt); labels and state are not edits.
+    if (typeof ctx.body.title === 'string' && ctx.body.title !== issue.title) Object.assign(issue, { title: ctx.body.title, lastEditedAt: now });
+    if (typeof ctx.body.body === 'string' && ctx.body.body !== (issue.body ?? '')) Object.assign(issue, { body: ctx.body.body, lastEditedAt: now });
+    if (ctx.body.state === 'closed' && issue.state !== 'closed') ctx.state.closeIssue(`${repo.owner}/${repo.name}`, issue.number);
+    if (ctx.body.state === 'open') Object.assign(issue, { state: 'open', closedAt: null });
+    issue.updatedAt = now;
+    return { status: 200, body: ctx.render.issue(repo, issue) };
+  },
   'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': (ctx) => {
     const repo = repoOf(ctx);
     const issue = issueOf(ctx, repo);
@@ -331,14 +352,38 @@ export const ROUTES: Record<string, Handler> = {
     repo.deletedRefs.push(ref);
     return { status: 204 };
   },
-  'PATCH /repos/{owner}/{repo}/issues/{issue_number}': (ctx) => {
+  'GET /repos/{owner}/{repo}/releases/tags/{tag}': (ctx) => {
     const repo = repoOf(ctx);
-    const issue = issueOf(ctx, repo);
-    if (typeof ctx.body.title === 'string') issue.title = ctx.body.title;
-    if (typeof ctx.body.body === 'string') issue.body = ctx.body.body;
-    if (ctx.body.state === 'closed' && issue.state !== 'closed') ctx.state.closeIssue(`${repo.owner}/${repo.name}`, issue.number);
-    if (ctx.body.state === 'open') Object.assign(issue, { state: 'open', closedAt: null, updatedAt: ctx.state.now() });
-    return { status: 200, body: ctx.render.issue(repo, issue) };
+    const release = repo.releases.find((r) => r.tagName === ctx.params.tag);
+    if (!release) throw new HttpError(404, 'Not Found');
+    return { status: 200, body: ctx.render.release(repo, release) };
+  },
+  'POST /repos/{owner}/{repo}/releases': (ctx) => {
+    const repo = repoOf(ctx);
+    const tagName = String(ctx.body.tag_name ?? '');
+    if (repo.releases.some((r) => r.tagName === tagName)) throw new HttpError(422, 'Validation Failed', [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }]);
+    const release = {
+      id: ctx.state.id(), tagName, targetCommitish: typeof ctx.body.target_commitish === 'string' ? ctx.body.target_commitish : repo.defaultBranch,
+      name: typeof ctx.body.name === 'string' ? ctx.body.name : null, body: typeof ctx.body.body === 'string' ? ctx.body.body : null,
+      draft: ctx.body.draft === true, prerelease: ctx.body.prerelease === true, author: ctx.viewer, createdAt: ctx.state.now(), assets: [],
+    };
+    repo.releases.push(release);
+    return { status: 201, body: ctx.render.release(repo, release) };
+  },
+  'GET /repos/{owner}/{repo}/releases/{release_id}/assets': (ctx) => {
+    const repo = repoOf(ctx);
+    const release = releaseOf(ctx, repo);
+    return paginate(ctx, release.assets.map((a) => ctx.render.asset(repo, release, a)));
+  },
+  'POST /repos/{owner}/{repo}/releases/{release_id}/assets': (ctx) => {
+    const repo = repoOf(ctx);
+    const release = releaseOf(ctx, repo);
+    const name = ctx.query.get('name') ?? '';
+    if (!name) throw new HttpError(422, 'Validation Failed', [{ resource: 'ReleaseAsset', code: 'missing_field', field: 'name' }]);
+    if (release.assets.some((a) => a.name === name)) throw new HttpError(422, 'Validation Failed', [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }]);
+    const asset = { id: ctx.state.id(), name, label: ctx.query.get('label'), contentType: ctx.contentType ?? 'application/octet-stream', content: ctx.raw ?? '', uploader: ctx.viewer, createdAt: ctx.state.now() };
+    release.assets.push(asset);
+    return { status: 201, body: ctx.render.asset(repo, release, asset) };
   },
   'GET /repos/{owner}/{repo}/commits/{ref}/check-runs': (ctx) => {
     const repo = repoOf(ctx);

@@ -161,7 +161,9 @@ export class FakeGitHub {
       return this.send(req, res, undefined, { status: 404, body: errorBody(404, 'Not Found') }, path);
     }
     let body: unknown;
-    if (raw.length > 0) {
+    // A release asset's body is the file itself (GitHub's application/octet-stream operation), not JSON.
+    const binary = match.operationId === 'repos/upload-release-asset';
+    if (raw.length > 0 && !binary) {
       try {
         body = JSON.parse(raw);
       } catch {
@@ -196,7 +198,8 @@ export class FakeGitHub {
     }
     let result: RouteResult;
     try {
-      result = handler({ params: match.params, query: url.searchParams, body: (body ?? {}) as Record<string, unknown>, viewer, state: this.state, render: new Renderer(this.state, url.pathname === path ? this.baseUrl : `${this.baseUrl}/api/v3`), selfUrl: `${this.baseUrl}${url.pathname}` });
+      result = handler({ params: match.params, query: url.searchParams, body: (body ?? {}) as Record<string, unknown>, viewer, state: this.state, render: new Renderer(this.state, url.pathname === path ? this.baseUrl : `${this.baseUrl}/api/v3`), selfUrl: `${this.baseUrl}${url.pathname}`,
+        ...(binary ? { raw, contentType: String(req.headers['content-type'] ?? 'application/octet-stream') } : {}) });
     } catch (err) {
       if (!(err instanceof HttpError)) throw err;
       result = { status: err.status, body: errorBody(err.status, err.message, err.errors) };

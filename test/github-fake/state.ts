@@ -42,6 +42,8 @@ export interface FakeIssue {
   number: number; id: number; title: string; body: string | null; state: 'open' | 'closed';
   labels: string[]; assignees: string[]; user: string; createdAt: string; updatedAt: string; closedAt: string | null;
   comments: FakeComment[]; events: FakeEvent[];
+  /** When the title or body was last edited (GraphQL `lastEditedAt`); absent or null when never. */
+  lastEditedAt?: string | null;
   /** Set when this number is a pull request (GitHub shares the numbering). */
   isPull?: boolean;
 }
@@ -57,6 +59,10 @@ export interface FakePull {
 }
 export interface FakeStatus { id: number; context: string; state: StatusState; description: string | null; targetUrl: string | null; createdAt: string; updatedAt: string }
 export interface FakeCheckRun { id: number; name: string; status: CheckStatus; conclusion: CheckConclusion | null; startedAt: string | null; completedAt: string | null; headSha: string }
+/** A release asset (its content kept as text: the fake's uploads are the evidence files). */
+export interface FakeAsset { id: number; name: string; label: string | null; contentType: string; content: string; uploader: string; createdAt: string }
+/** A GitHub Release of a tag. */
+export interface FakeRelease { id: number; tagName: string; targetCommitish: string; name: string | null; body: string | null; draft: boolean; prerelease: boolean; author: string; createdAt: string; assets: FakeAsset[] }
 export interface FakeRepo {
   owner: string; name: string; id: number; defaultBranch: string; private: boolean;
   labels: Map<string, FakeLabel>; issues: Map<number, FakeIssue>; pulls: Map<number, FakePull>;
@@ -75,6 +81,8 @@ export interface FakeRepo {
   teams: string[];
   /** Refs deleted through `DELETE /git/refs/{ref}` (`heads/feature/x`), in order. */
   deletedRefs: string[];
+  /** GitHub Releases, oldest first. */
+  releases: FakeRelease[];
   nextNumber: number;
 }
 
@@ -130,7 +138,7 @@ export class FakeState {
       owner, name, id: this.id(), defaultBranch: options.defaultBranch ?? 'main', private: options.private ?? false,
       labels: new Map(), issues: new Map(), pulls: new Map(), statuses: new Map(), checkRuns: new Map(), commitsBetween: new Map(),
       branchRules: new Map(), protection: new Map(), nextNumber: 1,
-      settings: { mergeMethods: ['merge', 'squash', 'rebase'], deleteBranchOnMerge: false }, collaborators: [], teams: [], deletedRefs: [],
+      settings: { mergeMethods: ['merge', 'squash', 'rebase'], deleteBranchOnMerge: false }, collaborators: [], teams: [], deletedRefs: [], releases: [],
     };
     this.repos.set(`${owner}/${name}`.toLowerCase(), repo);
     return repo;

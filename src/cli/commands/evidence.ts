@@ -18,7 +18,8 @@ import type { GitHubConnection } from '../../app/connect';
 import { commandDeadline, connectCli, withinCommandBound } from '../github';
 import { RANGE_BOUND_FACTOR } from '../../github/deadline';
 import { ETAG_CACHE_GIT_PATH, loadEtagCache, saveEtagCache } from '../../github/etagCacheFile';
-import { produceEvidence, pullForBranch, type EvidenceScope } from '../../app/evidenceReport';
+import { produceEvidence, pullForBranch, type EvidenceReader, type EvidenceScope } from '../../app/evidenceReport';
+import type { GraphqlUsage } from '../../github/graphqlQuery';
 import { commitExists, gitCall, gitPath, openGit } from '../../git/git';
 import { loadPolicyAtCommit } from '../../git/policyFile';
 import { cliGitHubPolicyReader } from '../extendsGitHub';
@@ -34,6 +35,8 @@ export interface EvidenceArgs {
   remote: string;
   /** --timeout, in seconds. */
   timeoutSeconds?: number;
+  /** --reader: how a --range is read. */
+  reader: EvidenceReader;
 }
 
 /** FROM..TO: two refs, not three dots. */
@@ -56,6 +59,12 @@ const spec = {
     format: { type: 'string', choices: ['markdown', 'json'], default: 'markdown', description: 'The document on stdout (or in --out)' },
     out: { type: 'string', value: 'FILE', defaultText: 'stdout', description: 'Write the document to FILE' },
     json: { type: 'string', value: 'FILE', description: 'Also write the JSON document to FILE' },
+    reader: {
+      type: 'string',
+      choices: ['graphql', 'rest'],
+      default: 'graphql',
+      description: 'How a --range is read: GraphQL batches (few requests), or REST per change (conditional: free when nothing changed)',
+    },
     remote: REMOTE_OPTION,
     timeout: { ...TIMEOUT_OPTION, description: `${TIMEOUT_OPTION.description}; a --range gets ${RANGE_BOUND_FACTOR} times this` },
   },
@@ -74,6 +83,7 @@ export function parseEvidenceArgs(args: readonly string[]): EvidenceArgs {
   return {
     scope,
     format: values.format,
+    reader: values.reader,
     remote: values.remote,
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(values.json !== undefined ? { json: values.json } : {}),
@@ -96,6 +106,7 @@ async function runWithToken(args: EvidenceArgs, io: CliIo, root: string, token: 
   const deadline = commandDeadline(io.env, args.scope.kind === 'range' ? RANGE_BOUND_FACTOR : 1, args.timeoutSeconds);
   const github = await connectCli(io, { root, remote: args.remote, token, secrets, deadline, cache });
   const started = performance.now();
+  const usage: GraphqlUsage = { queries: 0, points: 0 };
   const progress = { done: 0, total: 0 };
   const doneSoFar = (): string[] => [...(progress.total > 0 ? [`read ${progress.done} of ${progress.total} changes`] : []), 'no evidence written'];
   const base = await withinCommandBound(doneSoFar, () => evidenceBase(root, args.scope, github, loaded.policy.branch.base));
@@ -115,6 +126,8 @@ async function runWithToken(args: EvidenceArgs, io: CliIo, root: string, token: 
     generatorVersion: VERSION,
     now: new Date(),
     secrets: () => [token],
+    reader: args.reader,
+    usage,
     onProgress: (message, done, total) => {
       Object.assign(progress, { done, total });
       if (args.scope.kind === 'range' && message !== 'done') io.stderr(`${message} (${done + 1}/${total})\n`);
@@ -123,8 +136,14 @@ async function runWithToken(args: EvidenceArgs, io: CliIo, root: string, token: 
   await saveEtagCache(cacheFile, cache, [token]);
   await writeOutputs(args, io, validated(doc), secrets);
   const counts = github.requestLog.snapshot();
-  io.stderr(`change-control evidence: ${doc.changes.length} change(s), ${doc.summary.deviations} deviation(s); ${counts.requests} GitHub request(s), ${counts.notModified} answered 304 (not modified), ${Math.round(performance.now() - started)} ms.\n`);
+  io.stderr(`change-control evidence: ${doc.changes.length} change(s), ${doc.summary.deviations} deviation(s); ${counts.requests} GitHub request(s), ${counts.notModified} answered 304 (not modified), ${rateLimitPoints(counts, usage)}, ${Math.round(performance.now() - started)} ms.\n`);
   return EXIT.ok;
+}
+
+/** The rate-limit points a run used: REST counts each request not answered 304, GraphQL what GitHub said each query cost. */
+export function rateLimitPoints(counts: { requests: number; notModified: number }, usage: GraphqlUsage): string {
+  const rest = counts.requests - counts.notModified - usage.queries;
+  return `rate-limit points: ${rest} REST, ${usage.points} GraphQL (${usage.queries} quer${usage.queries === 1 ? 'y' : 'ies'})`;
 }
 
 /**

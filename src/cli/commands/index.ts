@@ -8,6 +8,7 @@ import { linkTicketCommand } from './linkTicket';
 import { lintCommand } from './lint';
 import { mergeCommand } from './merge';
 import { policyCommand } from './policy';
+import { releaseCommand } from './release';
 import { prCommand } from './pr';
 import { startCommand } from './start';
 import { statusCommand } from './status';
@@ -26,4 +27,5 @@ export const commands: CliCommand[] = [
   mergeCommand,
   policyCommand,
   doctorCommand,
+  releaseCommand,
 ];

@@ -170,6 +170,17 @@ export const ChangeEvidenceSchema = z.object({
   notes: z.array(z.object({ rule: z.string(), note: z.string() })).optional(),
 });
 
+/** The release ticket of a version and its approval, as the release gate judged them. */
+export const ReleaseEvidenceSchema = z.object({
+  version: z.string(),
+  ticket: z.object({ number: z.number().int(), url: z.string(), lastEditedAt: isoDate }).nullable(),
+  /** Who applied the approval label last, and whether they are an approver; null when nobody did or it could not be read. */
+  approval: z.object({ by: z.string(), at: isoDate, via: z.string().nullable(), byApprover: z.boolean(), afterLastEdit: z.boolean() }).nullable(),
+  verified: z.boolean(),
+  /** What the gate found missing, one sentence each. */
+  missing: z.array(z.string()),
+});
+
 export const EvidenceSummaryRowSchema = z.object({
   label: z.string(),
   ticket: z.string().nullable(),
@@ -204,6 +215,8 @@ export const EvidenceDocumentSchema = z.object({
     requireResolvedConversations: z.boolean().optional(),
   }),
   changes: z.array(ChangeEvidenceSchema),
+  /** A release's evidence (`release verify --json`): its release ticket and the approval the gate judged; absent otherwise. */
+  release: ReleaseEvidenceSchema.optional(),
   summary: z.object({
     changes: z.number().int(),
     withTicket: z.number().int(),
@@ -217,6 +230,7 @@ export const EvidenceDocumentSchema = z.object({
 
 export type EvidenceDocument = z.infer<typeof EvidenceDocumentSchema>;
 export type ChangeEvidence = z.infer<typeof ChangeEvidenceSchema>;
+export type ReleaseEvidence = z.infer<typeof ReleaseEvidenceSchema>;
 export type Finding = z.infer<typeof FindingSchema>;
 export type FindingId = z.infer<typeof FindingIdSchema>;
 export type ReviewEvidence = z.infer<typeof ReviewEvidenceSchema>;

@@ -56,6 +56,8 @@ export function combinePolicies(base: Policy, local: Policy, reference: TightenR
       ...keepOptional(t, 'tracker.repo', b.tracker.repo, l.tracker.repo),
       approvalLabel: t.keep('tracker.approvalLabel', b.tracker.approvalLabel, l.tracker.approvalLabel),
       requireApproval: t.require('tracker.requireApproval', b.tracker.requireApproval, l.tracker.requireApproval),
+      // The release label finds the release ticket the gate judges: a change may not point it elsewhere.
+      releaseLabel: t.keep('tracker.releaseLabel', b.tracker.releaseLabel, l.tracker.releaseLabel),
       // Approvers are who may approve: any added one loosens, and a removed one cannot be proven to tighten.
       approvers: t.keep('tracker.approvers', b.tracker.approvers, l.tracker.approvers),
       // Closing the ticket is the base's decision: a change may not switch it either way.

@@ -146,6 +146,11 @@ export const TrackerPolicySchema = z
       .boolean()
       .default(true)
       .describe('Block a change whose ticket is not approved.'),
+    releaseLabel: z
+      .string()
+      .min(1)
+      .default('release')
+      .describe('The label of release tickets (change-control release plan files one per version).'),
     approvers: z
       .array(z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9_.-]+)?$/, { message: 'must be a GitHub login or "org/team"' }))
       .default([])

@@ -190,6 +190,20 @@ describe('the GitHub Action, run as GitHub runs it (bundle, event payloads, stan
     assert.equal((JSON.parse(readFileSync(r.outputs.evidence, 'utf8')) as { changes: unknown[] }).changes.length, 1);
   });
 
+  it('release-verify: runs the release gate for the pushed tag, failing the job while nothing approves the release', async () => {
+    extraEnv = { GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v9.9.9' };
+    const pushed = await runAction('push', { repository: { full_name: REPO } }, { command: 'release-verify' }).finally(() => {
+      extraEnv = {};
+    });
+    assert.equal(pushed.code, 1, pushed.stdout);
+    assert.match(pushed.summary, /## ❌ Release v9\.9\.9: not verified/);
+    assert.match(pushed.stdout, /::error title=Change Control::No release ticket for v9\.9\.9: run change-control release plan --version v9\.9\.9\./);
+    assert.equal(pushed.outputs.ready, 'false');
+    const noVersion = await runAction('workflow_dispatch', { repository: { full_name: REPO } }, { command: 'release-verify' });
+    assert.equal(noVersion.code, 2);
+    assert.match(noVersion.summary, /release-verify needs the release: pass input `version`/);
+  });
+
   it('refuses an unknown command and a manual run without a pull request, with exit 2', async () => {
     const bad = await runAction('pull_request', payloadFor('pull_request', 'opened'), { command: 'deploy' });
     assert.equal(bad.code, 2);

@@ -93,11 +93,11 @@ describe('change-control evidence and verify (built CLI, fake GitHub, real git)'
     assert.ok(!cache.includes(TOKEN), 'the persisted cache holds no token');
   });
 
-  it('answers a second, unchanged run with 304s for every REST request (GraphQL: one per pull request)', async () => {
+  it('answers a second, unchanged run with 304s for every REST request through REST (conversations: one GraphQL query per pull request)', async () => {
     const graphqlSent = () => fx.fake.counters.byRoute['POST /graphql'] ?? 0;
-    const first = await runCli(cli, ['evidence', '--range', 'v1.0.0..v1.1.0', '--format', 'json'], fx.root, env);
+    const first = await runCli(cli, ['evidence', '--range', 'v1.0.0..v1.1.0', '--format', 'json', '--reader', 'rest'], fx.root, env);
     const graphqlBefore = graphqlSent();
-    const second = await runCli(cli, ['evidence', '--range', 'v1.0.0..v1.1.0', '--format', 'json'], fx.root, env);
+    const second = await runCli(cli, ['evidence', '--range', 'v1.0.0..v1.1.0', '--format', 'json', '--reader', 'rest'], fx.root, env);
     const graphql = graphqlSent() - graphqlBefore;
     const pulls = (JSON.parse(second.stdout) as { changes: { kind: string }[] }).changes.filter((c) => c.kind === 'pull-request').length;
     assert.equal(second.code, 0, second.stderr);
@@ -115,6 +115,17 @@ describe('change-control evidence and verify (built CLI, fake GitHub, real git)'
     assert.equal(graphql, pulls);
     assert.equal(notModified2, requests2 - graphql, 'every REST request of the second run is a 304');
     assert.deepEqual((JSON.parse(second.stdout) as Doc).summary, (JSON.parse(first.stdout) as Doc).summary);
+    assert.match(second.stderr, /rate-limit points: 0 REST,/, 'REST answered by 304s costs no points');
+  });
+
+  it('reads a range in GraphQL batches by default and reports the points it used', async () => {
+    const r = await runCli(cli, ['evidence', '--range', 'v1.0.0..v1.1.0', '--format', 'json'], fx.root, env);
+    assert.equal(r.code, 0, r.stderr);
+    const m = r.stderr.match(/(\d+) GitHub request\(s\), \d+ answered 304 \(not modified\), rate-limit points: (\d+) REST, (\d+) GraphQL \(2 queries\)/);
+    assert.ok(m, r.stderr);
+    assert.ok(Number(m[1]) <= 6, `a handful of requests: ${r.stderr}`);
+    assert.ok(Number(m[3]) >= 2, 'GitHub states what the queries cost');
+    assert.deepEqual((JSON.parse(r.stdout) as Doc).summary.deviations, 11);
   });
 
   it('reports one pull request by number or by branch, and says when a branch has none', async () => {

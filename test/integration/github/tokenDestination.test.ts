@@ -29,8 +29,9 @@ const RUNS: Record<string, string[]> = {
   policy: ['policy', '--explain'],
   doctor: ['doctor'],
   merge: ['merge'],
+  release: ['release', 'plan', '--version', 'v1.0.0', '--from', 'main'],
 };
-const GITHUB_COMMANDS = ['status', 'verify', 'evidence', 'pr', 'doctor', 'merge'];
+const GITHUB_COMMANDS = ['status', 'verify', 'evidence', 'pr', 'doctor', 'merge', 'release'];
 
 describe('the GitHub token goes only to a configured host (CLI, listener on 127.0.0.1)', function () {
   this.timeout(180_000);

@@ -178,6 +178,6 @@ describe('cli --timeout (the flag form of CHANGE_CONTROL_TIMEOUT_SECONDS)', () =
 
   it('is offered only by the commands that talk to GitHub', () => {
     const withTimeout = commands.filter((c) => 'timeout' in c.spec.options).map((c) => c.name).sort();
-    assert.deepEqual(withTimeout, ['doctor', 'evidence', 'merge', 'pr', 'status', 'verify']);
+    assert.deepEqual(withTimeout, ['doctor', 'evidence', 'merge', 'pr', 'release', 'status', 'verify']);
   });
 });

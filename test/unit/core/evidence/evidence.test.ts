@@ -185,4 +185,13 @@ describe('evidence JSON Schema file', () => {
     const committed = JSON.parse(readFileSync('schemas/evidence-v1.schema.json', 'utf8'));
     assert.deepEqual(committed, evidenceJsonSchema(), 'run `npm run gen:schema` and commit the result');
   });
+
+  it('describes a release: its ticket and the approval the gate judged', async () => {
+    const { readFileSync } = await import('node:fs');
+    const committed = JSON.parse(readFileSync('schemas/evidence-v1.schema.json', 'utf8')) as { properties: { release: { properties: Record<string, { anyOf?: { properties?: Record<string, unknown> }[] }> } } };
+    const release = committed.properties.release.properties;
+    assert.deepEqual(Object.keys(release).sort(), ['approval', 'missing', 'ticket', 'verified', 'version']);
+    const approval = release.approval!.anyOf?.find((a) => a.properties)?.properties ?? {};
+    assert.deepEqual(Object.keys(approval).sort(), ['afterLastEdit', 'at', 'by', 'byApprover', 'via']);
+  });
 });
