@@ -37,7 +37,7 @@ describe('a commit that breaks the policy', () => {
     commitFiles({ 'src/amend.ts': 'export const AMEND = 1;\n' }, 'Added the amend constant.');
     await waitFor('the warning after the commit', () => warnings.find((w) => /breaks the commit policy/.test(w)), 20_000);
     await waitFor('Amend Message to ask for the subject', () => offered[0]);
-    assert.equal(offered[0], 'Add the amend constant', 'the linter’s present-tense fix is offered');
+    assert.equal(offered[0], 'Add the amend constant.', 'the linter’s present-tense fix is offered');
     await waitFor('the amended commit', () => git(['log', '-1', '--format=%s']).trim() === 'Add the amend constant' || undefined, 20_000);
     assert.equal(git(['rev-parse', 'HEAD^']).trim(), before, 'only the latest commit was rewritten');
     assert.equal(warnings.filter((w) => /breaks the commit policy/.test(w)).length, 1, 'one warning for one commit');

@@ -80,10 +80,10 @@ describe('Create Pull Request surface and Merge', function () {
     const s = surface.state()!;
     assert.ok(s.existing, 'the page says the pull request is open');
     await surface.send({ type: 'create', title: s.title, body: s.body, draft: false, reviewers: [] });
-    await surface.send({ type: 'updateDescription', body: 'The printable day schedule.\n\nTicket: #4' });
+    await surface.send({ type: 'updateDescription', body: 'Feature: the printable day schedule.\n\nTicket: #4' });
     const repo = await fakeGitHub<FakeRepoState>('/repo');
     assert.equal(repo.pulls.length, before, 'no second pull request');
-    assert.equal(repo.pulls.find((p) => p.number === s.existing!.number)?.body, 'The printable day schedule.\n\nTicket: #4');
+    assert.equal(repo.pulls.find((p) => p.number === s.existing!.number)?.body, 'Feature: the printable day schedule.\n\nTicket: #4');
     assert.deepEqual(await fakeGitHub<string[]>('/violations'), []);
   });
 

@@ -110,7 +110,7 @@ describe('Start Change', () => {
 
     errors.messages.length = 0;
     assert.deepEqual(await runLinkTicketPicking('#1'), []);
-    assert.deepEqual([...(listed[0] ?? [])].sort(), ['#2', '#3'], 'open tickets only: #1 is closed');
+    assert.deepEqual([...(listed[0] ?? [])].sort(), ['#2', '#3', '#4'], 'open tickets only: #1 is closed');
     assert.equal(errors.messages.length, 1);
     assert.match(errors.messages[0]!, /#1 is closed/);
     assert.throws(() => git(['config', '--get', key]), 'nothing recorded for a closed ticket');
