@@ -30,13 +30,13 @@ export class EnforcementMemo {
   constructor(private readonly clock: Clock = systemClock, private readonly ttlMs = ENFORCEMENT_MEMO_MS) {}
 
   /** The read of `key`, from the memo when a 403/404 of it is recent, else from `read` (remembered when it was one). */
-  async through(key: string, read: () => Promise<EnforcementRead>): Promise<EnforcementRead> {
+  async through(key: string, read: () => Promise<EnforcementRead>, answered200: (value: EnforcementRead) => boolean = (v) => v.state === 'read'): Promise<EnforcementRead> {
     const now = this.clock.now().getTime();
     const hit = this.entries.get(key);
     if (hit && now - hit.at < this.ttlMs) return hit.read;
     const value = await read();
-    // A read answered 200 is cheap to repeat (ETag: 304); only the others are remembered.
-    if (value.state === 'read') this.entries.delete(key);
+    // A read answered 200 is cheap to repeat (ETag: 304) and must follow GitHub at once; only the others are remembered.
+    if (answered200(value)) this.entries.delete(key);
     else this.entries.set(key, { read: value, at: now });
     return value;
   }
@@ -54,9 +54,10 @@ export interface ReadEnforcementInput {
 export async function readGitHubEnforcement(input: ReadEnforcementInput): Promise<GitHubEnforcement> {
   const { octokit, repo, branch, signal, memo } = input;
   const key = (what: string): string => `${what} ${repo.owner}/${repo.repo} ${branch}`;
-  const via = (what: string, read: () => Promise<EnforcementRead>): Promise<EnforcementRead> => (memo ? memo.through(key(what), read) : read());
+  const via = (what: string, read: () => Promise<EnforcementRead>, answered200?: (v: EnforcementRead) => boolean): Promise<EnforcementRead> => (memo ? memo.through(key(what), read, answered200) : read());
   const [rulesets, protection] = await Promise.all([
-    via('rulesets', () => readRulesetRules(octokit, repo, branch, signal)),
+    // No rulesets is a 200 with an empty list: only an unreadable answer is remembered.
+    via('rulesets', () => readRulesetRules(octokit, repo, branch, signal), (v) => v.state !== 'unreadable'),
     via('protection', () => readBranchProtection(octokit, repo, branch, signal)),
   ]);
   return { branch, rulesets, protection };

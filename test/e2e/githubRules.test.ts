@@ -64,7 +64,7 @@ describe("the Change view: GitHub's branch rules beside the policy", () => {
       { type: 'required_status_checks', parameters: { strict_required_status_checks_policy: false, required_status_checks: [{ context: 'Change Control' }] } },
     ]] });
     const strict = await rows(api);
-    assert.equal(strict.find((r) => r.label === HEADING), undefined, 'nothing weaker: no section');
+    assert.equal(strict.find((r) => r.label === HEADING), undefined, `nothing weaker: no section:\n${strict.map((r) => `${'  '.repeat(r.depth)}${r.label} — ${r.description}`).join('\n')}`);
     assert.deepEqual([strict[0]?.label, strict[0]?.description], [weak[0]?.label, weak[0]?.description], 'the readiness line is the same either way');
     assert.deepEqual(errors.messages, []);
   });

@@ -172,6 +172,12 @@ describe('GitHub enforces less than the policy (doctor, status; stand-in from sc
     assert.equal(protectionHits() - start, 2, 'and again once the memo expired');
     await readGitHubEnforcement({ octokit: client.octokit, repo, branch: 'main' });
     assert.equal(protectionHits() - start, 3, 'without a memo every read asks (the check above can fail)');
+
+    // No rulesets is a 200 with an empty list: the memo does not keep it, so rules added on GitHub show at the next read.
+    fx.fake.state.setBranchRules(REPO, 'main', []);
+    assert.equal((await read()).rulesets.state, 'none');
+    fx.fake.state.setBranchRules(REPO, 'main', [{ type: 'pull_request', parameters: { required_approving_review_count: 1, dismiss_stale_reviews_on_push: true, require_code_owner_review: false, require_last_push_approval: false, required_review_thread_resolution: true } }]);
+    assert.equal((await read()).rulesets.state, 'read', 'the new ruleset is seen at once, memo or not');
   });
 
   it("compares the base branch's policy: a looser edit in the working tree does not lower it", async () => {
