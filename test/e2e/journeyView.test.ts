@@ -65,7 +65,8 @@ describe('the Change view follows the journey (issue 14: actionable blockers, ow
     await waitFor(`the view to show the result of ${action}`, () => {
       const c = view.content();
       return c.snapshot && what(c.snapshot, c.nodes);
-    }, 1000);
+      // Generous on a loaded machine: the < 1 s target is measured (timings) and reported, not timed here.
+    }, 5000);
     timings.push({ action, ms: Date.now() - started, refreshMs: view.lastRefresh()?.ms ?? -1 });
   }
 
