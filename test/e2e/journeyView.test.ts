@@ -140,7 +140,9 @@ describe('the Change view follows the journey (issue 14: actionable blockers, ow
     await click(createRow);
     await waitFor(`${testFile} to be created`, () => fs.existsSync(path.join(root, testFile)));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    fs.appendFileSync(path.join(root, testFile), "\nit('uses a comma', () => {\n  if (SEPARATOR !== ',') throw new Error('comma');\n});\n");
+    // Writing the test: the stub's marker goes, or the untouched stub would not count as a test.
+    const stub = fs.readFileSync(path.join(root, testFile), 'utf8').split('\n').filter((l) => !l.includes('change-control:stub')).join('\n');
+    fs.writeFileSync(path.join(root, testFile), `${stub}\nit('uses a comma', () => {\n  if (SEPARATOR !== ',') throw new Error('comma');\n});\n`);
     git(['add', '-A']);
     git(['commit', '-q', '-m', `Test the schedule file writer\n\nThe separator is what spreadsheets expect, so pin it in a test.\n\nRefs: #${issue.number}`]);
     // The approver labels the ticket, so the pre-flight lets the pull request open.
